@@ -1,0 +1,98 @@
+/**
+ * Invariants that hold in every run, whatever the parameters (property tests with fast-check):
+ * conservation of contacts, Little's law, and the KPI identities of the CONTRACT definitions.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { simulateReplication } from '../../src/model/contact-center.js';
+import { stationary } from '../support/scenario.js';
+
+const dist = fc.oneof(
+  fc.constant('exponential' as const),
+  fc.constant('constant' as const),
+  fc.constant('lognormal' as const),
+  fc.constant('gamma' as const),
+);
+
+const arbitraryConfig = fc
+  .record({
+    agents: fc.integer({ min: 1, max: 40 }),
+    load: fc.double({ min: 0.2, max: 1.6, noNaN: true }),
+    ahtSec: fc.double({ min: 30, max: 600, noNaN: true }),
+    handleDist: dist,
+    handleCv: fc.double({ min: 0.2, max: 2, noNaN: true }),
+    patienceSec: fc.option(fc.double({ min: 5, max: 900, noNaN: true }), { nil: undefined }),
+    patienceDist: dist,
+    seed: fc.integer({ min: 0, max: 1000 }),
+  })
+  .filter((p) => p.patienceSec !== undefined || p.load < 0.97)
+  .map((p) => {
+    const spec = (d: typeof p.handleDist, mean: number) => (d === 'lognormal' || d === 'gamma' ? { dist: d, mean, cv: p.handleCv } : { dist: d, mean });
+    return {
+      seed: p.seed,
+      config: stationary({
+        ratePerHour: (p.load * p.agents * 3600) / p.ahtSec,
+        ahtSec: p.ahtSec,
+        agents: p.agents,
+        days: 2,
+        warmupDays: 0.5,
+        handle: spec(p.handleDist, p.ahtSec),
+        patience: p.patienceSec === undefined ? null : spec(p.patienceDist, p.patienceSec),
+      }),
+    };
+  });
+
+describe('every run', () => {
+  it('conserves contacts: offered = completed + abandoned + waiting + in service at the horizon, and = answered + abandoned after draining', () => {
+    fc.assert(
+      fc.property(arbitraryConfig, ({ config, seed }) => {
+        const { conservation: c, kpis } = simulateReplication(config, seed, 0);
+        expect(c.completedByHorizon + c.abandonedByHorizon + c.waitingAtHorizon + c.inServiceAtHorizon).toBe(c.offered);
+        expect(c.answeredTotal + c.abandonedTotal).toBe(c.offered);
+        expect(c.inServiceAtHorizon).toBeLessThanOrEqual(config.agents);
+        expect(kpis.answered + kpis.abandoned).toBe(kpis.offered);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps every KPI inside its range and consistent with the others', () => {
+    fc.assert(
+      fc.property(arbitraryConfig, ({ config, seed }) => {
+        const { kpis: k } = simulateReplication(config, seed, 0);
+        for (const share of [k.abandonRate, k.pWait, k.serviceLevel, k.occupancy]) {
+          expect(share).toBeGreaterThanOrEqual(0);
+          expect(share).toBeLessThanOrEqual(1 + 1e-12);
+        }
+        // Abandoners never count as answered at once; answered share within T ≤ answered share.
+        expect(k.pWait).toBeGreaterThanOrEqual(k.abandonRate - 1e-12);
+        expect(k.serviceLevel).toBeLessThanOrEqual(k.answered / k.offered + 1e-12);
+        // waitSec averages over all offered, asaSec over answered: answered waits are part of the total.
+        expect(k.waitSec * k.offered).toBeGreaterThanOrEqual(k.asaSec * k.answered - 1e-6);
+        if (config.patience === null) expect(k.abandoned).toBe(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("Little's law", () => {
+  // L = λW for the queue: the time-average number waiting equals the arrival rate times the mean
+  // wait of all arrivals. Both sides are estimated from one long run; they differ only by edge
+  // effects at the window's ends, O(1/T), so 1% relative agreement is expected at T = 30 days.
+  it.each([
+    { id: 'M/M/10 at load 0.9', ratePerHour: 108, ahtSec: 300, agents: 10 },
+    { id: 'M/G/30+G overloaded', ratePerHour: 400, ahtSec: 300, agents: 30, lognormal: true, patienceSec: 120 },
+  ])('holds for $id', (p) => {
+    const config = stationary({
+      ...p,
+      days: 31,
+      handle: p.lognormal ? { dist: 'lognormal', mean: p.ahtSec, cv: 1.5 } : undefined,
+      patience: p.patienceSec ? { dist: 'gamma', mean: p.patienceSec, cv: 0.7 } : undefined,
+    });
+    const { kpis } = simulateReplication(config, 11, 0);
+    const lambda = kpis.offered / (config.horizonSec - config.warmupSec);
+    expect(kpis.queueLength).toBeGreaterThan(0.1);
+    expect(Math.abs(kpis.queueLength - lambda * kpis.waitSec) / kpis.queueLength).toBeLessThan(0.01);
+  });
+});
