@@ -1,0 +1,31 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/**
+ * Writes a set of files into `dir` all-or-nothing as far as a file system allows: every file is
+ * first written completely into a fresh staging directory next to `dir`, then renamed into
+ * place. A failure while writing leaves no file half-written and none of the new set in `dir`.
+ */
+export function writeFilesAtomically(dir: string, files: Readonly<Record<string, string | Uint8Array>>): string[] {
+  const target = resolve(dir);
+  mkdirSync(dirname(target), { recursive: true });
+  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}-staging-`));
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      const path = join(staging, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    }
+    mkdirSync(target, { recursive: true });
+    const written: string[] = [];
+    for (const name of Object.keys(files)) {
+      const to = join(target, name);
+      mkdirSync(dirname(to), { recursive: true });
+      renameSync(join(staging, name), to);
+      written.push(to);
+    }
+    return written;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * What one replication may ask for. Values beyond these are refused up front, naming the limit
+ * (never clamped). They keep a run inside this machine class's memory and a sane wall time:
+ * at ~1.5 M contacts/s a replication at the arrival limit takes about five minutes.
+ */
+export const LIMITS = {
+  /** Simulated time, days (ten years). */
+  horizonDays: 3650,
+  /** Arrival rate, contacts per hour. */
+  ratePerHour: 1_000_000,
+  /** Agents staffed at once. */
+  agents: 100_000,
+  /** Expected contacts offered in one replication (rate × horizon). */
+  contactsPerReplication: 500_000_000,
+  /** Expected contacts waiting at once when the queue grows without bound (no patience, load ≥ agents). */
+  queuedContacts: 20_000_000,
+  /** Mean handle time or patience, seconds (a week). */
+  durationSec: 7 * 86_400,
+  /** Coefficient of variation of a distribution. */
+  cv: 20,
+  /** Replications in one run. */
+  replications: 100_000,
+  /** Worker threads. */
+  workers: 256,
+} as const;

@@ -1,0 +1,219 @@
+/**
+ * Scenario loading, the first stages of ccsim's pipeline:
+ *
+ *   YAML text ─parse (yaml, with positions)─▶ plain object ─validate (zod schema)─▶ Scenario
+ *     ─cross-field checks and limits─▶ policies (dot-path overrides, each validated)
+ *     ─normalize─▶ ModelConfig (seconds) ─▶ experiment/replicate ─▶ estimate ─▶ output
+ *
+ * Every problem becomes a Diagnostic with the file, line:column, field path and what is
+ * allowed; all problems are collected and thrown together as one ScenarioError.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { ModelConfig } from '../model/config.js';
+import { SECONDS_PER_HOUR } from '../model/config.js';
+import { ScenarioError, formatPath, type Diagnostic } from './errors.js';
+import { LIMITS } from './limits.js';
+import * as msg from './messages.js';
+import { applyOverrides, OverrideError } from './overrides.js';
+import { durationSec, toModelConfig } from './normalize.js';
+import { ScenarioSchema, type Scenario } from './schema.js';
+
+export interface Policy {
+  name: string;
+  scenario: Scenario;
+  config: ModelConfig;
+}
+
+export interface LoadedScenario {
+  file: string;
+  scenario: Scenario;
+  config: ModelConfig;
+  /** The base scenario first, named "baseline", then each of `policies`. */
+  policies: Policy[];
+  /** The scenario as written, before defaults: what overrides (sweeps) apply to. */
+  raw: Record<string, unknown>;
+}
+
+type Path = readonly PropertyKey[];
+
+/** Parses, validates and normalises a scenario; throws ScenarioError listing every problem. */
+export function parseScenario(text: string, file: string): LoadedScenario {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => (offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: '', message: msg.yamlSyntax(e.message.split('\n')[0]!) })));
+  }
+  const raw: unknown = doc.toJS();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ScenarioError([{ file, ...at(doc.contents?.range?.[0]), path: '', message: msg.notAMapping() }]);
+  }
+  const locate = (path: Path, atKey?: boolean) => at(nodeAt(doc, path, atKey)?.range?.[0]);
+  const base = validate(raw as Record<string, unknown>, file, locate);
+  const policies: Policy[] = [{ name: 'baseline', scenario: base, config: toModelConfig(base) }];
+  const problems: Diagnostic[] = [];
+  const { policies: _drop, ...rawBase } = raw as Record<string, unknown>;
+  base.policies?.forEach((p, i) => {
+    const setPath = ['policies', i, 'set'];
+    if (p.name === 'baseline' || policies.some((q) => q.name === p.name)) {
+      problems.push({ file, ...locate(['policies', i, 'name']), path: formatPath(['policies', i, 'name']), message: msg.duplicatePolicy(p.name) });
+      return;
+    }
+    try {
+      const over = applyOverrides(rawBase, p.set);
+      // Point each problem at the override that caused it (the longest dot path that prefixes it).
+      const locateInPolicy = (path: Path, atKey?: boolean) => {
+        const dotted = path.map(String).join('.');
+        const key = Object.keys(p.set).filter((k) => dotted === k || dotted.startsWith(`${k}.`) || k.startsWith(`${dotted}.`)).sort((a, b) => b.length - a.length)[0];
+        return key !== undefined ? locate([...setPath, key], atKey) : locate(setPath);
+      };
+      const scenario = validate(over, file, locateInPolicy, (path, m) => msg.inPolicy(p.name, formatPath(path), m), formatPath(setPath));
+      policies.push({ name: p.name, scenario, config: toModelConfig(scenario) });
+    } catch (e) {
+      if (e instanceof ScenarioError) problems.push(...e.diagnostics);
+      else if (e instanceof OverrideError) problems.push({ file, ...locate(setPath), path: formatPath(setPath), message: msg.inPolicy(p.name, '', e.message) });
+      else throw e;
+    }
+  });
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return { file, scenario: base, config: policies[0]!.config, policies, raw: rawBase };
+}
+
+/** Validates a plain object as a scenario (schema, then cross-field checks and limits). */
+export function validate(
+  raw: Record<string, unknown>,
+  file: string,
+  locate: (path: Path, atKey?: boolean) => { line?: number; column?: number },
+  wrap: (path: Path, message: string) => string = (_p, m) => m,
+  pathOverride?: string,
+): Scenario {
+  const result = ScenarioSchema.safeParse(raw);
+  const diag = (path: Path, message: string, atKey?: boolean): Diagnostic => ({
+    file,
+    ...locate(path, atKey),
+    path: pathOverride ?? formatPath(path),
+    message: wrap(path, message),
+  });
+  if (!result.success) {
+    throw new ScenarioError(result.error.issues.flatMap((issue) => describeIssue(issue, raw).map(([path, m, atKey]) => diag(path, m, atKey))));
+  }
+  const problems = crossFieldProblems(result.data).map(([path, m]) => diag(path, m));
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return result.data;
+}
+
+/** Checks that involve more than one field: warm-up vs horizon, and the size of the run. */
+function crossFieldProblems(s: Scenario): [Path, string][] {
+  const out: [Path, string][] = [];
+  const horizonSec = durationSec(s.horizon);
+  const warmupSec = s.warmup ? durationSec(s.warmup) : 0;
+  if (warmupSec >= horizonSec) out.push([['warmup'], msg.warmupNotBeforeHorizon(warmupSec, horizonSec)]);
+  const expected = (s.arrivals.ratePerHour * horizonSec) / SECONDS_PER_HOUR;
+  if (expected > LIMITS.contactsPerReplication) out.push([['arrivals', 'ratePerHour'], msg.tooManyContacts(expected, LIMITS.contactsPerReplication)]);
+  if (!s.patience) {
+    const excessPerSec = s.arrivals.ratePerHour / SECONDS_PER_HOUR - s.staffing.agents / s.handleTime.meanSec;
+    const queued = excessPerSec * horizonSec;
+    if (excessPerSec >= 0 && queued > LIMITS.queuedContacts) out.push([['staffing', 'agents'], msg.unboundedQueue(queued, LIMITS.queuedContacts)]);
+  }
+  return out;
+}
+
+/** A zod issue → (path, message) pairs in ccsim's words; `true` third: locate the key itself, not its value. */
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): [Path, string, boolean?][] {
+  const path = issue.path as PropertyKey[];
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(path, raw);
+      return issue.keys.map((key) => {
+        const near = allowed.length > 0 ? closest(key, allowed) : undefined;
+        const suggestion = near !== undefined && distance(key, near) <= Math.max(2, Math.floor(key.length / 3)) ? near : undefined;
+        return [[...path, key], msg.unknownKey(key, allowed, suggestion), true] as [Path, string, boolean];
+      });
+    }
+    case 'invalid_type': {
+      const value = valueAt(raw, path);
+      const expected = issue.expected === 'int' ? 'whole number' : issue.expected;
+      return [[path, value === undefined ? msg.missingKey(expected) : msg.wrongType(expected, describeValue(value))]];
+    }
+    case 'invalid_union':
+      if ('options' in issue && Array.isArray(issue.options)) return [[path, msg.notOneOf(issue.options as unknown[])]];
+      return [[path, issue.message]];
+    case 'invalid_value':
+      return [[path, msg.notOneOf(issue.values)]];
+    default:
+      return [[path, issue.message]];
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : Number.isFinite(v) ? `the number ${v}` : `${v}`;
+  if (typeof v === 'string') return `the text ${JSON.stringify(v)}`;
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v;
+}
+
+function valueAt(raw: unknown, path: Path): unknown {
+  let v = raw;
+  for (const seg of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+/** The keys the schema allows for the object at `path` (following the data through unions). */
+function allowedKeys(path: Path, raw: unknown): string[] {
+  let schema: z.core.$ZodType | undefined = ScenarioSchema;
+  const unwrap = (s: z.core.$ZodType, data: unknown): z.core.$ZodType => {
+    for (;;) {
+      const def = s._zod.def as { type: string; innerType?: z.core.$ZodType; options?: z.core.$ZodType[]; discriminator?: string };
+      if (def.innerType) s = def.innerType;
+      else if (def.type === 'union' && def.options) {
+        const tag = def.discriminator && typeof data === 'object' && data ? (data as Record<string, unknown>)[def.discriminator] : undefined;
+        const match = def.options.find((o) => {
+          const shape = (o._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape;
+          const lit = shape && def.discriminator ? (shape[def.discriminator]?._zod.def as { values?: unknown[] } | undefined) : undefined;
+          return lit?.values?.includes(tag);
+        });
+        s = match ?? def.options[0]!;
+      } else return s;
+    }
+  };
+  let data = raw;
+  for (const seg of [...path, null]) {
+    if (!schema) return [];
+    schema = unwrap(schema, data);
+    if (seg === null) break;
+    const def = schema._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType };
+    schema = def.shape?.[String(seg)] ?? def.element ?? def.valueType;
+    data = valueAt(data, [seg]);
+  }
+  const shape = schema ? (schema._zod.def as { shape?: Record<string, unknown> }).shape : undefined;
+  return shape ? Object.keys(shape) : [];
+}
+
+/**
+ * The YAML node for `path`: a scalar value itself, or the key of a mapping or list value (so the
+ * line is the one the user wrote the key on); the nearest existing ancestor when the path is
+ * missing (a required key). With `atKey`, the last key itself even for a scalar value (an unknown key).
+ */
+function nodeAt(doc: Document, path: Path, atKey = false): Node | undefined {
+  let node: unknown = doc.contents;
+  let found = node as Node | undefined;
+  for (const [i, seg] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return found;
+      node = pair.value;
+      found = (isScalar(node) && !(atKey && i === path.length - 1) ? node : pair.key) as Node;
+    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
+      node = node.items[seg];
+      found = node as Node;
+    } else return found;
+  }
+  return found;
+}

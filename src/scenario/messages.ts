@@ -1,0 +1,24 @@
+/**
+ * Every message a user can get about a scenario, written once as a function (vega-lite's
+ * log/message.ts), so tests can check them by identity and wording stays consistent.
+ */
+
+export const fileNotFound = (file: string) => `cannot read scenario file: ${file} does not exist`;
+export const fileUnreadable = (file: string, reason: string) => `cannot read scenario file ${file}: ${reason}`;
+export const yamlSyntax = (detail: string) => `YAML syntax error: ${detail}`;
+export const notAMapping = () => 'a scenario must be a YAML mapping of keys (name, horizon, arrivals, …)';
+export const unknownKey = (key: string, allowed: readonly string[], suggestion: string | undefined) =>
+  `unknown key "${key}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}; allowed here: ${allowed.join(', ')}`;
+export const missingKey = (expected: string) => `required, missing (expected ${expected})`;
+export const wrongType = (expected: string, received: string) => `expected ${expected}, got ${received}`;
+export const notOneOf = (options: readonly unknown[]) => `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
+export const warmupNotBeforeHorizon = (warmupSec: number, horizonSec: number) =>
+  `warmup (${warmupSec} s) must be shorter than the horizon (${horizonSec} s)`;
+export const tooManyContacts = (expected: number, limit: number) =>
+  `this asks for about ${Math.round(expected).toLocaleString('en-US')} contacts per replication; the limit is ${limit.toLocaleString('en-US')} (shorten the horizon or lower the rate)`;
+export const unboundedQueue = (expected: number, limit: number) =>
+  `with no patience and an offered load at or above the agents, the queue grows without bound to about ${Math.round(expected).toLocaleString('en-US')} waiting contacts; the limit is ${limit.toLocaleString('en-US')} (add patience, agents, or shorten the horizon)`;
+export const badOverridePath = (path: string) => `"${path}" is not a dot path of the scenario (use keys joined by ".", e.g. "staffing.agents")`;
+export const overrideIntoScalar = (path: string, at: string) => `"${path}" goes through "${at}", which is not a mapping`;
+export const inPolicy = (policy: string, path: string, message: string) => `policy "${policy}"${path ? ` sets ${path}` : ''}: ${message}`;
+export const duplicatePolicy = (name: string) => `policy name "${name}" is used twice (names must be unique; "baseline" is taken by the base scenario)`;
