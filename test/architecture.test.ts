@@ -1,0 +1,73 @@
+/**
+ * The layering of STYLE.md, checked by reading the sources: imports point one way, and nothing
+ * below the CLI reaches for global randomness, the wall clock, argv or the exit code.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from './support/cli.js';
+
+const SRC = join(REPO, 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+const sources = files(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
+const layer = (path: string) => (path.includes('/') ? path.split('/')[0]! : path.replace(/\.ts$/, ''));
+
+/** Relative imports of a file, resolved to paths under src/. */
+function importsOf(file: { path: string; text: string }): string[] {
+  const out: string[] = [];
+  for (const m of file.text.matchAll(/(?:import|export)[^'"]*?from\s+'(\.[^']+)'|import\('(\.[^']+)'\)/g)) {
+    const spec = m[1] ?? m[2]!;
+    out.push(relative(SRC, join(SRC, file.path, '..', spec)).replace(/\.js$/, '.ts'));
+  }
+  return out;
+}
+
+/** Which layers each layer may import (itself always). */
+const ALLOWED: Record<string, string[]> = {
+  analytic: [],
+  engine: [],
+  model: ['engine'],
+  scenario: ['engine', 'model'],
+  experiment: ['engine', 'model'],
+  output: ['experiment', 'model', 'analytic', 'engine'],
+  index: ['analytic', 'engine', 'model', 'scenario', 'experiment', 'output'],
+  cli: ['analytic', 'engine', 'model', 'scenario', 'experiment', 'output'],
+};
+
+describe('architecture', () => {
+  it('finds the sources it checks', () => {
+    expect(sources.length).toBeGreaterThan(20);
+  });
+
+  it('keeps imports pointing one way: engine and analytic import nothing of ours, model only the engine', () => {
+    const violations = sources.flatMap((f) =>
+      importsOf(f)
+        .filter((target) => layer(target) !== layer(f.path) && !(ALLOWED[layer(f.path)] ?? []).includes(layer(target)))
+        .map((target) => `${f.path} → ${target}`),
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it('lets the scenario layer know only the model config, not the simulation', () => {
+    const reach = sources
+      .filter((f) => layer(f.path) === 'scenario')
+      .flatMap((f) => importsOf(f).filter((t) => layer(t) === 'model' && t !== 'model/config.ts').map((t) => `${f.path} → ${t}`));
+    expect(reach).toEqual([]);
+  });
+
+  it('uses no global randomness or wall clock below the CLI', () => {
+    const bad = sources.filter((f) => f.path !== 'cli.ts' && /Math\.random|Date\.now|new Date\(/.test(f.text)).map((f) => f.path);
+    expect(bad).toEqual([]);
+  });
+
+  it('reads argv, prints and sets exit codes only in the CLI', () => {
+    const bad = sources
+      .filter((f) => f.path !== 'cli.ts' && /process\.(argv|exit|exitCode|stdout|stderr)|console\./.test(f.text))
+      .map((f) => f.path);
+    expect(bad).toEqual([]);
+  });
+});
