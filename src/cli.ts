@@ -32,7 +32,7 @@ function readScenario(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new ScenarioError([{ file, path: '', message: err.code === 'ENOENT' ? msg.fileNotFound(file) : msg.fileUnreadable(file, err.message) }]);
+    throw new ScenarioError([{ file, path: '', message: err.code === 'ENOENT' ? msg.fileNotFound() : msg.fileUnreadable(err.message) }]);
   }
 }
 

@@ -134,7 +134,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): [Path, string, bo
     }
     case 'invalid_type': {
       const value = valueAt(raw, path);
-      const expected = issue.expected === 'int' ? 'whole number' : issue.expected;
+      const expected = issue.expected === 'int' ? 'whole number' : issue.expected === 'object' ? 'a mapping of keys' : issue.expected;
       return [[path, value === undefined ? msg.missingKey(expected) : msg.wrongType(expected, describeValue(value))]];
     }
     case 'invalid_union':

@@ -3,8 +3,8 @@
  * log/message.ts), so tests can check them by identity and wording stays consistent.
  */
 
-export const fileNotFound = (file: string) => `cannot read scenario file: ${file} does not exist`;
-export const fileUnreadable = (file: string, reason: string) => `cannot read scenario file ${file}: ${reason}`;
+export const fileNotFound = () => `no such file (check the path)`;
+export const fileUnreadable = (reason: string) => `cannot read the scenario file: ${reason}`;
 export const yamlSyntax = (detail: string) => `YAML syntax error: ${detail}`;
 export const notAMapping = () => 'a scenario must be a YAML mapping of keys (name, horizon, arrivals, …)';
 export const unknownKey = (key: string, allowed: readonly string[], suggestion: string | undefined) =>
