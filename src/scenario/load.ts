@@ -81,6 +81,21 @@ export function parseScenario(text: string, file: string): LoadedScenario {
   return { file, scenario: base, config: policies[0]!.config, policies, raw: rawBase };
 }
 
+/**
+ * A variant of a loaded scenario: dot-path overrides applied over the scenario as written, then
+ * validated like the file itself (sweep points, command-line variations). Problems are reported
+ * against `origin` (for example `--vary staffing.agents`), since they have no place in the file.
+ */
+export function deriveScenario(loaded: LoadedScenario, name: string, set: Readonly<Record<string, unknown>>, origin: string): Policy {
+  try {
+    const scenario = validate(applyOverrides(loaded.raw, set), loaded.file, () => ({}), (path, m) => `${origin}: ${formatPath(path)}: ${m}`);
+    return { name, scenario, config: toModelConfig(scenario) };
+  } catch (e) {
+    if (e instanceof OverrideError) throw new ScenarioError([{ file: loaded.file, path: origin, message: e.message }]);
+    throw e;
+  }
+}
+
 /** Validates a plain object as a scenario (schema, then cross-field checks and limits). */
 export function validate(
   raw: Record<string, unknown>,
