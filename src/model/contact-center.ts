@@ -1,93 +1,138 @@
 import { Calendar } from '../engine/calendar.js';
 import { simulate, type Dispatcher } from '../engine/simulator.js';
+import { discrete } from '../engine/random/discrete.js';
 import { createStream, type Uniform } from '../engine/random/stream.js';
 import { sampler, type Sampler } from '../engine/random/fromSpec.js';
-import type { ModelConfig } from './config.js';
-import { ABANDON, ARRIVAL, COMPLETION, HORIZON, RANK_OF_KIND } from './events.js';
-import { ABANDONED, ContactStore, IN_SERVICE, WAITING } from './contacts.js';
-import { FifoQueue } from './queue.js';
-import { Observer, type QueueKpis } from './observer.js';
-import { stationaryEconomics, type Economics } from './economics.js';
+import { SECONDS_PER_DAY, type ModelConfig } from './config.js';
+import { ABANDON, ARRIVAL, COMPLETION, FOLLOW_UP, HORIZON, RANK_OF_KIND, STAFFING } from './events.js';
+import { ABANDONED, ANSWERED, CALLBACK, ContactStore, HANDLED_BEFORE, IN_SERVICE, REASKED, RUSHED, SCHEDULED, TRANSFERRED, WAITING } from './contacts.js';
+import { ArrivalProcess } from './demand.js';
+import { Handling, scaleOdds } from './handling.js';
+import { Observer } from './observer.js';
+import { Routing } from './routing.js';
+import { buildStaffing, type StaffingPlan } from './staffing.js';
+import { replicationResult, type ReplicationResult } from './result.js';
+
+export type { ReplicationResult } from './result.js';
+
+/** How long after the horizon staffing keeps running so that waiting contacts are served out. */
+const DRAIN_SEC = 14 * SECONDS_PER_DAY;
+
+/**
+ * One replication of the contact center.
+ *
+ * Randomness: one named stream per process, derived from (seed, replication, name). Every fresh
+ * contact draws its reason, channel, handle time, patience and a resolution uniform at arrival,
+ * whether or not it waits, so the n-th contact is the same under every policy (common random
+ * numbers). Follow-ups (repeats, retrials, transfers) draw from their own streams, so a policy
+ * that changes how many follow-ups occur does not shift the fresh contacts' draws.
+ */
+export function simulateReplication(config: ModelConfig, seed: number, replication: number): ReplicationResult {
+  const model = new ContactCenter(config, (name) => createStream(seed, replication, name));
+  const events = model.run();
+  return replicationResult(config, replication, model.observer, model.staffing, model.conservation(), events, model.contacts.highWater);
+}
 
 /** Counts that must balance at the horizon and at the end (conservation of contacts). */
 export interface Conservation {
-  /** Contacts offered before the horizon (warm-up included). */
+  /** Contacts offered before the horizon (warm-up included; repeats and retrials included). */
   offered: number;
-  /** Of those, by the horizon: service completed, abandoned, waiting, in service. */
+  /** Of those, by the horizon: handled to the end, abandoned, waiting, in service. */
   completedByHorizon: number;
   abandonedByHorizon: number;
   waitingAtHorizon: number;
   inServiceAtHorizon: number;
-  /** After draining: answered and abandoned in all (they must add up to `offered`). */
+  /** At the end of the run: answered, abandoned, and still waiting (beyond the drain); they add up to `offered`. */
   answeredTotal: number;
   abandonedTotal: number;
+  leftAtEnd: number;
 }
 
-/** Everything one replication reports: numbers only, so it crosses worker threads as is. */
-export interface ReplicationResult {
-  replication: number;
-  kpis: QueueKpis;
-  economics: Economics;
-  conservation: Conservation;
-  /** Events processed, and the most contacts in flight at once (memory high-water mark). */
-  events: number;
-  contactSlots: number;
-}
-
-/**
- * One replication of the stationary contact center: Poisson arrivals, `agents` identical agents
- * around the clock, one FCFS queue, optional exponential/other patience.
- *
- * Randomness: one named stream per process — "arrivals", "handleTime", "patience" — derived from
- * (seed, replication, name). Handle time and patience are drawn for every contact at its
- * arrival, whether or not it waits, so the n-th contact has the same attributes under every
- * policy (common random numbers) and adding a process never shifts another's draws.
- */
-export function simulateReplication(config: ModelConfig, seed: number, replication: number): ReplicationResult {
-  const model = new StationaryModel(config, (name) => createStream(seed, replication, name));
-  const events = model.run();
-  return {
-    replication,
-    kpis: model.observer.kpis(config.agents),
-    economics: stationaryEconomics(config.agents, config.horizonSec - config.warmupSec, config.economics),
-    conservation: model.conservation(),
-    events,
-    contactSlots: model.contacts.highWater,
-  };
-}
-
-class StationaryModel implements Dispatcher {
+class ContactCenter implements Dispatcher {
   readonly calendar = new Calendar(RANK_OF_KIND);
   readonly contacts = new ContactStore();
   readonly observer: Observer;
-  private readonly queue = new FifoQueue();
+  readonly staffing: StaffingPlan;
+  private readonly routing: Routing;
+  private readonly handling: Handling;
+  private readonly arrivals: ArrivalProcess;
   private readonly arrivalLane: number;
-  private readonly interArrival: Sampler;
-  private readonly handle: Sampler;
+  private readonly staffingLane: number;
+  private readonly drawReason: Sampler | null;
+  private readonly drawChannel: Sampler | null;
+  private readonly handle: Sampler[];
+  private readonly followHandle: Sampler[];
+  private readonly transferHandle: Sampler[];
+  private readonly repeatDelay: Sampler[];
   private readonly patience: Sampler | null;
-  private freeAgents: number;
-  private waiting = 0;
+  private readonly followPatience: Sampler | null;
+  private readonly resolution: Uniform;
+  private readonly followResolution: Uniform;
+  private readonly retrialU: Uniform;
+  private readonly retrialDelay: Sampler | null;
+  private readonly callbackU: Uniform;
+  /** Base resolution probability by (reason, group): reason's probability, group's odds factor. */
+  private readonly baseResolve: Float64Array;
+  private readonly realtime: Uint8Array;
+  private readonly stretch: Float64Array;
+  private readonly free: Int32Array;
+  private readonly availableAgents: Int32Array;
+  private totalAvailable = 0;
+  private totalWaiting = 0;
+  private inService = 0;
+  private staffingNext = 0;
+  private staffingArmed = false;
   private offered = 0;
   private answeredTotal = 0;
   private abandonedTotal = 0;
   private completedTotal = 0;
-  private snapshot: Pick<Conservation, 'completedByHorizon' | 'abandonedByHorizon' | 'waitingAtHorizon' | 'inServiceAtHorizon'> | null = null;
+  private snapshot: Omit<Conservation, 'offered' | 'answeredTotal' | 'abandonedTotal' | 'leftAtEnd'> | null = null;
 
   constructor(
     private readonly config: ModelConfig,
     stream: (name: string) => Uniform,
   ) {
-    this.observer = new Observer(config.warmupSec, config.horizonSec, config.slThresholdSec);
-    this.interArrival = sampler({ dist: 'exponential', mean: 1 / config.arrivalRatePerSec }, stream('arrivals'));
-    this.handle = sampler(config.handleTime, stream('handleTime'));
+    const { reasons, channels, groups } = config;
+    this.observer = new Observer(
+      config.warmupSec,
+      config.horizonSec,
+      config.demand.intervalSec,
+      config.slThresholdSec,
+      channels.map((c) => c.responseTargetSec),
+      reasons.length,
+      groups.length,
+    );
+    this.routing = new Routing(config);
+    this.handling = new Handling(config.policy);
+    this.arrivals = new ArrivalProcess(config.demand, config.horizonSec, stream('arrivals'), stream('dayFactor'));
+    this.drawReason = reasons.length > 1 ? discrete(stream('reason'), reasons.map((r) => r.share)) : null;
+    this.drawChannel = channels.length > 1 ? discrete(stream('channel'), channels.map((c) => c.share)) : null;
+    this.handle = reasons.map((r) => sampler(r.handleTime, stream(`handleTime/${r.name}`)));
+    this.followHandle = reasons.map((r) => sampler(r.handleTime, stream(`followUp/handleTime/${r.name}`)));
+    this.transferHandle = reasons.map((r) => sampler(r.handleTime, stream(`transfer/handleTime/${r.name}`)));
+    this.repeatDelay = reasons.map((r) => sampler(r.repeatDelay, stream(`repeatDelay/${r.name}`)));
     this.patience = config.patience ? sampler(config.patience, stream('patience')) : null;
-    this.freeAgents = config.agents;
+    this.followPatience = config.patience ? sampler(config.patience, stream('followUp/patience')) : null;
+    this.resolution = stream('resolution');
+    this.followResolution = stream('followUp/resolution');
+    this.retrialU = stream('retrial');
+    this.retrialDelay = config.retrial ? sampler(config.retrial.delay, stream('retrialDelay')) : null;
+    this.callbackU = stream('callback');
+    this.baseResolve = new Float64Array(reasons.length * groups.length);
+    reasons.forEach((r, i) => groups.forEach((g, j) => (this.baseResolve[i * groups.length + j] = scaleOdds(r.resolveProb, g.resolveOddsFactor))));
+    this.realtime = Uint8Array.from(channels, (c) => (c.kind === 'email' ? 0 : 1));
+    this.stretch = Float64Array.from(channels, (c) => (c.kind === 'chat' ? c.handleStretch : 1));
+    this.free = new Int32Array(groups.length);
+    this.availableAgents = new Int32Array(groups.length);
+    this.staffing = buildStaffing(groups, config.horizonSec + DRAIN_SEC, stream('absence'));
     this.arrivalLane = this.calendar.addLane(ARRIVAL);
+    this.staffingLane = this.calendar.addLane(STAFFING);
   }
 
   run(): number {
-    const first = this.interArrival();
-    if (first < this.config.horizonSec) this.calendar.setLane(this.arrivalLane, first);
+    const first = this.arrivals.next();
+    if (first !== Infinity) this.calendar.setLane(this.arrivalLane, first);
+    this.armStaffing();
     this.calendar.schedule(this.config.horizonSec, HORIZON, 0);
     return simulate(this.calendar, this);
   }
@@ -97,100 +142,239 @@ class StationaryModel implements Dispatcher {
       case ARRIVAL: return this.onArrival();
       case COMPLETION: return this.onCompletion(data);
       case ABANDON: return this.onAbandon(data);
+      case FOLLOW_UP: return this.offer(data, this.calendar.now);
+      case STAFFING: return this.onStaffing(data);
       case HORIZON: return this.onHorizon();
     }
   }
 
+  // ── arrivals ────────────────────────────────────────────────────────────────────────────────
+
   private onArrival(): void {
     const now = this.calendar.now;
-    const contacts = this.contacts;
-    const id = contacts.alloc();
-    contacts.arrivalSec[id] = now;
-    contacts.handleSec[id] = this.handle();
-    const patience = this.patience === null ? Infinity : this.patience();
-    this.offered++;
-    this.observer.contactOffered(now);
-    if (this.freeAgents > 0) {
-      this.freeAgents--;
-      this.observer.busy.change(now, 1);
-      contacts.ref(id);
-      this.answer(id, now);
-    } else {
-      contacts.state[id] = WAITING;
-      contacts.ref(id);
-      this.queue.push(id);
-      this.waiting++;
-      this.observer.queue.change(now, 1);
-      if (patience !== Infinity) {
-        contacts.ref(id);
-        this.calendar.schedule(now + patience, ABANDON, id);
-      }
-    }
-    const next = now + this.interArrival();
-    if (next < this.config.horizonSec) this.calendar.setLane(this.arrivalLane, next);
+    const c = this.contacts;
+    const id = c.alloc();
+    const reason = this.drawReason === null ? 0 : this.drawReason();
+    c.reason[id] = reason;
+    c.channel[id] = this.drawChannel === null ? 0 : this.drawChannel();
+    c.handleSec[id] = this.handle[reason]!();
+    c.patienceSec[id] = this.patience === null ? Infinity : this.patience();
+    c.uResolve[id] = this.resolution();
+    c.issueSec[id] = now;
+    this.offer(id, now);
+    const next = this.arrivals.next();
+    if (next !== Infinity) this.calendar.setLane(this.arrivalLane, next);
   }
 
-  /** Starts service; the caller has already given the contact one reference for it. */
-  private answer(id: number, now: number): void {
-    const contacts = this.contacts;
-    const arrival = contacts.arrivalSec[id]!;
-    const handle = contacts.handleSec[id]!;
-    contacts.state[id] = IN_SERVICE;
-    this.answeredTotal++;
-    this.observer.contactAnswered(arrival, now - arrival, handle);
-    this.calendar.schedule(now + handle, COMPLETION, id);
+  /** A contact (fresh or follow-up) is offered: start at a free preferred group, or wait. */
+  private offer(id: number, now: number): void {
+    const c = this.contacts;
+    const reason = c.reason[id]!;
+    const channel = c.channel[id]!;
+    c.arrivalSec[id] = now;
+    this.offered++;
+    this.observer.contactOffered(now, channel, reason, c.repeats[id]! > 0, c.retrials[id]! > 0, c.issueSec[id] === now && c.repeats[id] === 0 && c.retrials[id] === 0);
+    const units = this.routing.channelUnits[channel]!;
+    const groups = this.config.reasons[reason]!.groups;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
+      if (this.free[g]! >= units) {
+        c.ref(id);
+        this.start(id, g, now);
+        return;
+      }
+    }
+    const cls = this.routing.reasonClass(reason, channel, c.repeats[id]! > 0);
+    if (this.config.callback !== null && this.realtime[channel] === 1 && this.expectedWaitSec(cls, reason, groups) > this.config.callback.offerAboveSec) {
+      const accepted = this.callbackU() < this.config.callback.acceptProb;
+      this.observer.callbackOffered(now, accepted);
+      if (accepted) c.flags[id]! |= CALLBACK;
+    }
+    this.wait(id, cls, now);
+  }
+
+  /** The naive expected wait: contacts ahead × mean handle time / agents available to serve them. */
+  private expectedWaitSec(cls: number, reason: number, groups: readonly number[]): number {
+    let agents = 0;
+    for (const g of groups) agents += this.availableAgents[g]!;
+    return ((this.routing.waiting[cls]! + 1) * this.config.reasons[reason]!.handleTime.mean) / Math.max(1, agents);
+  }
+
+  private wait(id: number, cls: number, now: number): void {
+    const c = this.contacts;
+    this.routing.enqueue(c, id, cls, now);
+    this.totalWaiting++;
+    this.observer.queue.change(now, 1);
+    const patience = c.patienceSec[id]!;
+    if (patience !== Infinity && this.realtime[c.channel[id]!] === 1 && (c.flags[id]! & (CALLBACK | TRANSFERRED)) === 0) {
+      c.ref(id);
+      this.calendar.schedule(now + patience, ABANDON, id);
+    }
+    if (this.totalAvailable === 0 && !this.staffingArmed) this.armStaffing();
+  }
+
+  // ── service ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Starts service at group g; the caller has given the contact one reference for it. */
+  private start(id: number, g: number, now: number): void {
+    const c = this.contacts;
+    const channel = c.channel[id]!;
+    const units = this.routing.channelUnits[channel]!;
+    const flags = c.flags[id]!;
+    this.free[g]! -= units;
+    this.inService++;
+    this.observer.busyChange(g, now, units / this.routing.unitsPerAgent);
+    c.state[id] = IN_SERVICE;
+    c.group[id] = g;
+    if ((flags & ANSWERED) === 0) {
+      this.answeredTotal++;
+      this.observer.contactAnswered(c.arrivalSec[id]!, channel, now - c.arrivalSec[id]!);
+    }
+    const group = this.config.groups[g]!;
+    const natural = c.handleSec[id]! * group.handleFactor * this.stretch[channel]!;
+    const p = this.baseResolve[c.reason[id]! * this.config.groups.length + g]!;
+    const reask = !this.config.policy.contextCarryOver && (c.repeats[id]! > 0 || (flags & TRANSFERRED) !== 0);
+    const h = this.handling;
+    h.apply(natural, p, reask, this.totalWaiting / Math.max(1, this.totalAvailable));
+    c.pResolve[id] = h.resolveProb;
+    c.servedSec[id]! += h.handleSec;
+    c.flags[id] = flags | ANSWERED | (h.rushed ? RUSHED : 0) | (reask ? REASKED : 0);
+    this.calendar.schedule(now + h.handleSec, COMPLETION, id);
   }
 
   private onCompletion(id: number): void {
     const now = this.calendar.now;
-    this.completedTotal++;
-    this.contacts.unref(id);
-    const next = this.nextWaiting();
-    if (next >= 0) {
-      this.waiting--;
-      this.observer.queue.change(now, -1);
-      this.answer(next, now);
-    } else {
-      this.freeAgents++;
-      this.observer.busy.change(now, -1);
+    const c = this.contacts;
+    const g = c.group[id]!;
+    const channel = c.channel[id]!;
+    const units = this.routing.channelUnits[channel]!;
+    this.free[g]! += units;
+    this.inService--;
+    this.observer.busyChange(g, now, -units / this.routing.unitsPerAgent);
+    const resolved = c.uResolve[id]! < c.pResolve[id]!;
+    const escalateTo = this.config.groups[g]!.escalateTo;
+    if (!resolved && escalateTo >= 0) this.transfer(id, escalateTo, now);
+    else {
+      this.finish(id, resolved, now);
+      c.unref(id);
     }
+    this.fill(g, now);
   }
 
-  /**
-   * The oldest contact still waiting, or −1; abandoned contacts met on the way are dropped
-   * from the ring. A returned contact keeps the queue's reference, which becomes its service's.
-   */
-  private nextWaiting(): number {
-    const queue = this.queue;
-    const contacts = this.contacts;
-    while (queue.length > 0) {
-      const id = queue.shift();
-      if (contacts.state[id] === WAITING) return id;
-      contacts.unref(id);
+  /** An unresolved contact moves to the escalation group's queue, with a fresh handle time. */
+  private transfer(id: number, to: number, now: number): void {
+    const c = this.contacts;
+    c.flags[id]! |= TRANSFERRED;
+    c.handleSec[id] = this.transferHandle[c.reason[id]!]!();
+    c.uResolve[id] = this.followResolution();
+    // The service's reference becomes the queue's: unref after enqueue keeps the slot alive.
+    this.wait(id, this.routing.escalationClass(to, c.channel[id]!), now);
+    c.unref(id);
+    this.fill(to, now);
+  }
+
+  /** The contact is over: record it, and schedule the issue's repeat if it is still open. */
+  private finish(id: number, resolved: boolean, now: number): void {
+    const c = this.contacts;
+    const flags = c.flags[id]!;
+    const reason = c.reason[id]!;
+    this.completedTotal++;
+    this.observer.contactHandled(c.arrivalSec[id]!, c.channel[id]!, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0);
+    if ((flags & HANDLED_BEFORE) === 0) this.observer.issueFirstHandled(c.issueSec[id]!, reason, resolved);
+    if (resolved) return;
+    const r = this.config.reasons[reason]!;
+    const at = c.repeats[id]! < r.maxRepeats ? now + this.repeatDelay[reason]!() : Infinity;
+    if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]! + 1, 0);
+    else this.observer.issueUnresolved(c.issueSec[id]!, reason);
+  }
+
+  /** Schedules the issue's next contact (a repeat, or a retrial after abandoning) at `at`. */
+  private followUp(of: number, at: number, repeats: number, retrials: number): void {
+    const c = this.contacts;
+    const id = c.alloc();
+    const reason = c.reason[of]!;
+    c.reason[id] = reason;
+    c.channel[id] = c.channel[of]!;
+    c.issueSec[id] = c.issueSec[of]!;
+    c.repeats[id] = repeats;
+    c.retrials[id] = retrials;
+    c.flags[id] = c.flags[of]! & (ANSWERED | HANDLED_BEFORE) ? HANDLED_BEFORE : 0;
+    c.handleSec[id] = this.followHandle[reason]!();
+    c.patienceSec[id] = this.followPatience === null ? Infinity : this.followPatience();
+    c.uResolve[id] = this.followResolution();
+    c.state[id] = SCHEDULED;
+    c.ref(id);
+    this.calendar.schedule(at, FOLLOW_UP, id);
+  }
+
+  /** Group g takes waiting contacts while it has free units and something fits. */
+  private fill(g: number, now: number): void {
+    while (this.free[g]! > 0) {
+      const id = this.routing.take(this.contacts, g, this.free[g]!);
+      if (id < 0) return;
+      this.totalWaiting--;
+      this.observer.queue.change(now, -1);
+      this.start(id, g, now);
     }
-    return -1;
   }
 
   private onAbandon(id: number): void {
-    const contacts = this.contacts;
-    if (contacts.state[id] === WAITING) {
+    const c = this.contacts;
+    if (c.state[id] === WAITING) {
       const now = this.calendar.now;
-      contacts.state[id] = ABANDONED;
-      this.waiting--;
+      c.state[id] = ABANDONED;
+      this.routing.waiting[c.cls[id]!]!--;
+      this.totalWaiting--;
       this.abandonedTotal++;
       this.observer.queue.change(now, -1);
-      this.observer.contactAbandoned(contacts.arrivalSec[id]!, now - contacts.arrivalSec[id]!);
+      this.observer.contactAbandoned(c.arrivalSec[id]!, c.channel[id]!, now - c.arrivalSec[id]!);
+      const retrial = this.config.retrial;
+      const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
+      const at = retries ? now + this.retrialDelay!() : Infinity;
+      if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]!, c.retrials[id]! + 1);
+      else this.observer.issueUnresolved(c.issueSec[id]!, c.reason[id]!);
     }
-    contacts.unref(id);
+    c.unref(id);
+  }
+
+  // ── staffing ────────────────────────────────────────────────────────────────────────────────
+
+  private onStaffing(i: number): void {
+    this.applyStaffing(i, this.calendar.now);
+    this.staffingNext = i + 1;
+    this.armStaffing();
+  }
+
+  private applyStaffing(i: number, now: number): void {
+    const s = this.staffing.available;
+    const g = s.group[i]!;
+    const delta = s.delta[i]!;
+    this.free[g]! += delta * this.routing.unitsPerAgent;
+    this.availableAgents[g]! += delta;
+    this.totalAvailable += delta;
+    this.observer.available[g]!.change(now, delta);
+    if (delta > 0) this.fill(g, now);
+  }
+
+  /**
+   * Sets the staffing lane to the next change. After the horizon staffing keeps running only
+   * while contacts remain to be served; it is re-armed (catching up) if a transfer arrives later.
+   */
+  private armStaffing(): void {
+    const s = this.staffing.available;
+    const now = this.calendar.now;
+    while (this.staffingNext < s.time.length && s.time[this.staffingNext]! < now) this.applyStaffing(this.staffingNext++, now);
+    const idle = now >= this.config.horizonSec && this.totalWaiting === 0 && this.inService === 0;
+    this.staffingArmed = this.staffingNext < s.time.length && !idle;
+    if (this.staffingArmed) this.calendar.setLane(this.staffingLane, s.time[this.staffingNext]!, this.staffingNext);
   }
 
   private onHorizon(): void {
-    const busy = this.config.agents - this.freeAgents;
     this.snapshot = {
       completedByHorizon: this.completedTotal,
       abandonedByHorizon: this.abandonedTotal,
-      waitingAtHorizon: this.waiting,
-      inServiceAtHorizon: busy,
+      waitingAtHorizon: this.totalWaiting,
+      inServiceAtHorizon: this.inService,
     };
   }
 
@@ -201,6 +385,7 @@ class StationaryModel implements Dispatcher {
       ...this.snapshot,
       answeredTotal: this.answeredTotal,
       abandonedTotal: this.abandonedTotal,
+      leftAtEnd: this.totalWaiting,
     };
   }
 }

@@ -1,30 +1,52 @@
 /**
  * Contacts in flight, as parallel typed arrays indexed by a recycled integer slot.
  *
- * A slot is referenced by the queue (until dequeued), by its patience timer (until it fires)
- * and by its service completion (until it fires); it returns to the free list when the last
- * reference is dropped. So memory follows the number of contacts in the system, not the
- * horizon. Cancelled timers are left in the calendar and recognised by the contact's state.
+ * A slot is referenced by its queue entry (until dequeued), its patience timer (until it fires),
+ * its service completion or its scheduled follow-up arrival; it returns to the free list when
+ * the last reference is dropped, so memory follows the contacts in the system, not the horizon.
+ * Cancelled timers stay in the calendar and are recognised by the contact's state.
  */
 export const WAITING = 1;
 export const IN_SERVICE = 2;
 export const ABANDONED = 3;
+export const SCHEDULED = 4;
+
+/** Flag bits. */
+export const HANDLED_BEFORE = 1; // an earlier contact of the issue was handled
+export const RUSHED = 2;
+export const REASKED = 4;
+export const CALLBACK = 8; // waits for a call back, off the line: no abandonment
+export const TRANSFERRED = 16;
+export const ANSWERED = 32; // answered once (a transfer's second answer is not counted again)
 
 export class ContactStore {
-  arrivalSec: Float64Array;
-  handleSec: Float64Array;
-  state: Uint8Array;
-  private refs: Uint8Array;
-  private free: Int32Array;
+  arrivalSec = new Float64Array(0);
+  /** Arrival of the issue's first contact. */
+  issueSec = new Float64Array(0);
+  /** Handle time served so far (all stages). */
+  servedSec = new Float64Array(0);
+  /** Resolution probability of the current service, set when it starts. */
+  pResolve = new Float64Array(0);
+  enqueueSec = new Float64Array(0);
+  handleSec = new Float64Array(0);
+  patienceSec = new Float64Array(0);
+  uResolve = new Float64Array(0);
+  reason = new Uint8Array(0);
+  channel = new Uint8Array(0);
+  repeats = new Uint8Array(0);
+  retrials = new Uint8Array(0);
+  flags = new Uint8Array(0);
+  state = new Uint8Array(0);
+  group = new Int16Array(0);
+  /** Queue class while waiting. */
+  cls = new Int16Array(0);
+  private refs = new Uint8Array(0);
+  private free = new Int32Array(0);
   private freeCount = 0;
   private used = 0;
 
   constructor(capacity = 1024) {
-    this.arrivalSec = new Float64Array(capacity);
-    this.handleSec = new Float64Array(capacity);
-    this.state = new Uint8Array(capacity);
-    this.refs = new Uint8Array(capacity);
-    this.free = new Int32Array(capacity);
+    this.resize(capacity);
   }
 
   /** Slots ever allocated (the high-water mark of contacts in flight). */
@@ -32,11 +54,19 @@ export class ContactStore {
     return this.used;
   }
 
-  /** A fresh slot with no references. */
+  /** A fresh slot with no references and cleared flags. */
   alloc(): number {
-    if (this.freeCount > 0) return this.free[--this.freeCount]!;
-    if (this.used === this.state.length) this.grow();
-    return this.used++;
+    let id: number;
+    if (this.freeCount > 0) id = this.free[--this.freeCount]!;
+    else {
+      if (this.used === this.state.length) this.resize(this.state.length * 2);
+      id = this.used++;
+    }
+    this.flags[id] = 0;
+    this.repeats[id] = 0;
+    this.retrials[id] = 0;
+    this.servedSec[id] = 0;
+    return id;
   }
 
   ref(id: number): void {
@@ -50,14 +80,27 @@ export class ContactStore {
     }
   }
 
-  private grow(): void {
-    const n = this.state.length * 2;
+  private resize(n: number): void {
     const f64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
     this.arrivalSec = f64(this.arrivalSec);
+    this.issueSec = f64(this.issueSec);
+    this.servedSec = f64(this.servedSec);
+    this.pResolve = f64(this.pResolve);
+    this.enqueueSec = f64(this.enqueueSec);
     this.handleSec = f64(this.handleSec);
+    this.patienceSec = f64(this.patienceSec);
+    this.uResolve = f64(this.uResolve);
+    this.reason = u8(this.reason);
+    this.channel = u8(this.channel);
+    this.repeats = u8(this.repeats);
+    this.retrials = u8(this.retrials);
+    this.flags = u8(this.flags);
     this.state = u8(this.state);
     this.refs = u8(this.refs);
+    const i16 = (a: Int16Array) => { const b = new Int16Array(n); b.set(a); return b; };
+    this.group = i16(this.group);
+    this.cls = i16(this.cls);
     const free = new Int32Array(n);
     free.set(this.free);
     this.free = free;

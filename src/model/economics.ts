@@ -8,16 +8,33 @@ export interface Economics {
 }
 
 /**
- * Money over the measured window for a constant headcount and no customer lifecycle:
- * support cost = agents × paid hours × wage; no revenue, so profit = −cost.
- * The NPV discounts the constant cost stream continuously from the window's start at the
- * continuously compounded equivalent of the annual rate, r = ln(1 + rate)/year:
- *   NPV = −C · (1 − e^{−rT}) / r,  C the cost per second, T the window length.
+ * Money over the measured window, before the customer lifecycle: support cost = paid agent
+ * hours × wage per group + cost per handled minute + cost per handled contact; no revenue, so
+ * profit = −cost. The NPV discounts each interval's cost from the window's start at the
+ * continuously compounded equivalent of the annual rate, r = ln(1 + rate)/year, at the
+ * interval's midpoint.
  */
-export function stationaryEconomics(agents: number, windowSec: number, config: EconomicsConfig): Economics {
-  const costPerSec = (agents * config.wagePerHour) / SECONDS_PER_HOUR;
-  const supportCost = costPerSec * windowSec;
+export function supportEconomics(
+  costByInterval: Float64Array,
+  intervalSec: number,
+  warmupSec: number,
+  horizonSec: number,
+  config: EconomicsConfig,
+): Economics {
   const r = Math.log1p(config.discountRatePerYear) / SECONDS_PER_YEAR;
-  const discounted = r > 0 ? (costPerSec * -Math.expm1(-r * windowSec)) / r : supportCost;
-  return { supportCost, revenue: 0, profit: -supportCost, npv: -discounted };
+  let cost = 0;
+  let npv = 0;
+  for (let k = 0; k < costByInterval.length; k++) {
+    const from = Math.max(k * intervalSec, warmupSec);
+    const to = Math.min((k + 1) * intervalSec, horizonSec);
+    if (to <= from) continue;
+    const c = (costByInterval[k]! * (to - from)) / intervalSec;
+    cost += c;
+    npv -= c * Math.exp(-r * ((from + to) / 2 - warmupSec));
+  }
+  return { supportCost: cost, revenue: 0, profit: -cost, npv };
 }
+
+/** Cost of `agentSeconds` paid at `wagePerHour`. */
+export const wageCost = (agentSeconds: number, wagePerHour: number) => (agentSeconds * wagePerHour) / SECONDS_PER_HOUR;
+

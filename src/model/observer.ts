@@ -1,11 +1,11 @@
 import { LevelIntegral } from '../engine/stats/level-integral.js';
 
 /**
- * Facts in, KPIs out: the model reports what happened to each contact; this collector turns
- * the facts into the CONTRACT's KPIs for contacts offered in the measured window
- * [warm-up, horizon). Contacts offered before the warm-up ends are ignored whenever their
- * outcome comes; contacts offered before the horizon are followed to their outcome even if it
- * comes after it (the run drains), so no outcome is censored.
+ * Facts in, KPIs out: the model reports what happened to each contact; this collector turns the
+ * facts into KPIs for contacts offered in the measured window [warm-up, horizon). Contacts
+ * offered before the warm-up ends are ignored whenever their outcome comes; contacts offered
+ * before the horizon are followed to their outcome even after it (the run drains), so no
+ * outcome is censored. Series are kept per profile interval, by the contact's arrival time.
  *
  * Estimators, per replication (ContactCenters' PerformanceMeasureType, written down):
  * | KPI          | estimator                                                     |
@@ -15,12 +15,26 @@ import { LevelIntegral } from '../engine/stats/level-integral.js';
  * | waitSec      | Σ wait of all offered (abandoners up to hanging up) / offered |
  * | asaSec       | Σ wait of answered / answered                                 |
  * | serviceLevel | answered with wait ≤ threshold / offered                      |
- * | occupancy    | ∫ busy agents dt / ∫ staffed agents dt, over the window       |
+ * | occupancy    | ∫ busy agents dt / ∫ available agents dt, over the window     |
  * | ahtSec       | Σ handle time of answered / answered                          |
+ * | fcr          | issues resolved at their first handled contact / issues handled |
+ * | repeatRate   | repeat contacts / offered                                     |
  * | queueLength  | ∫ waiting contacts dt / window length (all contacts waiting)  |
  * Across replications each KPI is averaged as a mean of per-replication ratios.
+ * Email is answered when an agent starts on it; its "wait" is the response time.
  */
 export class Observer {
+  readonly buckets: number;
+  /** Per interval (by arrival): counts and sums. */
+  readonly series: SeriesSums;
+  readonly channels: ChannelSums[];
+  readonly reasons: ReasonSums[];
+  readonly busy: LevelIntegral[];
+  readonly available: LevelIntegral[];
+  readonly busyByInterval: Float64Array[];
+  readonly queue: LevelIntegral;
+  private readonly busyLast: Float64Array;
+  private readonly busyLevel: Float64Array;
   offered = 0;
   answered = 0;
   abandoned = 0;
@@ -29,42 +43,167 @@ export class Observer {
   waitSumSec = 0;
   answeredWaitSumSec = 0;
   handleSumSec = 0;
-  readonly busy: LevelIntegral;
-  readonly queue: LevelIntegral;
+  repeats = 0;
+  retrials = 0;
+  transfers = 0;
+  callbacksOffered = 0;
+  callbacksAccepted = 0;
+  rushed = 0;
+  reasked = 0;
+  issuesHandled = 0;
+  issuesResolvedFirst = 0;
+  issuesUnresolved = 0;
 
   constructor(
     readonly warmupSec: number,
     readonly horizonSec: number,
+    readonly intervalSec: number,
     private readonly slThresholdSec: number,
+    channelTargetsSec: readonly number[],
+    reasonCount: number,
+    groupCount: number,
   ) {
-    this.busy = new LevelIntegral(warmupSec, horizonSec);
+    this.buckets = Math.ceil(horizonSec / intervalSec);
+    const n = this.buckets;
+    this.series = {
+      offered: new Float64Array(n),
+      answered: new Float64Array(n),
+      abandoned: new Float64Array(n),
+      answeredWaitSumSec: new Float64Array(n),
+      withinThreshold: new Float64Array(n),
+      handleSumSec: new Float64Array(n),
+      repeats: new Float64Array(n),
+      issuesHandled: new Float64Array(n),
+      issuesResolvedFirst: new Float64Array(n),
+    };
+    this.channels = channelTargetsSec.map((targetSec) => ({ targetSec, offered: 0, answered: 0, abandoned: 0, answeredWaitSumSec: 0, withinThreshold: 0, withinTarget: 0, handleSumSec: 0 }));
+    this.reasons = Array.from({ length: reasonCount }, () => ({ offered: 0, issues: 0, resolvedFirst: 0, issuesHandled: 0, unresolved: 0 }));
+    this.busy = Array.from({ length: groupCount }, () => new LevelIntegral(warmupSec, horizonSec));
+    this.available = Array.from({ length: groupCount }, () => new LevelIntegral(warmupSec, horizonSec));
+    this.busyByInterval = Array.from({ length: groupCount }, () => new Float64Array(n));
+    this.busyLast = new Float64Array(groupCount);
+    this.busyLevel = new Float64Array(groupCount);
     this.queue = new LevelIntegral(warmupSec, horizonSec);
   }
 
-  contactOffered(arrivalSec: number): void {
-    if (arrivalSec >= this.warmupSec) this.offered++;
+  private inWindow(arrivalSec: number): boolean {
+    return arrivalSec >= this.warmupSec;
   }
 
-  contactAnswered(arrivalSec: number, waitSec: number, handleSec: number): void {
-    if (arrivalSec < this.warmupSec) return;
+  private bucket(t: number): number {
+    return Math.floor(t / this.intervalSec);
+  }
+
+  contactOffered(arrivalSec: number, channel: number, reason: number, repeat: boolean, retrial: boolean, newIssue: boolean): void {
+    if (!this.inWindow(arrivalSec)) return;
+    const k = this.bucket(arrivalSec);
+    this.offered++;
+    this.series.offered[k]!++;
+    this.channels[channel]!.offered++;
+    const r = this.reasons[reason]!;
+    r.offered++;
+    if (newIssue) r.issues++;
+    if (repeat) {
+      this.repeats++;
+      this.series.repeats[k]!++;
+    }
+    if (retrial) this.retrials++;
+  }
+
+  contactAnswered(arrivalSec: number, channel: number, waitSec: number): void {
+    if (!this.inWindow(arrivalSec)) return;
+    const k = this.bucket(arrivalSec);
+    const c = this.channels[channel]!;
     this.answered++;
+    c.answered++;
+    this.series.answered[k]!++;
     if (waitSec === 0) this.answeredAtOnce++;
-    if (waitSec <= this.slThresholdSec) this.withinThreshold++;
+    if (waitSec <= this.slThresholdSec) {
+      this.withinThreshold++;
+      c.withinThreshold++;
+      this.series.withinThreshold[k]!++;
+    }
+    if (waitSec <= c.targetSec) c.withinTarget++;
     this.waitSumSec += waitSec;
     this.answeredWaitSumSec += waitSec;
-    this.handleSumSec += handleSec;
+    c.answeredWaitSumSec += waitSec;
+    this.series.answeredWaitSumSec[k]! += waitSec;
   }
 
-  contactAbandoned(arrivalSec: number, waitSec: number): void {
-    if (arrivalSec < this.warmupSec) return;
+  /** The handle time of an answered contact (all its stages, transfers included). */
+  contactHandled(arrivalSec: number, channel: number, handleSec: number, rushed: boolean, reasked: boolean, transferred: boolean): void {
+    if (!this.inWindow(arrivalSec)) return;
+    this.handleSumSec += handleSec;
+    this.channels[channel]!.handleSumSec += handleSec;
+    this.series.handleSumSec[this.bucket(arrivalSec)]! += handleSec;
+    if (rushed) this.rushed++;
+    if (reasked) this.reasked++;
+    if (transferred) this.transfers++;
+  }
+
+  contactAbandoned(arrivalSec: number, channel: number, waitSec: number): void {
+    if (!this.inWindow(arrivalSec)) return;
     this.abandoned++;
+    this.channels[channel]!.abandoned++;
+    this.series.abandoned[this.bucket(arrivalSec)]!++;
     this.waitSumSec += waitSec;
   }
 
-  /** The queue KPIs of this replication; `staffedAgents` is the constant headcount. */
-  kpis(staffedAgents: number): QueueKpis {
+  callbackOffered(arrivalSec: number, accepted: boolean): void {
+    if (!this.inWindow(arrivalSec)) return;
+    this.callbacksOffered++;
+    if (accepted) this.callbacksAccepted++;
+  }
+
+  /**
+   * The first handled contact of an issue ended: resolved or not. `issueStartSec` is the
+   * arrival of the issue's first contact, which decides its window and interval.
+   */
+  issueFirstHandled(issueStartSec: number, reason: number, resolved: boolean): void {
+    if (!this.inWindow(issueStartSec)) return;
+    const k = this.bucket(issueStartSec);
+    const r = this.reasons[reason]!;
+    this.issuesHandled++;
+    r.issuesHandled++;
+    this.series.issuesHandled[k]!++;
+    if (resolved) {
+      this.issuesResolvedFirst++;
+      r.resolvedFirst++;
+      this.series.issuesResolvedFirst[k]!++;
+    }
+  }
+
+  /** An issue gave up unresolved (repeat limit reached, or abandoned without retrying). */
+  issueUnresolved(issueStartSec: number, reason: number): void {
+    if (!this.inWindow(issueStartSec)) return;
+    this.issuesUnresolved++;
+    this.reasons[reason]!.unresolved++;
+  }
+
+  /** Busy agents of `group` change by `delta` (in agent units; chats are fractions) at `now`. */
+  busyChange(group: number, now: number, delta: number): void {
+    this.busy[group]!.change(now, delta);
+    const last = this.busyLast[group]!;
+    const level = this.busyLevel[group]!;
+    if (level !== 0 && now > last) {
+      const out = this.busyByInterval[group]!;
+      const w = this.intervalSec;
+      for (let k = Math.floor(last / w); k < out.length && k * w < now; k++) {
+        const x = Math.max(last, k * w);
+        const y = Math.min(now, (k + 1) * w);
+        if (y > x) out[k]! += level * (y - x);
+      }
+    }
+    this.busyLast[group] = now;
+    this.busyLevel[group] = level + delta;
+  }
+
+  /** The replication's KPIs. */
+  kpis(): Kpis {
     const windowSec = this.horizonSec - this.warmupSec;
     const ratio = (num: number, den: number, empty: number) => (den > 0 ? num / den : empty);
+    const busy = this.busy.reduce((s, b) => s + b.close(), 0);
+    const available = this.available.reduce((s, b) => s + b.close(), 0);
     return {
       offered: this.offered,
       answered: this.answered,
@@ -74,15 +213,24 @@ export class Observer {
       waitSec: ratio(this.waitSumSec, this.offered, 0),
       asaSec: ratio(this.answeredWaitSumSec, this.answered, 0),
       serviceLevel: ratio(this.withinThreshold, this.offered, 1),
-      occupancy: ratio(this.busy.close(), staffedAgents * windowSec, 0),
+      occupancy: ratio(busy, available, 0),
       ahtSec: ratio(this.handleSumSec, this.answered, 0),
-      fcr: 1,
+      fcr: ratio(this.issuesResolvedFirst, this.issuesHandled, 1),
       queueLength: ratio(this.queue.close(), windowSec, 0),
+      repeatRate: ratio(this.repeats, this.offered, 0),
+      repeats: this.repeats,
+      retrials: this.retrials,
+      transfers: this.transfers,
+      callbacksOffered: this.callbacksOffered,
+      callbacksAccepted: this.callbacksAccepted,
+      rushedShare: ratio(this.rushed, this.answered, 0),
+      reaskedShare: ratio(this.reasked, this.answered, 0),
+      issuesUnresolved: this.issuesUnresolved,
     };
   }
 }
 
-export interface QueueKpis {
+export interface Kpis {
   offered: number;
   answered: number;
   abandoned: number;
@@ -95,4 +243,44 @@ export interface QueueKpis {
   ahtSec: number;
   fcr: number;
   queueLength: number;
+  repeatRate: number;
+  repeats: number;
+  retrials: number;
+  transfers: number;
+  callbacksOffered: number;
+  callbacksAccepted: number;
+  rushedShare: number;
+  reaskedShare: number;
+  issuesUnresolved: number;
+}
+
+export interface SeriesSums {
+  offered: Float64Array;
+  answered: Float64Array;
+  abandoned: Float64Array;
+  answeredWaitSumSec: Float64Array;
+  withinThreshold: Float64Array;
+  handleSumSec: Float64Array;
+  repeats: Float64Array;
+  issuesHandled: Float64Array;
+  issuesResolvedFirst: Float64Array;
+}
+
+export interface ChannelSums {
+  targetSec: number;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  answeredWaitSumSec: number;
+  withinThreshold: number;
+  withinTarget: number;
+  handleSumSec: number;
+}
+
+export interface ReasonSums {
+  offered: number;
+  issues: number;
+  issuesHandled: number;
+  resolvedFirst: number;
+  unresolved: number;
 }

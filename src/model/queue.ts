@@ -17,6 +17,11 @@ export class FifoQueue {
     this.ring[(this.head + this.length++) & (this.ring.length - 1)] = id;
   }
 
+  /** The oldest entry, left in place; the queue must not be empty. */
+  peek(): number {
+    return this.ring[this.head]!;
+  }
+
   /** Removes and returns the oldest entry; the queue must not be empty. */
   shift(): number {
     const id = this.ring[this.head]!;

@@ -1,6 +1,6 @@
 import { estimate, estimateAll, type Estimate } from '../experiment/estimate.js';
 import type { ReplicationResult } from '../model/contact-center.js';
-import type { QueueKpis } from '../model/observer.js';
+import type { Kpis } from '../model/observer.js';
 import type { Economics } from '../model/economics.js';
 
 /** The `run --json` summary (CONTRACT): every figure is { mean, ci95 } over replications. */
@@ -8,7 +8,7 @@ export interface Summary {
   scenario: string;
   seed: number;
   replications: number;
-  kpis: Record<keyof QueueKpis, Estimate>;
+  kpis: Record<keyof Kpis, Estimate>;
   economics: Record<keyof Economics, Estimate>;
   meta: {
     /** Events processed, all replications. */

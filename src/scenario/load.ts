@@ -17,7 +17,8 @@ import { ScenarioError, formatPath, type Diagnostic } from './errors.js';
 import { LIMITS } from './limits.js';
 import * as msg from './messages.js';
 import { applyOverrides, OverrideError } from './overrides.js';
-import { durationSec, toModelConfig } from './normalize.js';
+import { crossFieldProblems } from './cross-checks.js';
+import { toModelConfig } from './normalize.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
 
 export interface Policy {
@@ -117,22 +118,6 @@ export function validate(
   const problems = crossFieldProblems(result.data).map(([path, m]) => diag(path, m));
   if (problems.length > 0) throw new ScenarioError(problems);
   return result.data;
-}
-
-/** Checks that involve more than one field: warm-up vs horizon, and the size of the run. */
-function crossFieldProblems(s: Scenario): [Path, string][] {
-  const out: [Path, string][] = [];
-  const horizonSec = durationSec(s.horizon);
-  const warmupSec = s.warmup ? durationSec(s.warmup) : 0;
-  if (warmupSec >= horizonSec) out.push([['warmup'], msg.warmupNotBeforeHorizon(warmupSec, horizonSec)]);
-  const expected = (s.arrivals.ratePerHour * horizonSec) / SECONDS_PER_HOUR;
-  if (expected > LIMITS.contactsPerReplication) out.push([['arrivals', 'ratePerHour'], msg.tooManyContacts(expected, LIMITS.contactsPerReplication)]);
-  if (!s.patience) {
-    const excessPerSec = s.arrivals.ratePerHour / SECONDS_PER_HOUR - s.staffing.agents / s.handleTime.meanSec;
-    const queued = excessPerSec * horizonSec;
-    if (excessPerSec >= 0 && queued > LIMITS.queuedContacts) out.push([['staffing', 'agents'], msg.unboundedQueue(queued, LIMITS.queuedContacts)]);
-  }
-  return out;
 }
 
 /** A zod issue → (path, message) pairs in ccsim's words; `true` third: locate the key itself, not its value. */

@@ -22,3 +22,17 @@ export const badOverridePath = (path: string) => `"${path}" is not a dot path of
 export const overrideIntoScalar = (path: string, at: string) => `"${path}" goes through "${at}", which is not a mapping`;
 export const inPolicy = (policy: string, path: string, message: string) => `policy "${policy}"${path ? ` sets ${path}` : ''}: ${message}`;
 export const duplicatePolicy = (name: string) => `policy name "${name}" is used twice (names must be unique; "baseline" is taken by the base scenario)`;
+export const staffingOrGroups = () => 'give either staffing: { agents } (one group around the clock) or groups: [ … ] (agent groups with shifts), not both';
+export const noStaffing = () => 'the scenario needs staffing: { agents } or groups: [ … ]';
+export const agentsOrShifts = () => 'give a group either agents (around the clock) or shifts, exactly one';
+export const noHandleTime = (reason: string) => `reason "${reason}" has no handleTime and there is no top-level handleTime to fall back on`;
+export const sharesNotOne = (what: string, sum: number) => `the ${what} shares add up to ${sum}; they must add up to 1`;
+export const duplicateName = (what: string, name: string) => `${what} name "${name}" is used twice`;
+export const unknownGroup = (name: string, known: readonly string[]) => `no group is named "${name}"; groups: ${known.join(', ')}`;
+export const escalationToSelf = (name: string) => `group "${name}" cannot escalate to itself`;
+export const escalationCycle = (names: readonly string[]) => `escalation loops: ${names.join(' → ')} (transfers must end at a top tier)`;
+export const intradayLength = (length: number, expected: number, intervalMin: number) =>
+  `intraday has ${length} factors; with intervalMin ${intervalMin} a day has ${expected} intervals`;
+export const intradayAllZero = () => 'intraday needs at least one factor > 0';
+export const breakOutsideShift = () => 'a break must lie inside its shift';
+export const noChannel = () => 'channels needs at least one channel with a share > 0';

@@ -1,6 +1,14 @@
 import type { DistSpec } from '../engine/random/fromSpec.js';
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH, type ModelConfig } from '../model/config.js';
-import type { Distribution, Duration, Scenario } from './schema.js';
+import {
+  SECONDS_PER_DAY,
+  SECONDS_PER_HOUR,
+  SECONDS_PER_MONTH,
+  type ChannelConfig,
+  type GroupConfig,
+  type ModelConfig,
+  type ReasonConfig,
+} from '../model/config.js';
+import { MONTHS, WEEKDAYS, type Distribution, type Duration, type Scenario } from './schema.js';
 
 /** Seconds in a validated duration ({ days } | { hours } | { months }). */
 export function durationSec(d: Duration): number {
@@ -9,7 +17,13 @@ export function durationSec(d: Duration): number {
   return d.months! * SECONDS_PER_MONTH;
 }
 
-function dist(d: Distribution): DistSpec {
+/** "HH:MM" → seconds from midnight. */
+export function clockSec(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * SECONDS_PER_HOUR + m! * 60;
+}
+
+export function dist(d: Distribution): DistSpec {
   switch (d.dist) {
     case 'exponential':
     case 'constant':
@@ -20,16 +34,102 @@ function dist(d: Distribution): DistSpec {
   }
 }
 
+/** Scales factors to mean 1 (profiles are shapes; the level is ratePerHour). */
+function meanOne(values: readonly number[] | undefined, length: number): number[] {
+  if (!values) return new Array<number>(length).fill(1);
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  return values.map((v) => v / mean);
+}
+
+/** The group list the scenario describes: `staffing` is one around-the-clock group named "agents". */
+export function groupsOf(s: Scenario): NonNullable<Scenario['groups']> {
+  if (s.groups) return s.groups;
+  const st = s.staffing!;
+  return [{ name: 'agents', agents: st.agents, wagePerHour: st.wagePerHour, shrinkage: 0, handleFactor: 1, resolveOddsFactor: 1, courtesy: 3 }];
+}
+
+/** The reason list the scenario describes: by default one reason, "general". */
+export function reasonsOf(s: Scenario): NonNullable<Scenario['reasons']> {
+  return s.reasons ?? [{ name: 'general', share: 1, resolveProb: 1, severity: 1, repeatDelay: { dist: 'exponential', meanSec: 172_800 }, maxRepeats: 3 }];
+}
+
+const ALL_DAYS = [0, 1, 2, 3, 4, 5, 6];
+
 /** A validated scenario → the model's config in seconds and per-second rates. */
 export function toModelConfig(s: Scenario): ModelConfig {
+  const groupList = groupsOf(s);
+  const index = new Map(groupList.map((g, i) => [g.name, i]));
+  const groups: GroupConfig[] = groupList.map((g) => ({
+    name: g.name,
+    wagePerHour: g.wagePerHour,
+    shrinkage: g.shrinkage,
+    handleFactor: g.handleFactor,
+    resolveOddsFactor: g.resolveOddsFactor,
+    courtesy: g.courtesy,
+    escalateTo: g.escalateTo !== undefined ? index.get(g.escalateTo)! : -1,
+    shifts: g.shifts
+      ? g.shifts.map((sh) => {
+          const startSec = clockSec(sh.start);
+          let endSec = clockSec(sh.end);
+          if (endSec <= startSec) endSec += SECONDS_PER_DAY;
+          return {
+            weekdays: sh.days.map((d) => WEEKDAYS.indexOf(d)),
+            startSec,
+            endSec,
+            agents: sh.agents,
+            breaks: sh.breaks.map((b) => {
+              let from = clockSec(b.start);
+              if (from < startSec) from += SECONDS_PER_DAY;
+              return { startSec: from, durationSec: b.minutes * 60, staggerSec: b.staggerMin * 60 };
+            }),
+          };
+        })
+      : [{ weekdays: ALL_DAYS, startSec: 0, endSec: SECONDS_PER_DAY, agents: g.agents!, breaks: [] }],
+  }));
+  const reasons: ReasonConfig[] = reasonsOf(s).map((r) => ({
+    name: r.name,
+    share: r.share,
+    handleTime: dist(r.handleTime ?? s.handleTime!),
+    resolveProb: r.resolveProb,
+    severity: r.severity,
+    groups: r.groups ? r.groups.map((n) => index.get(n)!) : groupList.map((_, i) => i),
+    repeatDelay: dist(r.repeatDelay),
+    maxRepeats: r.maxRepeats,
+  }));
+  const ch = s.channels;
+  const channels: ChannelConfig[] = !ch
+    ? [{ kind: 'voice', share: 1, concurrency: 1, handleStretch: 1, responseTargetSec: Infinity }]
+    : [
+        ...(ch.voice ? [{ kind: 'voice' as const, share: ch.voice.share, concurrency: 1, handleStretch: 1, responseTargetSec: Infinity }] : []),
+        ...(ch.chat ? [{ kind: 'chat' as const, share: ch.chat.share, concurrency: ch.chat.concurrency, handleStretch: ch.chat.handleStretch, responseTargetSec: Infinity }] : []),
+        ...(ch.email ? [{ kind: 'email' as const, share: ch.email.share, concurrency: 1, handleStretch: 1, responseTargetSec: ch.email.responseTargetHours * SECONDS_PER_HOUR }] : []),
+      ].filter((c) => c.share > 0);
+  const a = s.arrivals;
+  const perDay = (24 * 60) / a.intervalMin;
   return {
     horizonSec: durationSec(s.horizon),
     warmupSec: s.warmup ? durationSec(s.warmup) : 0,
-    arrivalRatePerSec: s.arrivals.ratePerHour / SECONDS_PER_HOUR,
-    handleTime: dist(s.handleTime),
-    patience: s.patience ? dist(s.patience) : null,
-    agents: s.staffing.agents,
     slThresholdSec: s.serviceLevel.thresholdSec,
-    economics: { wagePerHour: s.staffing.wagePerHour, discountRatePerYear: s.economics.discountRatePerYear },
+    slTarget: s.serviceLevel.target,
+    demand: {
+      baseRatePerSec: a.ratePerHour / SECONDS_PER_HOUR,
+      intervalSec: a.intervalMin * 60,
+      intraday: meanOne(a.intraday, perDay),
+      weekly: meanOne(a.weekly, 7),
+      monthly: meanOne(a.monthly, 12),
+      trendPerYear: a.trendPerYear,
+      dayFactorCv: a.dayFactorCv,
+      startWeekday: WEEKDAYS.indexOf(s.calendar.startWeekday),
+      startMonth: MONTHS.indexOf(s.calendar.startMonth),
+    },
+    reasons,
+    channels,
+    patience: s.patience ? dist(s.patience) : null,
+    groups,
+    discipline: s.queue.discipline,
+    policy: { ...s.policy },
+    retrial: s.retrial ? { prob: s.retrial.prob, delay: dist(s.retrial.delay), maxRetrials: s.retrial.maxRetrials } : null,
+    callback: s.callback ? { ...s.callback } : null,
+    economics: { ...s.economics },
   };
 }

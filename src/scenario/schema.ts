@@ -48,12 +48,121 @@ export const PolicySchema = z.strictObject({
     .meta({ description: 'Dot path → value, applied over the base scenario, e.g. { "staffing.agents": 65 }.' }),
 });
 
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+const name = (what: string) =>
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, `${what} must be a word of letters, digits, ".", "_" and "-"`);
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time of day is written "HH:MM", 00:00 to 24:00')
+  .meta({ description: 'Time of day, "HH:MM".' });
+const probability = (what: string) => z.number().min(0, `${what} must be ≥ 0`).max(1, `${what} must be ≤ 1`);
+const factors = (what: string, length: number) =>
+  z
+    .array(nonNegative(what, 1e6))
+    .length(length, `${what} needs exactly ${length} factors`)
+    .refine((a) => a.some((v) => v > 0), `${what} needs at least one factor > 0`);
+
+export const ArrivalsSchema = z
+  .strictObject({
+    ratePerHour: positive('ratePerHour', LIMITS.ratePerHour).meta({ description: 'Mean arrival rate, contacts per hour, over the whole profile.' }),
+    intervalMin: z
+      .union([z.literal(15), z.literal(30), z.literal(60)])
+      .default(30)
+      .meta({ description: 'Length of a profile and reporting interval: 15, 30 or 60 minutes.' }),
+    intraday: z
+      .array(nonNegative('intraday factor', 1e6))
+      .optional()
+      .meta({ description: 'Relative volume per interval of the day (1440/intervalMin values), normalised to mean 1.' }),
+    weekly: factors('weekly', 7).optional().meta({ description: 'Relative volume Monday…Sunday, normalised to mean 1.' }),
+    monthly: factors('monthly', 12).optional().meta({ description: 'Relative volume January…December (seasonality), normalised to mean 1.' }),
+    trendPerYear: z.number().gt(-1, 'trendPerYear must be > −1').max(10, 'trendPerYear must be at most 10').default(0).meta({ description: 'Volume growth per year, e.g. 0.05.' }),
+    dayFactorCv: nonNegative('dayFactorCv', 2).default(0).meta({ description: 'Day-to-day over-dispersion: cv of a gamma day factor with mean 1 (0 = Poisson).' }),
+  })
+  .meta({ description: 'Poisson arrivals, constant or shaped by intraday, weekly and monthly profiles and a trend.' });
+
+export const ReasonSchema = z.strictObject({
+  name: name('a reason name'),
+  share: z.number().gt(0, 'share must be > 0').max(1, 'share must be ≤ 1').meta({ description: 'Share of new contacts; shares add up to 1.' }),
+  handleTime: DistributionSchema.optional().meta({ description: 'Handle time; default: the top-level handleTime.' }),
+  resolveProb: probability('resolveProb').default(1).meta({ description: 'Probability a contact resolves the issue (before group and policy effects).' }),
+  severity: z.int('severity must be a whole number').min(1, 'severity must be 1–5').max(5, 'severity must be 1–5').default(1),
+  groups: z.array(name('a group name')).min(1, 'groups needs at least one group').optional().meta({ description: 'Groups that may take it, in preference order; default: all, in listed order.' }),
+  repeatDelay: DistributionSchema.default({ dist: 'exponential', meanSec: 172_800 }).meta({ description: 'Delay before an unresolved issue comes back (default exponential, 2 days).' }),
+  maxRepeats: z.int('maxRepeats must be a whole number').min(0, 'maxRepeats must be ≥ 0').max(20, 'maxRepeats must be at most 20').default(3),
+});
+
+export const ChannelsSchema = z
+  .strictObject({
+    voice: z.strictObject({ share: probability('share') }).optional(),
+    chat: z
+      .strictObject({
+        share: probability('share'),
+        concurrency: z.int('concurrency must be a whole number').min(1, 'concurrency must be ≥ 1').max(10, 'concurrency must be at most 10').default(2),
+        handleStretch: z.number().min(1, 'handleStretch must be ≥ 1').max(10, 'handleStretch must be at most 10').default(1.3),
+      })
+      .optional(),
+    email: z
+      .strictObject({
+        share: probability('share'),
+        responseTargetHours: positive('responseTargetHours', 24 * 30).default(24),
+      })
+      .optional(),
+  })
+  .meta({ description: 'Channel mix; default voice only. Chat: an agent holds `concurrency` chats; email: no abandonment, worked when no real-time contact waits.' });
+
+export const ShiftSchema = z.strictObject({
+  days: z.array(z.enum(WEEKDAYS)).min(1, 'days needs at least one weekday').default([...WEEKDAYS]),
+  start: clock,
+  end: clock.meta({ description: 'End; earlier than start means the next day.' }),
+  agents: z.int('agents must be a whole number').min(0, 'agents must be ≥ 0').max(LIMITS.agents, `agents must be at most ${LIMITS.agents} (limit)`),
+  breaks: z
+    .array(
+      z.strictObject({
+        start: clock,
+        minutes: positive('minutes', 240),
+        staggerMin: nonNegative('staggerMin', 24 * 60).default(0).meta({ description: 'Agents take the break staggered over this window.' }),
+      }),
+    )
+    .default([]),
+});
+
+export const GroupSchema = z.strictObject({
+  name: name('a group name'),
+  agents: z
+    .int('agents must be a whole number')
+    .min(1, 'agents must be ≥ 1')
+    .max(LIMITS.agents, `agents must be at most ${LIMITS.agents} (limit)`)
+    .optional()
+    .meta({ description: 'Constant headcount around the clock (instead of shifts).' }),
+  shifts: z.array(ShiftSchema).min(1, 'shifts needs at least one shift').optional(),
+  wagePerHour: nonNegative('wagePerHour', 10_000).default(30),
+  shrinkage: z.number().min(0, 'shrinkage must be ≥ 0').lt(1, 'shrinkage must be < 1').default(0).meta({ description: 'Share of scheduled agent-shifts lost to absence and training (paid, unavailable).' }),
+  handleFactor: positive('handleFactor', 10).default(1),
+  resolveOddsFactor: positive('resolveOddsFactor', 100).default(1).meta({ description: 'Multiplies the odds of resolution.' }),
+  courtesy: z.number().min(1, 'courtesy must be 1–5').max(5, 'courtesy must be 1–5').default(3),
+  escalateTo: name('a group name').optional().meta({ description: 'Group that takes this group\'s unresolved contacts (transfer).' }),
+});
+
+export const PolicyConfigSchema = z
+  .strictObject({
+    ahtTargetSec: positive('ahtTargetSec', LIMITS.durationSec).nullable().default(null).meta({ description: 'AHT target; contacts running past it are cut (null: none).' }),
+    ahtPressure: probability('ahtPressure').default(0.5).meta({ description: 'Share of the time beyond the target that agents cut.' }),
+    rushElasticity: nonNegative('rushElasticity', 10).default(1).meta({ description: 'Resolution × (cut/natural)^elasticity for a cut contact.' }),
+    thoroughnessSec: nonNegative('thoroughnessSec', 3600).default(0).meta({ description: 'Planned extra time per contact.' }),
+    thoroughnessScaleSec: positive('thoroughnessScaleSec', 3600).default(120).meta({ description: 'Extra time that cuts the unresolved share by a factor e.' }),
+    contextCarryOver: z.boolean().default(true).meta({ description: 'Repeat and transferred contacts arrive with their history.' }),
+    reaskSec: nonNegative('reaskSec', 3600).default(60).meta({ description: 'Extra handle time when details are asked again.' }),
+    queuePressure: z
+      .strictObject({ waitingPerAgent: positive('waitingPerAgent', 1000), speedup: z.number().gt(0, 'speedup must be > 0').lt(1, 'speedup must be < 1') })
+      .nullable()
+      .default(null),
+  })
+  .meta({ description: 'Handle-time policy: AHT target, thoroughness, context, queue pressure.' });
+
 export const ScenarioSchema = z
   .strictObject({
-    name: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'name must be a file-safe word: letters, digits, ".", "_" and "-"')
-      .meta({ description: 'Scenario name; outputs go to out/<name>/.' }),
+    name: name('name').meta({ description: 'Scenario name; outputs go to out/<name>/.' }),
     description: z.string().optional().meta({ description: 'Free text shown in the report.' }),
     seed: z
       .int('seed must be an integer')
@@ -63,36 +172,61 @@ export const ScenarioSchema = z
       .meta({ description: 'Seed of every random stream; a fixed default makes runs reproducible.' }),
     horizon: DurationSchema,
     warmup: DurationSchema.optional().meta({ description: 'Initial span excluded from every KPI.' }),
-    arrivals: z.strictObject({
-      ratePerHour: positive('ratePerHour', LIMITS.ratePerHour).meta({ description: 'Poisson arrival rate, contacts per hour.' }),
-    }),
-    handleTime: DistributionSchema,
-    patience: DistributionSchema.optional().meta({ description: 'Time callers wait before hanging up; absent: nobody hangs up.' }),
-    staffing: z.strictObject({
-      agents: z
-        .int('agents must be a whole number')
-        .min(1, 'agents must be ≥ 1')
-        .max(LIMITS.agents, `agents must be at most ${LIMITS.agents.toLocaleString('en-US')} (limit)`)
-        .meta({ description: 'Constant headcount, around the clock, no shrinkage.' }),
-      wagePerHour: nonNegative('wagePerHour', 10_000)
-        .default(30)
-        .meta({ description: 'Loaded cost of a paid agent hour (default 30 currency units).' }),
-    }),
+    calendar: z
+      .strictObject({ startWeekday: z.enum(WEEKDAYS).default('mon'), startMonth: z.enum(MONTHS).default('jan') })
+      .default({ startWeekday: 'mon', startMonth: 'jan' })
+      .meta({ description: 'Weekday and month of day 0 (which starts at 00:00).' }),
+    arrivals: ArrivalsSchema,
+    handleTime: DistributionSchema.optional().meta({ description: 'Handle time of every reason that does not give its own.' }),
+    reasons: z.array(ReasonSchema).min(1, 'reasons needs at least one reason').optional().meta({ description: 'Contact reasons; default: one reason "general".' }),
+    channels: ChannelsSchema.optional(),
+    patience: DistributionSchema.optional().meta({ description: 'Time callers wait before hanging up (voice, chat); absent: nobody hangs up.' }),
+    staffing: z
+      .strictObject({
+        agents: z
+          .int('agents must be a whole number')
+          .min(1, 'agents must be ≥ 1')
+          .max(LIMITS.agents, `agents must be at most ${LIMITS.agents.toLocaleString('en-US')} (limit)`)
+          .meta({ description: 'Constant headcount, around the clock, no shrinkage.' }),
+        wagePerHour: nonNegative('wagePerHour', 10_000)
+          .default(30)
+          .meta({ description: 'Loaded cost of a paid agent hour (default 30 currency units).' }),
+      })
+      .optional()
+      .meta({ description: 'One group of identical agents around the clock (the stationary form); or use groups.' }),
+    groups: z.array(GroupSchema).min(1, 'groups needs at least one group').optional().meta({ description: 'Agent groups with shifts; instead of staffing.' }),
+    queue: z.strictObject({ discipline: z.enum(['fcfs', 'severity', 'repeat-first']).default('fcfs') }).default({ discipline: 'fcfs' }),
+    policy: PolicyConfigSchema.default(PolicyConfigSchema.parse({})),
+    retrial: z
+      .strictObject({
+        prob: probability('prob'),
+        delay: DistributionSchema,
+        maxRetrials: z.int('maxRetrials must be a whole number').min(1, 'maxRetrials must be ≥ 1').max(20, 'maxRetrials must be at most 20').default(3),
+      })
+      .optional()
+      .meta({ description: 'Abandoners call again with probability prob after delay.' }),
+    callback: z
+      .strictObject({ offerAboveSec: nonNegative('offerAboveSec', LIMITS.durationSec), acceptProb: probability('acceptProb') })
+      .optional()
+      .meta({ description: 'Virtual hold: offered when the expected wait exceeds offerAboveSec; accepted callers keep their place off the line.' }),
     serviceLevel: z
       .strictObject({
         thresholdSec: nonNegative('thresholdSec', LIMITS.durationSec).meta({ description: 'Answered within this many seconds counts.' }),
+        target: z.number().gt(0, 'target must be > 0').lt(1, 'target must be < 1').default(0.8).meta({ description: 'Target share, for the Erlang C reference staffing.' }),
       })
-      .default({ thresholdSec: 20 }),
+      .default({ thresholdSec: 20, target: 0.8 }),
     economics: z
       .strictObject({
-        discountRatePerYear: nonNegative('discountRatePerYear', 1)
-          .default(0.08)
-          .meta({ description: 'Annual discount rate for the NPV (default 0.08).' }),
+        discountRatePerYear: nonNegative('discountRatePerYear', 1).default(0.08).meta({ description: 'Annual discount rate for the NPV (default 0.08).' }),
+        costPerMinute: nonNegative('costPerMinute', 1000).default(0).meta({ description: 'Telephony/platform cost per handled minute.' }),
+        costPerContact: nonNegative('costPerContact', 1e5).default(0).meta({ description: 'Fixed cost per handled contact.' }),
       })
-      .default({ discountRatePerYear: 0.08 }),
+      .default({ discountRatePerYear: 0.08, costPerMinute: 0, costPerContact: 0 }),
     policies: z.array(PolicySchema).optional().meta({ description: 'Variants for `ccsim compare`; the base is "baseline".' }),
   })
   .meta({ title: 'ccsim scenario', description: 'A contact-center scenario for ccsim.' });
+
+export { WEEKDAYS, MONTHS };
 
 /** A scenario as written (before defaults). */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

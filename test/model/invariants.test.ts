@@ -27,9 +27,10 @@ const arbitraryConfig = fc
   })
   .filter((p) => p.patienceSec !== undefined || p.load < 0.97)
   .map((p) => {
-    const spec = (d: typeof p.handleDist, mean: number) => (d === 'lognormal' || d === 'gamma' ? { dist: d, mean, cv: p.handleCv } : { dist: d, mean });
+    const spec = (d: typeof p.handleDist, meanSec: number) => (d === 'lognormal' || d === 'gamma' ? { dist: d, meanSec, cv: p.handleCv } : { dist: d, meanSec });
     return {
       seed: p.seed,
+      agents: p.agents,
       config: stationary({
         ratePerHour: (p.load * p.agents * 3600) / p.ahtSec,
         ahtSec: p.ahtSec,
@@ -45,11 +46,12 @@ const arbitraryConfig = fc
 describe('every run', () => {
   it('conserves contacts: offered = completed + abandoned + waiting + in service at the horizon, and = answered + abandoned after draining', () => {
     fc.assert(
-      fc.property(arbitraryConfig, ({ config, seed }) => {
+      fc.property(arbitraryConfig, ({ config, seed, agents }) => {
         const { conservation: c, kpis } = simulateReplication(config, seed, 0);
         expect(c.completedByHorizon + c.abandonedByHorizon + c.waitingAtHorizon + c.inServiceAtHorizon).toBe(c.offered);
-        expect(c.answeredTotal + c.abandonedTotal).toBe(c.offered);
-        expect(c.inServiceAtHorizon).toBeLessThanOrEqual(config.agents);
+        expect(c.answeredTotal + c.abandonedTotal + c.leftAtEnd).toBe(c.offered);
+        expect(c.leftAtEnd).toBe(0);
+        expect(c.inServiceAtHorizon).toBeLessThanOrEqual(agents);
         expect(kpis.answered + kpis.abandoned).toBe(kpis.offered);
       }),
       { numRuns: 40 },
@@ -87,8 +89,8 @@ describe("Little's law", () => {
     const config = stationary({
       ...p,
       days: 31,
-      handle: p.lognormal ? { dist: 'lognormal', mean: p.ahtSec, cv: 1.5 } : undefined,
-      patience: p.patienceSec ? { dist: 'gamma', mean: p.patienceSec, cv: 0.7 } : undefined,
+      handle: p.lognormal ? { dist: 'lognormal', meanSec: p.ahtSec, cv: 1.5 } : undefined,
+      patience: p.patienceSec ? { dist: 'gamma', meanSec: p.patienceSec, cv: 0.7 } : undefined,
     });
     const { kpis } = simulateReplication(config, 11, 0);
     const lambda = kpis.offered / (config.horizonSec - config.warmupSec);

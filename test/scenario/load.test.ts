@@ -52,7 +52,8 @@ describe('parseScenario on a valid file', () => {
     const { scenario, config, policies, file } = parseScenario(yaml(), 'f.yaml');
     expect(file).toBe('f.yaml');
     expect(scenario.seed).toBe(1);
-    expect(scenario.staffing.wagePerHour).toBe(30);
+    expect(scenario.staffing!.wagePerHour).toBe(30);
+    expect(config.groups[0]!.wagePerHour).toBe(30);
     expect(scenario.serviceLevel.thresholdSec).toBe(20);
     expect(scenario.economics.discountRatePerYear).toBe(0.08);
     expect(scenario.patience).toBeUndefined();
@@ -84,31 +85,42 @@ describe('parseScenario on a valid file', () => {
       'serviceLevel: { thresholdSec: 20 }',
     ].join('\n');
     const { config } = parseScenario(text, 'f.yaml');
-    expect(config).toEqual({
+    // The stationary form is one reason, one voice channel, one group around the clock, a flat profile.
+    expect(config).toMatchObject({
       horizonSec: 20 * SECONDS_PER_DAY,
       warmupSec: SECONDS_PER_DAY,
-      arrivalRatePerSec: 600 / SECONDS_PER_HOUR,
-      handleTime: { dist: 'exponential', mean: 300 },
       patience: { dist: 'exponential', mean: 180 },
-      agents: 55,
       slThresholdSec: 20,
-      economics: { wagePerHour: 30, discountRatePerYear: 0.08 },
+      discipline: 'fcfs',
+      retrial: null,
+      callback: null,
+      economics: { discountRatePerYear: 0.08, costPerMinute: 0, costPerContact: 0 },
     });
+    expect(config.demand.baseRatePerSec).toBe(600 / SECONDS_PER_HOUR);
+    expect(new Set([...config.demand.intraday, ...config.demand.weekly, ...config.demand.monthly])).toEqual(new Set([1]));
+    expect(config.demand.dayFactorCv).toBe(0);
+    expect(config.reasons).toHaveLength(1);
+    expect(config.reasons[0]).toMatchObject({ handleTime: { dist: 'exponential', mean: 300 }, resolveProb: 1, groups: [0] });
+    expect(config.channels.map((c) => c.kind)).toEqual(['voice']);
+    expect(config.groups).toHaveLength(1);
+    expect(config.groups[0]).toMatchObject({ wagePerHour: 30, shrinkage: 0, escalateTo: -1 });
+    expect(config.groups[0]!.shifts).toEqual([{ weekdays: [0, 1, 2, 3, 4, 5, 6], startSec: 0, endSec: SECONDS_PER_DAY, agents: 55, breaks: [] }]);
+    expect(config.policy.ahtTargetSec).toBeNull();
   });
 
   it('accepts lognormal, gamma and constant distributions with the keys each needs', () => {
     const text = yaml({ 4: 'handleTime: { dist: lognormal, meanSec: 120, cv: 0.5 }' }, 'patience: { dist: gamma, meanSec: 90, cv: 2 }');
-    expect(parseScenario(text, 'f.yaml').config.handleTime).toEqual({ dist: 'lognormal', mean: 120, cv: 0.5 });
+    expect(parseScenario(text, 'f.yaml').config.reasons[0]!.handleTime).toEqual({ dist: 'lognormal', mean: 120, cv: 0.5 });
     expect(parseScenario(text, 'f.yaml').config.patience).toEqual({ dist: 'gamma', mean: 90, cv: 2 });
     const constant = yaml({ 4: 'handleTime: { dist: constant, meanSec: 120 }' });
-    expect(parseScenario(constant, 'f.yaml').config.handleTime).toEqual({ dist: 'constant', mean: 120 });
+    expect(parseScenario(constant, 'f.yaml').config.reasons[0]!.handleTime).toEqual({ dist: 'constant', mean: 120 });
   });
 });
 
 describe('toModelConfig', () => {
   it('converts hours, days and months (of 30 days) to seconds, and rates per hour to per second', () => {
     const load = (horizon: string, warmup: string) => toModelConfig(parseScenario(yaml({ 2: `horizon: ${horizon}` }, `warmup: ${warmup}`), 'f.yaml').scenario);
-    expect(load('{ hours: 2 }', '{ hours: 0.5 }')).toMatchObject({ horizonSec: 7200, warmupSec: 1800, arrivalRatePerSec: 60 / 3600 });
+    expect(load('{ hours: 2 }', '{ hours: 0.5 }')).toMatchObject({ horizonSec: 7200, warmupSec: 1800, demand: { baseRatePerSec: 60 / 3600 } });
     expect(load('{ days: 3 }', '{ hours: 1 }')).toMatchObject({ horizonSec: 3 * 86_400, warmupSec: 3600 });
     expect(load('{ months: 2 }', '{ days: 30 }')).toMatchObject({ horizonSec: 2 * 30 * 86_400, warmupSec: 30 * 86_400 });
     expect(load('{ months: 1 }', '{ months: 0.5 }')).toMatchObject({ horizonSec: 2_592_000, warmupSec: 1_296_000 });
@@ -175,9 +187,12 @@ describe('unknown keys', () => {
     expect(d).toMatchObject({ line: 4, column: 1, message: msg.unknownKey('handelTime', TOP_LEVEL_KEYS, 'handleTime') });
   });
 
-  it('also reports the key the typo left missing, so nothing falls back to a default', () => {
-    const found = problems(yaml({ 4: 'handelTime: { dist: exponential, meanSec: 120 }' }));
-    expect(found.find((x) => x.path === 'handleTime')?.message).toBe(msg.missingKey('a mapping of keys'));
+  it('refuses the scenario instead of running without the mistyped key', () => {
+    // handleTime is optional only when every reason gives its own; with the typo nothing gives one.
+    const text = yaml({ 4: 'handleTime: { dist: exponential, meanSec: 120 }' }, 'reasons: [{ name: a, share: 1, handelTime: { dist: exponential, meanSec: 60 } }]');
+    expect(problems(text).map((x) => x.path)).toEqual(['reasons[0].handelTime']);
+    const noFallback = yaml({ 4: 'handelTime: { dist: exponential, meanSec: 120 }' });
+    expect(problems(noFallback).map((x) => x.path)).toEqual(['handelTime']);
   });
 
   it('refuses a misspelt optional key instead of using its default', () => {
@@ -387,12 +402,12 @@ describe('policies', () => {
     );
     expect(loaded.policies.map((p) => p.name)).toEqual(['baseline', 'plus-10-agents', 'slower']);
     expect(loaded.policies[0]!.config).toBe(loaded.config);
-    expect(loaded.policies[0]!.config.agents).toBe(5);
-    expect(loaded.policies[1]!.config.agents).toBe(65);
-    expect(loaded.policies[1]!.scenario.staffing.agents).toBe(65);
-    expect(loaded.policies[2]!.config.handleTime).toEqual({ dist: 'exponential', mean: 150 });
-    expect(loaded.policies[2]!.config.economics.wagePerHour).toBe(40);
-    expect(loaded.policies[2]!.config.agents).toBe(5);
+    expect(loaded.policies[0]!.config.groups[0]!.shifts[0]!.agents).toBe(5);
+    expect(loaded.policies[1]!.config.groups[0]!.shifts[0]!.agents).toBe(65);
+    expect(loaded.policies[1]!.scenario.staffing!.agents).toBe(65);
+    expect(loaded.policies[2]!.config.reasons[0]!.handleTime).toEqual({ dist: 'exponential', mean: 150 });
+    expect(loaded.policies[2]!.config.groups[0]!.wagePerHour).toBe(40);
+    expect(loaded.policies[2]!.config.groups[0]!.shifts[0]!.agents).toBe(5);
     expect(loaded.raw).not.toHaveProperty('policies');
   });
 

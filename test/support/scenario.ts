@@ -1,6 +1,11 @@
 import type { ModelConfig } from '../../src/model/config.js';
+import { toModelConfig } from '../../src/scenario/normalize.js';
+import { ScenarioSchema, type Distribution, type ScenarioInput } from '../../src/scenario/schema.js';
 
-/** A stationary model config for tests, in the units of the scenario file. */
+/**
+ * A stationary (CONTRACT-form) model config for tests, built through the real schema and
+ * normaliser, in the units of the scenario file.
+ */
 export function stationary(p: {
   ratePerHour: number;
   ahtSec: number;
@@ -9,17 +14,25 @@ export function stationary(p: {
   days: number;
   warmupDays?: number;
   slSec?: number;
-  handle?: ModelConfig['handleTime'];
-  patience?: ModelConfig['patience'];
+  handle?: Distribution;
+  patience?: Distribution | null;
+  extra?: Partial<ScenarioInput>;
 }): ModelConfig {
-  return {
-    horizonSec: p.days * 86_400,
-    warmupSec: (p.warmupDays ?? 1) * 86_400,
-    arrivalRatePerSec: p.ratePerHour / 3600,
-    handleTime: p.handle ?? { dist: 'exponential', mean: p.ahtSec },
-    patience: p.patience ?? (p.patienceSec === undefined ? null : { dist: 'exponential', mean: p.patienceSec }),
-    agents: p.agents,
-    slThresholdSec: p.slSec ?? 20,
-    economics: { wagePerHour: 30, discountRatePerYear: 0.08 },
-  };
+  const patience = p.patience !== undefined ? p.patience : p.patienceSec === undefined ? null : { dist: 'exponential' as const, meanSec: p.patienceSec };
+  return fromScenario({
+    name: 'test',
+    horizon: { days: p.days },
+    warmup: { days: p.warmupDays ?? 1 },
+    arrivals: { ratePerHour: p.ratePerHour },
+    handleTime: p.handle ?? { dist: 'exponential', meanSec: p.ahtSec },
+    ...(patience ? { patience } : {}),
+    staffing: { agents: p.agents },
+    serviceLevel: { thresholdSec: p.slSec ?? 20 },
+    ...p.extra,
+  });
+}
+
+/** A model config from a scenario object as a file would give it (validated by the schema). */
+export function fromScenario(input: ScenarioInput): ModelConfig {
+  return toModelConfig(ScenarioSchema.parse(input));
 }

@@ -1,0 +1,113 @@
+import { bernoulli } from '../engine/random/bernoulli.js';
+import type { Uniform } from '../engine/random/stream.js';
+import { SECONDS_PER_DAY, type GroupConfig } from './config.js';
+
+/**
+ * Staffing as a value: the weekly shift patterns of every group expanded over the simulated
+ * days into two step functions per group — agents *paid* (scheduled) and agents *available*
+ * (scheduled, not absent, not on a break). The simulation consumes the available steps as
+ * events; paid time is integrated from the paid steps for cost.
+ *
+ * - Shrinkage: each scheduled agent-shift is lost with probability `shrinkage` (absence,
+ *   training), drawn per agent and day from the "absence" stream; still paid.
+ * - Breaks: the agents present take each break staggered evenly over its window, so capacity
+ *   dips smoothly instead of dropping to zero (agent i of n starts at start + i·stagger/n).
+ * - End of shift (a named choice): an agent whose shift or break starts while busy finishes the
+ *   contact first, then leaves; that overrun is not paid (see model/contact-center.ts).
+ */
+export interface StaffingSteps {
+  /** Times of changes, ascending; equal times merged per group. */
+  time: Float64Array;
+  group: Int32Array;
+  delta: Int32Array;
+}
+
+export interface StaffingPlan {
+  available: StaffingSteps;
+  paid: StaffingSteps;
+}
+
+interface Change {
+  time: number;
+  group: number;
+  delta: number;
+}
+
+/** Expands the shift patterns over [0, untilSec). */
+export function buildStaffing(groups: readonly GroupConfig[], untilSec: number, absence: Uniform): StaffingPlan {
+  const available: Change[] = [];
+  const paid: Change[] = [];
+  const days = Math.ceil(untilSec / SECONDS_PER_DAY);
+  groups.forEach((g, group) => {
+    const absent = g.shrinkage > 0 ? bernoulli(absence, g.shrinkage) : null;
+    for (let day = 0; day < days; day++) {
+      for (const s of g.shifts) {
+        if (!s.weekdays.includes(day % 7)) continue;
+        const start = day * SECONDS_PER_DAY + s.startSec;
+        const end = day * SECONDS_PER_DAY + s.endSec;
+        if (start >= untilSec) continue;
+        paid.push({ time: start, group, delta: s.agents }, { time: end, group, delta: -s.agents });
+        let present = s.agents;
+        if (absent) for (let i = 0; i < s.agents; i++) present -= absent();
+        if (present === 0) continue;
+        available.push({ time: start, group, delta: present }, { time: end, group, delta: -present });
+        for (const b of s.breaks) {
+          const from = day * SECONDS_PER_DAY + b.startSec;
+          const stagger = Math.max(0, Math.min(b.staggerSec, end - from - b.durationSec));
+          for (let i = 0; i < present; i++) {
+            const at = from + (i * stagger) / present;
+            available.push({ time: at, group, delta: -1 }, { time: at + b.durationSec, group, delta: 1 });
+          }
+        }
+      }
+    }
+  });
+  return { available: steps(available), paid: steps(paid) };
+}
+
+/** Sorts changes by (time, group), merges equal (time, group) and drops zero deltas. */
+function steps(changes: Change[]): StaffingSteps {
+  changes.sort((a, b) => a.time - b.time || a.group - b.group);
+  const merged: Change[] = [];
+  for (const c of changes) {
+    const last = merged[merged.length - 1];
+    if (last && last.time === c.time && last.group === c.group) last.delta += c.delta;
+    else merged.push({ ...c });
+  }
+  const kept = merged.filter((c) => c.delta !== 0);
+  return {
+    time: Float64Array.from(kept, (c) => c.time),
+    group: Int32Array.from(kept, (c) => c.group),
+    delta: Int32Array.from(kept, (c) => c.delta),
+  };
+}
+
+/**
+ * ∫ level dt of one group's step function over [from, to), and per bucket of `bucketSec` over
+ * [0, buckets·bucketSec) into `out` (added). Returns the window integral.
+ */
+export function integrateSteps(s: StaffingSteps, group: number, from: number, to: number, bucketSec: number, out: Float64Array | null): number {
+  let level = 0;
+  let last = 0;
+  let window = 0;
+  const add = (a: number, b: number) => {
+    if (level === 0 || b <= a) return;
+    const lo = Math.max(a, from);
+    const hi = Math.min(b, to);
+    if (hi > lo) window += level * (hi - lo);
+    if (!out) return;
+    for (let k = Math.floor(a / bucketSec); k < out.length && k * bucketSec < b; k++) {
+      const x = Math.max(a, k * bucketSec);
+      const y = Math.min(b, (k + 1) * bucketSec);
+      if (y > x) out[k]! += level * (y - x);
+    }
+  };
+  for (let i = 0; i < s.time.length; i++) {
+    if (s.group[i] !== group) continue;
+    add(last, s.time[i]!);
+    last = s.time[i]!;
+    level += s.delta[i]!;
+  }
+  add(last, Math.max(to, out ? out.length * bucketSec : 0));
+  return window;
+}

@@ -1,0 +1,90 @@
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../model/config.js';
+import { LIMITS } from './limits.js';
+import * as msg from './messages.js';
+import { clockSec, durationSec, groupsOf, reasonsOf } from './normalize.js';
+import type { Scenario } from './schema.js';
+
+type Path = readonly PropertyKey[];
+
+/**
+ * Checks that involve more than one field and cannot live in the schema: warm-up vs horizon,
+ * references between reasons and groups, shares, profile lengths, and the size of the run.
+ * Returns (path, message) pairs; an empty list means the scenario is consistent.
+ */
+export function crossFieldProblems(s: Scenario): [Path, string][] {
+  const out: [Path, string][] = [];
+  const horizonSec = durationSec(s.horizon);
+  const warmupSec = s.warmup ? durationSec(s.warmup) : 0;
+  if (warmupSec >= horizonSec) out.push([['warmup'], msg.warmupNotBeforeHorizon(warmupSec, horizonSec)]);
+  const growth = Math.max(1, (1 + s.arrivals.trendPerYear) ** (horizonSec / (360 * SECONDS_PER_DAY)));
+  const expected = (s.arrivals.ratePerHour * growth * horizonSec) / SECONDS_PER_HOUR;
+  if (expected > LIMITS.contactsPerReplication) out.push([['arrivals', 'ratePerHour'], msg.tooManyContacts(expected, LIMITS.contactsPerReplication)]);
+
+  if (s.staffing && s.groups) out.push([['groups'], msg.staffingOrGroups()]);
+  if (!s.staffing && !s.groups) out.push([[], msg.noStaffing()]);
+  if (!s.staffing && !s.groups) return out;
+
+  const groups = groupsOf(s);
+  const names = groups.map((g) => g.name);
+  groups.forEach((g, i) => {
+    if (names.indexOf(g.name) !== i) out.push([['groups', i, 'name'], msg.duplicateName('group', g.name)]);
+    if ((g.agents === undefined) === (g.shifts === undefined)) out.push([['groups', i], msg.agentsOrShifts()]);
+    g.shifts?.forEach((sh, j) => {
+      const start = clockSec(sh.start);
+      const end = clockSec(sh.end) <= start ? clockSec(sh.end) + SECONDS_PER_DAY : clockSec(sh.end);
+      sh.breaks.forEach((b, k) => {
+        const from = clockSec(b.start) < start ? clockSec(b.start) + SECONDS_PER_DAY : clockSec(b.start);
+        if (from + b.minutes * 60 > end) out.push([['groups', i, 'shifts', j, 'breaks', k], msg.breakOutsideShift()]);
+      });
+    });
+    if (g.escalateTo !== undefined) {
+      if (g.escalateTo === g.name) out.push([['groups', i, 'escalateTo'], msg.escalationToSelf(g.name)]);
+      else if (!names.includes(g.escalateTo)) out.push([['groups', i, 'escalateTo'], msg.unknownGroup(g.escalateTo, names)]);
+    }
+  });
+  for (const g of groups) {
+    const seen = [g.name];
+    let next = g.escalateTo;
+    while (next !== undefined && next !== g.name && names.includes(next) && !seen.includes(next)) {
+      seen.push(next);
+      next = groups.find((x) => x.name === next)!.escalateTo;
+    }
+    if (next !== undefined && seen.includes(next) && next !== seen[seen.length - 1]) {
+      out.push([['groups', names.indexOf(g.name), 'escalateTo'], msg.escalationCycle([...seen, next])]);
+      break;
+    }
+  }
+
+  const reasons = reasonsOf(s);
+  const shareSum = reasons.reduce((x, r) => x + r.share, 0);
+  if (s.reasons && Math.abs(shareSum - 1) > 1e-6) out.push([['reasons'], msg.sharesNotOne('reason', shareSum)]);
+  reasons.forEach((r, i) => {
+    if (reasons.findIndex((q) => q.name === r.name) !== i) out.push([['reasons', i, 'name'], msg.duplicateName('reason', r.name)]);
+    if (!r.handleTime && !s.handleTime) out.push([s.reasons ? ['reasons', i, 'handleTime'] : ['handleTime'], msg.noHandleTime(r.name)]);
+    r.groups?.forEach((g, j) => {
+      if (!names.includes(g)) out.push([['reasons', i, 'groups', j], msg.unknownGroup(g, names)]);
+    });
+  });
+
+  if (s.channels) {
+    const shares = [s.channels.voice?.share, s.channels.chat?.share, s.channels.email?.share].filter((v) => v !== undefined);
+    const sum = shares.reduce((x, v) => x + v, 0);
+    if (!shares.some((v) => v > 0)) out.push([['channels'], msg.noChannel()]);
+    else if (Math.abs(sum - 1) > 1e-6) out.push([['channels'], msg.sharesNotOne('channel', sum)]);
+  }
+
+  const intraday = s.arrivals.intraday;
+  if (intraday) {
+    const expectedLength = (24 * 60) / s.arrivals.intervalMin;
+    if (intraday.length !== expectedLength) out.push([['arrivals', 'intraday'], msg.intradayLength(intraday.length, expectedLength, s.arrivals.intervalMin)]);
+    else if (!intraday.some((v) => v > 0)) out.push([['arrivals', 'intraday'], msg.intradayAllZero()]);
+  }
+
+  // A queue without patience under a load at or above the agents grows without bound.
+  if (!s.patience && s.staffing && !s.reasons && s.handleTime && !s.retrial) {
+    const excessPerSec = s.arrivals.ratePerHour / SECONDS_PER_HOUR - s.staffing.agents / s.handleTime.meanSec;
+    const queued = excessPerSec * horizonSec;
+    if (excessPerSec >= 0 && queued > LIMITS.queuedContacts) out.push([['staffing', 'agents'], msg.unboundedQueue(queued, LIMITS.queuedContacts)]);
+  }
+  return out;
+}
