@@ -30,3 +30,21 @@ export function estimateAll<K extends string>(records: readonly Readonly<Record<
   for (const key of Object.keys(first) as K[]) out[key] = estimate(records.map((r) => r[key]));
   return out;
 }
+
+/** The same shape as T with every number replaced by its estimate over replications. */
+export type EstimateTree<T> = { [K in keyof T]: T[K] extends number ? Estimate : EstimateTree<T[K]> };
+
+/**
+ * Estimates every number of same-shaped trees (records nested to any depth) over
+ * replications, keeping the key order.
+ */
+export function estimateTree<T extends object>(trees: readonly T[]): EstimateTree<T> {
+  const first = trees[0] as Record<string, unknown> | undefined;
+  if (!first) throw new RangeError('estimateTree: no replications');
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(first)) {
+    const values = trees.map((t) => (t as Record<string, unknown>)[key]);
+    out[key] = typeof first[key] === 'number' ? estimate(values as number[]) : estimateTree(values as object[]);
+  }
+  return out as EstimateTree<T>;
+}

@@ -76,6 +76,7 @@ class ContactCenter implements Dispatcher {
   private readonly realtime: Uint8Array;
   private readonly stretch: Float64Array;
   private readonly free: Int32Array;
+  private readonly busyUnits: Int32Array;
   private readonly availableAgents: Int32Array;
   private totalAvailable = 0;
   private totalWaiting = 0;
@@ -123,6 +124,7 @@ class ContactCenter implements Dispatcher {
     this.realtime = Uint8Array.from(channels, (c) => (c.kind === 'email' ? 0 : 1));
     this.stretch = Float64Array.from(channels, (c) => (c.kind === 'chat' ? c.handleStretch : 1));
     this.free = new Int32Array(groups.length);
+    this.busyUnits = new Int32Array(groups.length);
     this.availableAgents = new Int32Array(groups.length);
     this.staffing = buildStaffing(groups, config.horizonSec + DRAIN_SEC, stream('absence'));
     this.arrivalLane = this.calendar.addLane(ARRIVAL);
@@ -222,14 +224,16 @@ class ContactCenter implements Dispatcher {
     const units = this.routing.channelUnits[channel]!;
     const flags = c.flags[id]!;
     this.free[g]! -= units;
+    this.busyUnits[g]! += units;
     this.inService++;
-    this.observer.busyChange(g, now, units / this.routing.unitsPerAgent);
+    this.reportAgents(g, now);
     c.state[id] = IN_SERVICE;
     c.group[id] = g;
     if ((flags & ANSWERED) === 0) {
       this.answeredTotal++;
       this.observer.contactAnswered(c.arrivalSec[id]!, channel, now - c.arrivalSec[id]!);
     }
+    this.observer.serviceStarted(c.arrivalSec[id]!, c.reason[id]!, g);
     const group = this.config.groups[g]!;
     const natural = c.handleSec[id]! * group.handleFactor * this.stretch[channel]!;
     const p = this.baseResolve[c.reason[id]! * this.config.groups.length + g]!;
@@ -249,8 +253,9 @@ class ContactCenter implements Dispatcher {
     const channel = c.channel[id]!;
     const units = this.routing.channelUnits[channel]!;
     this.free[g]! += units;
+    this.busyUnits[g]! -= units;
     this.inService--;
-    this.observer.busyChange(g, now, -units / this.routing.unitsPerAgent);
+    this.reportAgents(g, now);
     const resolved = c.uResolve[id]! < c.pResolve[id]!;
     const escalateTo = this.config.groups[g]!.escalateTo;
     if (!resolved && escalateTo >= 0) this.transfer(id, escalateTo, now);
@@ -337,6 +342,10 @@ class ContactCenter implements Dispatcher {
     c.unref(id);
   }
 
+  private reportAgents(g: number, now: number): void {
+    this.observer.agents(g, now, this.busyUnits[g]! / this.routing.unitsPerAgent, this.availableAgents[g]!);
+  }
+
   // ── staffing ────────────────────────────────────────────────────────────────────────────────
 
   private onStaffing(i: number): void {
@@ -352,7 +361,7 @@ class ContactCenter implements Dispatcher {
     this.free[g]! += delta * this.routing.unitsPerAgent;
     this.availableAgents[g]! += delta;
     this.totalAvailable += delta;
-    this.observer.available[g]!.change(now, delta);
+    this.reportAgents(g, now);
     if (delta > 0) this.fill(g, now);
   }
 

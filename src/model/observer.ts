@@ -1,3 +1,4 @@
+import { BucketedLevel } from '../engine/stats/bucketed-level.js';
 import { LevelIntegral } from '../engine/stats/level-integral.js';
 
 /**
@@ -15,7 +16,7 @@ import { LevelIntegral } from '../engine/stats/level-integral.js';
  * | waitSec      | Σ wait of all offered (abandoners up to hanging up) / offered |
  * | asaSec       | Σ wait of answered / answered                                 |
  * | serviceLevel | answered with wait ≤ threshold / offered                      |
- * | occupancy    | ∫ busy agents dt / ∫ available agents dt, over the window     |
+ * | occupancy    | ∫ busy agents dt / ∫ logged-in agents dt, over the window     |
  * | ahtSec       | Σ handle time of answered / answered                          |
  * | fcr          | issues resolved at their first handled contact / issues handled |
  * | repeatRate   | repeat contacts / offered                                     |
@@ -29,12 +30,16 @@ export class Observer {
   readonly series: SeriesSums;
   readonly channels: ChannelSums[];
   readonly reasons: ReasonSums[];
-  readonly busy: LevelIntegral[];
-  readonly available: LevelIntegral[];
-  readonly busyByInterval: Float64Array[];
+  /** Contacts whose service started, by reason × group (reason-major), for routing checks. */
+  readonly servedBy: Float64Array;
+  /** Busy agents per group (chats count as fractions of an agent). */
+  readonly busy: BucketedLevel[];
+  /**
+   * Agents logged in per group: the scheduled available agents, or more while agents whose
+   * shift or break has begun finish a contact (the overrun) — the denominator of occupancy.
+   */
+  readonly loggedIn: BucketedLevel[];
   readonly queue: LevelIntegral;
-  private readonly busyLast: Float64Array;
-  private readonly busyLevel: Float64Array;
   offered = 0;
   answered = 0;
   abandoned = 0;
@@ -78,11 +83,9 @@ export class Observer {
     };
     this.channels = channelTargetsSec.map((targetSec) => ({ targetSec, offered: 0, answered: 0, abandoned: 0, answeredWaitSumSec: 0, withinThreshold: 0, withinTarget: 0, handleSumSec: 0 }));
     this.reasons = Array.from({ length: reasonCount }, () => ({ offered: 0, issues: 0, resolvedFirst: 0, issuesHandled: 0, unresolved: 0 }));
-    this.busy = Array.from({ length: groupCount }, () => new LevelIntegral(warmupSec, horizonSec));
-    this.available = Array.from({ length: groupCount }, () => new LevelIntegral(warmupSec, horizonSec));
-    this.busyByInterval = Array.from({ length: groupCount }, () => new Float64Array(n));
-    this.busyLast = new Float64Array(groupCount);
-    this.busyLevel = new Float64Array(groupCount);
+    this.servedBy = new Float64Array(reasonCount * groupCount);
+    this.busy = Array.from({ length: groupCount }, () => new BucketedLevel(warmupSec, horizonSec, intervalSec, n));
+    this.loggedIn = Array.from({ length: groupCount }, () => new BucketedLevel(warmupSec, horizonSec, intervalSec, n));
     this.queue = new LevelIntegral(warmupSec, horizonSec);
   }
 
@@ -141,6 +144,12 @@ export class Observer {
     if (transferred) this.transfers++;
   }
 
+  /** A service (first or after a transfer) started at a group. */
+  serviceStarted(arrivalSec: number, reason: number, group: number): void {
+    if (!this.inWindow(arrivalSec)) return;
+    this.servedBy[reason * this.busy.length + group]!++;
+  }
+
   contactAbandoned(arrivalSec: number, channel: number, waitSec: number): void {
     if (!this.inWindow(arrivalSec)) return;
     this.abandoned++;
@@ -180,30 +189,18 @@ export class Observer {
     this.reasons[reason]!.unresolved++;
   }
 
-  /** Busy agents of `group` change by `delta` (in agent units; chats are fractions) at `now`. */
-  busyChange(group: number, now: number, delta: number): void {
-    this.busy[group]!.change(now, delta);
-    const last = this.busyLast[group]!;
-    const level = this.busyLevel[group]!;
-    if (level !== 0 && now > last) {
-      const out = this.busyByInterval[group]!;
-      const w = this.intervalSec;
-      for (let k = Math.floor(last / w); k < out.length && k * w < now; k++) {
-        const x = Math.max(last, k * w);
-        const y = Math.min(now, (k + 1) * w);
-        if (y > x) out[k]! += level * (y - x);
-      }
-    }
-    this.busyLast[group] = now;
-    this.busyLevel[group] = level + delta;
+  /** Group g has `busy` agents busy and `available` scheduled available, at `now`. */
+  agents(g: number, now: number, busy: number, available: number): void {
+    this.busy[g]!.set(now, busy);
+    this.loggedIn[g]!.set(now, busy > available ? busy : available);
   }
 
   /** The replication's KPIs. */
   kpis(): Kpis {
     const windowSec = this.horizonSec - this.warmupSec;
     const ratio = (num: number, den: number, empty: number) => (den > 0 ? num / den : empty);
-    const busy = this.busy.reduce((s, b) => s + b.close(), 0);
-    const available = this.available.reduce((s, b) => s + b.close(), 0);
+    const busy = this.busy.reduce((s, b) => s + b.close(this.horizonSec), 0);
+    const loggedIn = this.loggedIn.reduce((s, b) => s + b.close(this.horizonSec), 0);
     return {
       offered: this.offered,
       answered: this.answered,
@@ -213,7 +210,7 @@ export class Observer {
       waitSec: ratio(this.waitSumSec, this.offered, 0),
       asaSec: ratio(this.answeredWaitSumSec, this.answered, 0),
       serviceLevel: ratio(this.withinThreshold, this.offered, 1),
-      occupancy: ratio(busy, available, 0),
+      occupancy: ratio(busy, loggedIn, 0),
       ahtSec: ratio(this.handleSumSec, this.answered, 0),
       fcr: ratio(this.issuesResolvedFirst, this.issuesHandled, 1),
       queueLength: ratio(this.queue.close(), windowSec, 0),

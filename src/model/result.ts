@@ -19,19 +19,31 @@ export interface ChannelResult {
 
 export interface ReasonResult {
   offered: number;
+  /** New issues (first contacts). */
   issues: number;
   fcr: number;
+  /** Issues that ended unresolved (repeat limit, or abandoned without retrying). */
   unresolved: number;
+  /** Services started per group (transfers included), by group name. */
+  servedBy: Record<string, number>;
 }
 
 export interface GroupResult {
+  /** Busy / logged in. */
   occupancy: number;
+  /** Scheduled, paid hours (absent agents and breaks included). */
   paidHours: number;
+  /** Scheduled and available (not absent, not on a break). */
   availableHours: number;
+  /** Logged in: available, plus overruns finishing a contact after a shift or break began. */
+  loggedInHours: number;
   busyHours: number;
+  /** Logged in, not busy. */
   idleHours: number;
   /** Paid but not available: absence, training, breaks. */
   unavailableHours: number;
+  /** Unpaid overrun: logged in beyond the schedule to finish contacts. */
+  overrunHours: number;
   cost: number;
 }
 
@@ -47,7 +59,7 @@ export interface SeriesResult {
   repeats: number[];
   issuesHandled: number[];
   issuesResolvedFirst: number[];
-  /** Agent-seconds per interval, summed over groups. */
+  /** Agent-seconds per interval, summed over groups: logged in (staffed), busy, paid. */
   availableAgentSec: number[];
   busyAgentSec: number[];
   paidAgentSec: number[];
@@ -89,25 +101,29 @@ export function replicationResult(
   config.groups.forEach((g, i) => {
     const paidByInterval = new Float64Array(n);
     const paidSec = integrateSteps(staffing.paid, i, warmupSec, horizonSec, intervalSec, paidByInterval);
-    const availableSec = integrateSteps(staffing.available, i, warmupSec, horizonSec, intervalSec, available);
-    const busySec = obs.busy[i]!.close();
-    obs.busyChange(i, horizonSec, 0);
+    const availableSec = integrateSteps(staffing.available, i, warmupSec, horizonSec, intervalSec, null);
+    const busySec = obs.busy[i]!.close(horizonSec);
+    const loggedSec = obs.loggedIn[i]!.close(horizonSec);
+    const logged = obs.loggedIn[i]!.buckets;
+    for (let k = 0; k < n; k++) available[k]! += logged[k]!;
     for (let k = 0; k < n; k++) {
       paid[k]! += paidByInterval[k]!;
       cost[k]! += wageCost(paidByInterval[k]!, g.wagePerHour);
     }
     groups[g.name] = {
-      occupancy: ratio(busySec, availableSec, 0),
+      occupancy: ratio(busySec, loggedSec, 0),
       paidHours: paidSec / 3600,
       availableHours: availableSec / 3600,
+      loggedInHours: loggedSec / 3600,
       busyHours: busySec / 3600,
-      idleHours: Math.max(0, availableSec - busySec) / 3600,
+      idleHours: (loggedSec - busySec) / 3600,
       unavailableHours: (paidSec - availableSec) / 3600,
+      overrunHours: (loggedSec - availableSec) / 3600,
       cost: wageCost(paidSec, g.wagePerHour),
     };
   });
   const busy = new Float64Array(n);
-  for (const b of obs.busyByInterval) for (let k = 0; k < n; k++) busy[k]! += b[k]!;
+  for (const b of obs.busy) for (let k = 0; k < n; k++) busy[k]! += b.buckets[k]!;
   const s = obs.series;
   for (let k = 0; k < n; k++) cost[k]! += (s.handleSumSec[k]! / 60) * config.economics.costPerMinute + s.answered[k]! * config.economics.costPerContact;
   const channels: Record<string, ChannelResult> = {};
@@ -127,7 +143,9 @@ export function replicationResult(
   const reasons: Record<string, ReasonResult> = {};
   config.reasons.forEach((r, i) => {
     const x = obs.reasons[i]!;
-    reasons[r.name] = { offered: x.offered, issues: x.issues, fcr: ratio(x.resolvedFirst, x.issuesHandled, 1), unresolved: x.unresolved };
+    const servedBy: Record<string, number> = {};
+    config.groups.forEach((g, j) => (servedBy[g.name] = obs.servedBy[i * config.groups.length + j]!));
+    reasons[r.name] = { offered: x.offered, issues: x.issues, fcr: ratio(x.resolvedFirst, x.issuesHandled, 1), unresolved: x.unresolved, servedBy };
   });
   const arr = (a: Float64Array) => Array.from(a);
   return {

@@ -1,15 +1,25 @@
-import { estimate, estimateAll, type Estimate } from '../experiment/estimate.js';
-import type { ReplicationResult } from '../model/contact-center.js';
-import type { Kpis } from '../model/observer.js';
+import { estimate, estimateAll, estimateTree, type Estimate, type EstimateTree } from '../experiment/estimate.js';
+import type { ModelConfig } from '../model/config.js';
 import type { Economics } from '../model/economics.js';
+import type { Kpis } from '../model/observer.js';
+import type { ChannelResult, GroupResult, ReasonResult, ReplicationResult } from '../model/result.js';
+import { buildSeries, type Series } from './series.js';
 
-/** The `run --json` summary (CONTRACT): every figure is { mean, ci95 } over replications. */
+/**
+ * The `run --json` summary (CONTRACT): every figure is { mean, ci95 } over replications.
+ * Beyond CONTRACT: per channel, per reason and per group figures, and the intraday, daily and
+ * monthly series (the full interval timeline goes to intervals.csv, not here, to keep it small).
+ */
 export interface Summary {
   scenario: string;
   seed: number;
   replications: number;
   kpis: Record<keyof Kpis, Estimate>;
   economics: Record<keyof Economics, Estimate>;
+  channels: Record<string, EstimateTree<ChannelResult>>;
+  reasons: Record<string, EstimateTree<ReasonResult>>;
+  groups: Record<string, EstimateTree<GroupResult>>;
+  series: Pick<Series, 'intervalSec' | 'intraday' | 'day' | 'month'>;
   meta: {
     /** Events processed, all replications. */
     events: number;
@@ -21,25 +31,32 @@ export interface Summary {
   };
 }
 
-export function summarize(
-  scenario: string,
-  seed: number,
-  window: { warmupSec: number; horizonSec: number },
-  results: readonly ReplicationResult[],
-): Summary {
-  return {
+/** The summary and the full series (for the CSV files) of one run. */
+export function summarizeRun(scenario: string, seed: number, config: ModelConfig, results: readonly ReplicationResult[]): { summary: Summary; series: Series } {
+  const series = buildSeries(config, results);
+  const summary: Summary = {
     scenario,
     seed,
     replications: results.length,
     kpis: estimateAll(results.map((r) => r.kpis)),
     economics: estimateAll(results.map((r) => r.economics)),
+    channels: estimateTree(results.map((r) => r.channels)),
+    reasons: estimateTree(results.map((r) => r.reasons)),
+    groups: estimateTree(results.map((r) => r.groups)),
+    series: { intervalSec: series.intervalSec, intraday: series.intraday, day: series.day, month: series.month },
     meta: {
       events: results.reduce((n, r) => n + r.events, 0),
-      warmupSec: window.warmupSec,
-      horizonSec: window.horizonSec,
+      warmupSec: config.warmupSec,
+      horizonSec: config.horizonSec,
       leftInSystemAtHorizon: estimate(results.map((r) => r.conservation.waitingAtHorizon + r.conservation.inServiceAtHorizon)),
     },
   };
+  return { summary, series };
+}
+
+/** The summary alone (see summarizeRun). */
+export function summarize(scenario: string, seed: number, config: ModelConfig, results: readonly ReplicationResult[]): Summary {
+  return summarizeRun(scenario, seed, config, results).summary;
 }
 
 /** The summary as written to summary.json and printed by `--json`: stable key order, 2-space indent. */

@@ -1,0 +1,45 @@
+/**
+ * The time integral of a piecewise-constant level (busy agents, agents logged in), both over a
+ * window [from, to) and per bucket of `bucketSec` over [0, buckets·bucketSec) — the window for
+ * the run's KPI, the buckets for interval series.
+ */
+export class BucketedLevel {
+  level = 0;
+  windowArea = 0;
+  readonly buckets: Float64Array;
+  private last = 0;
+
+  constructor(
+    private readonly from: number,
+    private readonly to: number,
+    private readonly bucketSec: number,
+    bucketCount: number,
+  ) {
+    this.buckets = new Float64Array(bucketCount);
+  }
+
+  /** Sets the level to `level` at time `now` (times never decrease). */
+  set(now: number, level: number): void {
+    const last = this.last;
+    if (this.level !== 0 && now > last) {
+      const lo = last > this.from ? last : this.from;
+      const hi = now < this.to ? now : this.to;
+      if (hi > lo) this.windowArea += this.level * (hi - lo);
+      const w = this.bucketSec;
+      const out = this.buckets;
+      for (let k = Math.floor(last / w); k < out.length && k * w < now; k++) {
+        const x = Math.max(last, k * w);
+        const y = Math.min(now, (k + 1) * w);
+        if (y > x) out[k]! += this.level * (y - x);
+      }
+    }
+    if (now > last) this.last = now;
+    this.level = level;
+  }
+
+  /** Closes the accounting at `now` (≥ every earlier time) and returns the window area. */
+  close(now: number): number {
+    this.set(now, this.level);
+    return this.windowArea;
+  }
+}
