@@ -210,8 +210,9 @@ class ContactCenter implements Dispatcher {
     const patience = c.patienceSec[id]!;
     if (patience !== Infinity && this.realtime[c.channel[id]!] === 1 && (c.flags[id]! & (CALLBACK | TRANSFERRED)) === 0) {
       c.ref(id);
+      c.abandonAt[id] = now + patience;
       this.calendar.schedule(now + patience, ABANDON, id);
-    }
+    } else c.abandonAt[id] = -1;
     if (this.totalAvailable === 0 && !this.staffingArmed) this.armStaffing();
   }
 
@@ -325,7 +326,7 @@ class ContactCenter implements Dispatcher {
 
   private onAbandon(id: number): void {
     const c = this.contacts;
-    if (c.state[id] === WAITING) {
+    if (c.state[id] === WAITING && c.abandonAt[id] === this.calendar.now) {
       const now = this.calendar.now;
       c.state[id] = ABANDONED;
       this.routing.waiting[c.cls[id]!]!--;

@@ -28,6 +28,8 @@ export class ContactStore {
   /** Resolution probability of the current service, set when it starts. */
   pResolve = new Float64Array(0);
   enqueueSec = new Float64Array(0);
+  /** When the pending patience timer of the current wait fires (−1: none); a timer left from an earlier wait is stale. */
+  abandonAt = new Float64Array(0);
   handleSec = new Float64Array(0);
   patienceSec = new Float64Array(0);
   uResolve = new Float64Array(0);
@@ -88,6 +90,7 @@ export class ContactStore {
     this.servedSec = f64(this.servedSec);
     this.pResolve = f64(this.pResolve);
     this.enqueueSec = f64(this.enqueueSec);
+    this.abandonAt = f64(this.abandonAt);
     this.handleSec = f64(this.handleSec);
     this.patienceSec = f64(this.patienceSec);
     this.uResolve = f64(this.uResolve);
