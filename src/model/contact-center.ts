@@ -232,7 +232,7 @@ class ContactCenter implements Dispatcher {
     c.group[id] = g;
     if ((flags & ANSWERED) === 0) {
       this.answeredTotal++;
-      this.observer.contactAnswered(c.arrivalSec[id]!, channel, now - c.arrivalSec[id]!);
+      this.observer.contactAnswered(c.arrivalSec[id]!, channel, c.reason[id]!, now - c.arrivalSec[id]!);
     }
     this.observer.serviceStarted(c.arrivalSec[id]!, c.reason[id]!, g);
     const group = this.config.groups[g]!;
@@ -333,7 +333,7 @@ class ContactCenter implements Dispatcher {
       this.totalWaiting--;
       this.abandonedTotal++;
       this.observer.queue.change(now, -1);
-      this.observer.contactAbandoned(c.arrivalSec[id]!, c.channel[id]!, now - c.arrivalSec[id]!);
+      this.observer.contactAbandoned(c.arrivalSec[id]!, c.channel[id]!, c.reason[id]!, now - c.arrivalSec[id]!);
       const retrial = this.config.retrial;
       const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
       const at = retries ? now + this.retrialDelay!() : Infinity;

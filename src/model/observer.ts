@@ -82,7 +82,7 @@ export class Observer {
       issuesResolvedFirst: new Float64Array(n),
     };
     this.channels = channelTargetsSec.map((targetSec) => ({ targetSec, offered: 0, answered: 0, abandoned: 0, answeredWaitSumSec: 0, withinThreshold: 0, withinTarget: 0, handleSumSec: 0 }));
-    this.reasons = Array.from({ length: reasonCount }, () => ({ offered: 0, issues: 0, resolvedFirst: 0, issuesHandled: 0, unresolved: 0 }));
+    this.reasons = Array.from({ length: reasonCount }, () => ({ offered: 0, answered: 0, abandoned: 0, answeredWaitSumSec: 0, issues: 0, resolvedFirst: 0, issuesHandled: 0, unresolved: 0 }));
     this.servedBy = new Float64Array(reasonCount * groupCount);
     this.busy = Array.from({ length: groupCount }, () => new BucketedLevel(warmupSec, horizonSec, intervalSec, n));
     this.loggedIn = Array.from({ length: groupCount }, () => new BucketedLevel(warmupSec, horizonSec, intervalSec, n));
@@ -113,10 +113,13 @@ export class Observer {
     if (retrial) this.retrials++;
   }
 
-  contactAnswered(arrivalSec: number, channel: number, waitSec: number): void {
+  contactAnswered(arrivalSec: number, channel: number, reason: number, waitSec: number): void {
     if (!this.inWindow(arrivalSec)) return;
     const k = this.bucket(arrivalSec);
     const c = this.channels[channel]!;
+    const r = this.reasons[reason]!;
+    r.answered++;
+    r.answeredWaitSumSec += waitSec;
     this.answered++;
     c.answered++;
     this.series.answered[k]!++;
@@ -150,9 +153,10 @@ export class Observer {
     this.servedBy[reason * this.busy.length + group]!++;
   }
 
-  contactAbandoned(arrivalSec: number, channel: number, waitSec: number): void {
+  contactAbandoned(arrivalSec: number, channel: number, reason: number, waitSec: number): void {
     if (!this.inWindow(arrivalSec)) return;
     this.abandoned++;
+    this.reasons[reason]!.abandoned++;
     this.channels[channel]!.abandoned++;
     this.series.abandoned[this.bucket(arrivalSec)]!++;
     this.waitSumSec += waitSec;
@@ -276,6 +280,9 @@ export interface ChannelSums {
 
 export interface ReasonSums {
   offered: number;
+  answered: number;
+  abandoned: number;
+  answeredWaitSumSec: number;
   issues: number;
   issuesHandled: number;
   resolvedFirst: number;

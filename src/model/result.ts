@@ -19,6 +19,10 @@ export interface ChannelResult {
 
 export interface ReasonResult {
   offered: number;
+  answered: number;
+  abandonRate: number;
+  /** Mean wait of the reason's answered contacts: the effect of a priority discipline per class. */
+  asaSec: number;
   /** New issues (first contacts). */
   issues: number;
   fcr: number;
@@ -145,7 +149,7 @@ export function replicationResult(
     const x = obs.reasons[i]!;
     const servedBy: Record<string, number> = {};
     config.groups.forEach((g, j) => (servedBy[g.name] = obs.servedBy[i * config.groups.length + j]!));
-    reasons[r.name] = { offered: x.offered, issues: x.issues, fcr: ratio(x.resolvedFirst, x.issuesHandled, 1), unresolved: x.unresolved, servedBy };
+    reasons[r.name] = { offered: x.offered, answered: x.answered, abandonRate: ratio(x.abandoned, x.offered, 0), asaSec: ratio(x.answeredWaitSumSec, x.answered, 0), issues: x.issues, fcr: ratio(x.resolvedFirst, x.issuesHandled, 1), unresolved: x.unresolved, servedBy };
   });
   const arr = (a: Float64Array) => Array.from(a);
   return {

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../src/model/contact-center.js';
-import { stationary } from '../support/scenario.js';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
+import { fromScenario, stationary } from '../support/scenario.js';
 
 const dist = fc.oneof(
   fc.constant('exponential' as const),
@@ -96,5 +97,69 @@ describe("Little's law", () => {
     const lambda = kpis.offered / (config.horizonSec - config.warmupSec);
     expect(kpis.queueLength).toBeGreaterThan(0.1);
     expect(Math.abs(kpis.queueLength - lambda * kpis.waitSec) / kpis.queueLength).toBeLessThan(0.01);
+  });
+});
+
+describe('every run of the operations model', () => {
+  const channelMix = fc.constantFrom<ScenarioInput['channels']>(
+    undefined,
+    { voice: { share: 0.6 }, chat: { share: 0.3, concurrency: 3 }, email: { share: 0.1 } },
+    { chat: { share: 0.5, concurrency: 2 }, email: { share: 0.5, responseTargetHours: 2 } },
+  );
+  const arbitraryCenter = fc.record({
+    seed: fc.integer({ min: 0, max: 1000 }),
+    load: fc.double({ min: 0.3, max: 1.5, noNaN: true }),
+    channels: channelMix,
+    escalate: fc.boolean(),
+    retrial: fc.boolean(),
+    callback: fc.boolean(),
+    discipline: fc.constantFrom('fcfs' as const, 'severity' as const, 'repeat-first' as const),
+    ahtTargetSec: fc.option(fc.integer({ min: 60, max: 600 }), { nil: null }),
+    contextCarryOver: fc.boolean(),
+    shrinkage: fc.constantFrom(0, 0.2),
+  });
+
+  it('conserves contacts and keeps shares in range, with every feature on or off', () => {
+    fc.assert(
+      fc.property(arbitraryCenter, (p) => {
+        const input: ScenarioInput = {
+          name: 'p',
+          horizon: { days: 3 },
+          warmup: { hours: 12 },
+          arrivals: { ratePerHour: (p.load * 30 * 3600) / 300, weekly: [1, 1, 1, 1, 1, 0.5, 0.5] },
+          reasons: [
+            { name: 'a', share: 0.6, handleTime: { dist: 'lognormal', meanSec: 300, cv: 1 }, resolveProb: 0.7, severity: 2, repeatDelay: { dist: 'exponential', meanSec: 3600 } },
+            { name: 'b', share: 0.4, handleTime: { dist: 'gamma', meanSec: 300, cv: 0.5 }, resolveProb: 0.9, severity: 4, groups: ['one'] },
+          ],
+          channels: p.channels,
+          patience: { dist: 'exponential', meanSec: 240 },
+          groups: [
+            { name: 'one', shrinkage: p.shrinkage, escalateTo: p.escalate ? 'two' : undefined, shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '06:00', end: '22:00', agents: 20, breaks: [{ start: '12:00', minutes: 30, staggerMin: 60 }] }] },
+            { name: 'two', agents: 10 },
+          ],
+          queue: { discipline: p.discipline },
+          policy: { ahtTargetSec: p.ahtTargetSec, contextCarryOver: p.contextCarryOver },
+          ...(p.retrial ? { retrial: { prob: 0.5, delay: { dist: 'exponential', meanSec: 600 } } } : {}),
+          ...(p.callback ? { callback: { offerAboveSec: 60, acceptProb: 0.5 } } : {}),
+        };
+        const r = simulateReplication(fromScenario(input), p.seed, 0);
+        const c = r.conservation;
+        expect(c.completedByHorizon + c.abandonedByHorizon + c.waitingAtHorizon + c.inServiceAtHorizon).toBe(c.offered);
+        expect(c.answeredTotal + c.abandonedTotal + c.leftAtEnd).toBe(c.offered);
+        expect(r.kpis.answered + r.kpis.abandoned).toBeLessThanOrEqual(r.kpis.offered);
+        for (const share of [r.kpis.abandonRate, r.kpis.pWait, r.kpis.serviceLevel, r.kpis.occupancy, r.kpis.fcr, r.kpis.repeatRate]) {
+          expect(share).toBeGreaterThanOrEqual(0);
+          expect(share).toBeLessThanOrEqual(1 + 1e-12);
+        }
+        for (const g of Object.values(r.groups)) {
+          expect(g.busyHours).toBeLessThanOrEqual(g.loggedInHours + 1e-9);
+          expect(g.availableHours).toBeLessThanOrEqual(g.paidHours + 1e-9);
+          expect(g.overrunHours).toBeGreaterThanOrEqual(-1e-9);
+        }
+        const byChannel = Object.values(r.channels).reduce((n, ch) => n + ch.offered, 0);
+        expect(byChannel).toBe(r.kpis.offered);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

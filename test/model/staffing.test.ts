@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createStream } from '../../src/engine/random/stream.js';
+import type { GroupConfig } from '../../src/model/config.js';
+import { buildStaffing, integrateSteps, type StaffingSteps } from '../../src/model/staffing.js';
+
+const H = 3600;
+const DAY = 86_400;
+
+function group(over: Partial<GroupConfig>): GroupConfig {
+  return { name: 'g', wagePerHour: 30, shrinkage: 0, handleFactor: 1, resolveOddsFactor: 1, courtesy: 3, escalateTo: -1, shifts: [], ...over };
+}
+
+/** The level of group 0 just after time t. */
+function levelAt(s: StaffingSteps, t: number): number {
+  let level = 0;
+  for (let i = 0; i < s.time.length && s.time[i]! <= t; i++) if (s.group[i] === 0) level += s.delta[i]!;
+  return level;
+}
+
+const absence = () => createStream(1, 0, 'absence');
+
+describe('buildStaffing', () => {
+  it('staffs a weekday shift on weekdays only, from its start to its end', () => {
+    const g = group({ shifts: [{ weekdays: [0, 1, 2, 3, 4], startSec: 8 * H, endSec: 17 * H, agents: 10, breaks: [] }] });
+    const { available, paid } = buildStaffing([g], 7 * DAY, absence());
+    expect(levelAt(available, 7.99 * H)).toBe(0);
+    expect(levelAt(available, 8 * H)).toBe(10);
+    expect(levelAt(available, 17 * H)).toBe(0);
+    expect(levelAt(available, 5 * DAY + 12 * H)).toBe(0); // Saturday
+    expect(integrateSteps(paid, 0, 0, 7 * DAY, 1800, null)).toBe(5 * 9 * 10 * H);
+  });
+
+  it('runs an overnight shift past midnight', () => {
+    const g = group({ shifts: [{ weekdays: [0], startSec: 22 * H, endSec: 30 * H, agents: 3, breaks: [] }] });
+    const { available } = buildStaffing([g], 7 * DAY, absence());
+    expect(levelAt(available, DAY + 5 * H)).toBe(3);
+    expect(levelAt(available, DAY + 6 * H)).toBe(0);
+  });
+
+  it('staggers breaks: capacity dips by the break share, never to zero, and is unpaid-neutral', () => {
+    const breakSec = 1800;
+    const g = group({ shifts: [{ weekdays: [0], startSec: 8 * H, endSec: 17 * H, agents: 12, breaks: [{ startSec: 12 * H, durationSec: breakSec, staggerSec: 2 * H }] }] });
+    const { available, paid } = buildStaffing([g], DAY, absence());
+    let low = Infinity;
+    for (let t = 12 * H; t < 14.5 * H; t += 60) low = Math.min(low, levelAt(available, t));
+    // 12 agents over 2 h, 30 min each: at most 3 away at once.
+    expect(low).toBe(9);
+    expect(integrateSteps(available, 0, 0, DAY, 1800, null)).toBe(12 * 9 * H - 12 * breakSec);
+    expect(integrateSteps(paid, 0, 0, DAY, 1800, null)).toBe(12 * 9 * H);
+  });
+
+  it('loses a share of agent-shifts to shrinkage, within the binomial interval', () => {
+    const s = 0.2;
+    const g = group({ shrinkage: s, shifts: [{ weekdays: [0, 1, 2, 3, 4, 5, 6], startSec: 0, endSec: 8 * H, agents: 50, breaks: [] }] });
+    const days = 200;
+    const { available, paid } = buildStaffing([g], days * DAY, absence());
+    const share = integrateSteps(available, 0, 0, days * DAY, 1800, null) / integrateSteps(paid, 0, 0, days * DAY, 1800, null);
+    const n = 50 * days; // agent-shifts, each present with probability 1 − s
+    expect(Math.abs(share - (1 - s))).toBeLessThan(4 * Math.sqrt((s * (1 - s)) / n));
+  });
+
+  it('splits the integral over buckets exactly', () => {
+    const g = group({ shifts: [{ weekdays: [0, 1, 2, 3, 4, 5, 6], startSec: 8.25 * H, endSec: 9.75 * H, agents: 4, breaks: [] }] });
+    const { available } = buildStaffing([g], DAY, absence());
+    const out = new Float64Array(48);
+    const total = integrateSteps(available, 0, 0, DAY, 1800, out);
+    expect(total).toBe(4 * 1.5 * H);
+    expect(Array.from(out.slice(16, 20))).toEqual([4 * 900, 4 * 1800, 4 * 1800, 4 * 900]);
+  });
+});
