@@ -76,7 +76,6 @@ class ContactCenter implements Dispatcher {
   private readonly realtime: Uint8Array;
   private readonly stretch: Float64Array;
   private readonly free: Int32Array;
-  private readonly busyUnits: Int32Array;
   private readonly availableAgents: Int32Array;
   private totalAvailable = 0;
   private totalWaiting = 0;
@@ -124,7 +123,6 @@ class ContactCenter implements Dispatcher {
     this.realtime = Uint8Array.from(channels, (c) => (c.kind === 'email' ? 0 : 1));
     this.stretch = Float64Array.from(channels, (c) => (c.kind === 'chat' ? c.handleStretch : 1));
     this.free = new Int32Array(groups.length);
-    this.busyUnits = new Int32Array(groups.length);
     this.availableAgents = new Int32Array(groups.length);
     this.staffing = buildStaffing(groups, config.horizonSec + DRAIN_SEC, stream('absence'));
     this.arrivalLane = this.calendar.addLane(ARRIVAL);
@@ -175,7 +173,11 @@ class ContactCenter implements Dispatcher {
     const channel = c.channel[id]!;
     c.arrivalSec[id] = now;
     this.offered++;
-    this.observer.contactOffered(now, channel, reason, c.repeats[id]! > 0, c.retrials[id]! > 0, c.issueSec[id] === now && c.repeats[id] === 0 && c.retrials[id] === 0);
+    const k = this.observer.bucketOf(now);
+    c.bucket[id] = k;
+    const newIssue = c.issueSec[id] === now && c.repeats[id] === 0 && c.retrials[id] === 0;
+    if (newIssue) c.issueBucket[id] = k;
+    this.observer.contactOffered(k, channel, reason, c.repeats[id]! > 0, c.retrials[id]! > 0, newIssue);
     const units = this.routing.channelUnits[channel]!;
     const groups = this.config.reasons[reason]!.groups;
     for (let i = 0; i < groups.length; i++) {
@@ -189,7 +191,7 @@ class ContactCenter implements Dispatcher {
     const cls = this.routing.reasonClass(reason, channel, c.repeats[id]! > 0);
     if (this.config.callback !== null && this.realtime[channel] === 1 && this.expectedWaitSec(cls, reason, groups) > this.config.callback.offerAboveSec) {
       const accepted = this.callbackU() < this.config.callback.acceptProb;
-      this.observer.callbackOffered(now, accepted);
+      this.observer.callbackOffered(k, channel, reason, accepted);
       if (accepted) c.flags[id]! |= CALLBACK;
     }
     this.wait(id, cls, now);
@@ -225,16 +227,15 @@ class ContactCenter implements Dispatcher {
     const units = this.routing.channelUnits[channel]!;
     const flags = c.flags[id]!;
     this.free[g]! -= units;
-    this.busyUnits[g]! += units;
     this.inService++;
-    this.reportAgents(g, now);
+    if (this.free[g]! < 0) this.reportOverrun(g, now);
     c.state[id] = IN_SERVICE;
     c.group[id] = g;
     if ((flags & ANSWERED) === 0) {
       this.answeredTotal++;
-      this.observer.contactAnswered(c.arrivalSec[id]!, channel, c.reason[id]!, now - c.arrivalSec[id]!);
+      this.observer.contactAnswered(c.bucket[id]!, channel, c.reason[id]!, now - c.arrivalSec[id]!);
     }
-    this.observer.serviceStarted(c.arrivalSec[id]!, c.reason[id]!, g);
+    this.observer.serviceStarted(c.bucket[id]!, c.reason[id]!, g);
     const group = this.config.groups[g]!;
     const natural = c.handleSec[id]! * group.handleFactor * this.stretch[channel]!;
     const p = this.baseResolve[c.reason[id]! * this.config.groups.length + g]!;
@@ -244,6 +245,7 @@ class ContactCenter implements Dispatcher {
     c.pResolve[id] = h.resolveProb;
     c.servedSec[id]! += h.handleSec;
     c.flags[id] = flags | ANSWERED | (h.rushed ? RUSHED : 0) | (reask ? REASKED : 0);
+    this.observer.serviceSpan(g, now, now + h.handleSec, units / this.routing.unitsPerAgent);
     this.calendar.schedule(now + h.handleSec, COMPLETION, id);
   }
 
@@ -253,10 +255,10 @@ class ContactCenter implements Dispatcher {
     const g = c.group[id]!;
     const channel = c.channel[id]!;
     const units = this.routing.channelUnits[channel]!;
+    const overran = this.free[g]! < 0;
     this.free[g]! += units;
-    this.busyUnits[g]! -= units;
     this.inService--;
-    this.reportAgents(g, now);
+    if (overran) this.reportOverrun(g, now);
     const resolved = c.uResolve[id]! < c.pResolve[id]!;
     const escalateTo = this.config.groups[g]!.escalateTo;
     if (!resolved && escalateTo >= 0) this.transfer(id, escalateTo, now);
@@ -285,13 +287,14 @@ class ContactCenter implements Dispatcher {
     const flags = c.flags[id]!;
     const reason = c.reason[id]!;
     this.completedTotal++;
-    this.observer.contactHandled(c.arrivalSec[id]!, c.channel[id]!, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0);
-    if ((flags & HANDLED_BEFORE) === 0) this.observer.issueFirstHandled(c.issueSec[id]!, reason, resolved);
+    const channel = c.channel[id]!;
+    this.observer.contactHandled(c.bucket[id]!, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0);
+    if ((flags & HANDLED_BEFORE) === 0) this.observer.issueFirstHandled(c.issueBucket[id]!, channel, reason, resolved);
     if (resolved) return;
     const r = this.config.reasons[reason]!;
     const at = c.repeats[id]! < r.maxRepeats ? now + this.repeatDelay[reason]!() : Infinity;
     if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]! + 1, 0);
-    else this.observer.issueUnresolved(c.issueSec[id]!, reason);
+    else this.observer.issueUnresolved(c.issueBucket[id]!, channel, reason);
   }
 
   /** Schedules the issue's next contact (a repeat, or a retrial after abandoning) at `at`. */
@@ -302,6 +305,7 @@ class ContactCenter implements Dispatcher {
     c.reason[id] = reason;
     c.channel[id] = c.channel[of]!;
     c.issueSec[id] = c.issueSec[of]!;
+    c.issueBucket[id] = c.issueBucket[of]!;
     c.repeats[id] = repeats;
     c.retrials[id] = retrials;
     c.flags[id] = c.flags[of]! & (ANSWERED | HANDLED_BEFORE) ? HANDLED_BEFORE : 0;
@@ -333,18 +337,20 @@ class ContactCenter implements Dispatcher {
       this.totalWaiting--;
       this.abandonedTotal++;
       this.observer.queue.change(now, -1);
-      this.observer.contactAbandoned(c.arrivalSec[id]!, c.channel[id]!, c.reason[id]!, now - c.arrivalSec[id]!);
+      this.observer.contactAbandoned(c.bucket[id]!, c.channel[id]!, c.reason[id]!, now - c.arrivalSec[id]!);
       const retrial = this.config.retrial;
       const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
       const at = retries ? now + this.retrialDelay!() : Infinity;
       if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]!, c.retrials[id]! + 1);
-      else this.observer.issueUnresolved(c.issueSec[id]!, c.reason[id]!);
+      else this.observer.issueUnresolved(c.issueBucket[id]!, c.channel[id]!, c.reason[id]!);
     }
     c.unref(id);
   }
 
-  private reportAgents(g: number, now: number): void {
-    this.observer.agents(g, now, this.busyUnits[g]! / this.routing.unitsPerAgent, this.availableAgents[g]!);
+  /** Agents beyond the schedule finishing contacts: busy units above the available ones. */
+  private reportOverrun(g: number, now: number): void {
+    const free = this.free[g]!;
+    this.observer.overrun[g]!.set(now, free < 0 ? -free / this.routing.unitsPerAgent : 0);
   }
 
   // ── staffing ────────────────────────────────────────────────────────────────────────────────
@@ -359,10 +365,11 @@ class ContactCenter implements Dispatcher {
     const s = this.staffing.available;
     const g = s.group[i]!;
     const delta = s.delta[i]!;
+    const overran = this.free[g]! < 0;
     this.free[g]! += delta * this.routing.unitsPerAgent;
     this.availableAgents[g]! += delta;
     this.totalAvailable += delta;
-    this.reportAgents(g, now);
+    if (overran || this.free[g]! < 0) this.reportOverrun(g, now);
     if (delta > 0) this.fill(g, now);
   }
 

@@ -40,6 +40,9 @@ export class ContactStore {
   flags = new Uint8Array(0);
   state = new Uint8Array(0);
   group = new Int16Array(0);
+  /** Tally row (arrival interval in the window, or −1) of the contact, and of its issue's first contact. */
+  bucket = new Int32Array(0);
+  issueBucket = new Int32Array(0);
   /** Queue class while waiting. */
   cls = new Int16Array(0);
   private refs = new Uint8Array(0);
@@ -104,6 +107,9 @@ export class ContactStore {
     const i16 = (a: Int16Array) => { const b = new Int16Array(n); b.set(a); return b; };
     this.group = i16(this.group);
     this.cls = i16(this.cls);
+    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
+    this.bucket = i32(this.bucket);
+    this.issueBucket = i32(this.issueBucket);
     const free = new Int32Array(n);
     free.set(this.free);
     this.free = free;

@@ -1,7 +1,7 @@
 import type { ModelConfig } from './config.js';
 import type { Conservation } from './contact-center.js';
 import { supportEconomics, wageCost, type Economics } from './economics.js';
-import type { Kpis, Observer } from './observer.js';
+import { F, NF, type Kpis, type Observer } from './observer.js';
 import { integrateSteps, type StaffingPlan } from './staffing.js';
 
 /** Per-channel figures of one replication. */
@@ -102,14 +102,21 @@ export function replicationResult(
   const paid = new Float64Array(n);
   const cost = new Float64Array(n);
   const groups: Record<string, GroupResult> = {};
+  const busy = new Float64Array(n);
+  let loggedInTotal = 0;
   config.groups.forEach((g, i) => {
     const paidByInterval = new Float64Array(n);
     const paidSec = integrateSteps(staffing.paid, i, warmupSec, horizonSec, intervalSec, paidByInterval);
-    const availableSec = integrateSteps(staffing.available, i, warmupSec, horizonSec, intervalSec, null);
-    const busySec = obs.busy[i]!.close(horizonSec);
-    const loggedSec = obs.loggedIn[i]!.close(horizonSec);
-    const logged = obs.loggedIn[i]!.buckets;
-    for (let k = 0; k < n; k++) available[k]! += logged[k]!;
+    // Logged in = scheduled available + overrun (agents finishing contacts past their schedule).
+    const availableSec = integrateSteps(staffing.available, i, warmupSec, horizonSec, intervalSec, available);
+    const loggedSec = availableSec + obs.overrun[i]!.close(horizonSec);
+    loggedInTotal += loggedSec;
+    const overrun = obs.overrun[i]!.buckets;
+    const busySec = obs.busyWindowSec[i]!;
+    for (let k = 0; k < n; k++) {
+      available[k]! += overrun[k]!;
+      busy[k]! += obs.busyByInterval[i]![k]!;
+    }
     for (let k = 0; k < n; k++) {
       paid[k]! += paidByInterval[k]!;
       cost[k]! += wageCost(paidByInterval[k]!, g.wagePerHour);
@@ -126,50 +133,59 @@ export function replicationResult(
       cost: wageCost(paidSec, g.wagePerHour),
     };
   });
-  const busy = new Float64Array(n);
-  for (const b of obs.busy) for (let k = 0; k < n; k++) busy[k]! += b.buckets[k]!;
-  const s = obs.series;
-  for (let k = 0; k < n; k++) cost[k]! += (s.handleSumSec[k]! / 60) * config.economics.costPerMinute + s.answered[k]! * config.economics.costPerContact;
+  const answeredByInterval = obs.column(F.answered);
+  const handleByInterval = obs.column(F.handleSec);
+  for (let k = 0; k < n; k++) cost[k]! += (handleByInterval[k]! / 60) * config.economics.costPerMinute + answeredByInterval[k]! * config.economics.costPerContact;
+  const row = (tally: Float64Array, i: number) => (f: number) => tally[i * NF + f]!;
   const channels: Record<string, ChannelResult> = {};
   config.channels.forEach((ch, i) => {
-    const c = obs.channels[i]!;
+    const x = row(obs.byChannel, i);
     channels[ch.kind] = {
-      offered: c.offered,
-      answered: c.answered,
-      abandoned: c.abandoned,
-      abandonRate: ratio(c.abandoned, c.offered, 0),
-      asaSec: ratio(c.answeredWaitSumSec, c.answered, 0),
-      serviceLevel: ratio(c.withinThreshold, c.offered, 1),
-      ahtSec: ratio(c.handleSumSec, c.answered, 0),
-      withinTarget: ratio(c.withinTarget, c.offered, 1),
+      offered: x(F.offered),
+      answered: x(F.answered),
+      abandoned: x(F.abandoned),
+      abandonRate: ratio(x(F.abandoned), x(F.offered), 0),
+      asaSec: ratio(x(F.answeredWaitSec), x(F.answered), 0),
+      serviceLevel: ratio(x(F.withinThreshold), x(F.offered), 1),
+      ahtSec: ratio(x(F.handleSec), x(F.answered), 0),
+      withinTarget: ratio(x(F.withinTarget), x(F.offered), 1),
     };
   });
   const reasons: Record<string, ReasonResult> = {};
   config.reasons.forEach((r, i) => {
-    const x = obs.reasons[i]!;
+    const x = row(obs.byReason, i);
     const servedBy: Record<string, number> = {};
     config.groups.forEach((g, j) => (servedBy[g.name] = obs.servedBy[i * config.groups.length + j]!));
-    reasons[r.name] = { offered: x.offered, answered: x.answered, abandonRate: ratio(x.abandoned, x.offered, 0), asaSec: ratio(x.answeredWaitSumSec, x.answered, 0), issues: x.issues, fcr: ratio(x.resolvedFirst, x.issuesHandled, 1), unresolved: x.unresolved, servedBy };
+    reasons[r.name] = {
+      offered: x(F.offered),
+      answered: x(F.answered),
+      abandonRate: ratio(x(F.abandoned), x(F.offered), 0),
+      asaSec: ratio(x(F.answeredWaitSec), x(F.answered), 0),
+      issues: x(F.newIssues),
+      fcr: ratio(x(F.issuesResolvedFirst), x(F.issuesHandled), 1),
+      unresolved: x(F.issuesUnresolved),
+      servedBy,
+    };
   });
   const arr = (a: Float64Array) => Array.from(a);
   return {
     replication,
-    kpis: obs.kpis(),
+    kpis: obs.kpis(loggedInTotal),
     economics: supportEconomics(cost, intervalSec, warmupSec, horizonSec, config.economics),
     channels,
     reasons,
     groups,
     series: {
       intervalSec,
-      offered: arr(s.offered),
-      answered: arr(s.answered),
-      abandoned: arr(s.abandoned),
-      answeredWaitSumSec: arr(s.answeredWaitSumSec),
-      withinThreshold: arr(s.withinThreshold),
-      handleSumSec: arr(s.handleSumSec),
-      repeats: arr(s.repeats),
-      issuesHandled: arr(s.issuesHandled),
-      issuesResolvedFirst: arr(s.issuesResolvedFirst),
+      offered: obs.column(F.offered),
+      answered: answeredByInterval,
+      abandoned: obs.column(F.abandoned),
+      answeredWaitSumSec: obs.column(F.answeredWaitSec),
+      withinThreshold: obs.column(F.withinThreshold),
+      handleSumSec: handleByInterval,
+      repeats: obs.column(F.repeats),
+      issuesHandled: obs.column(F.issuesHandled),
+      issuesResolvedFirst: obs.column(F.issuesResolvedFirst),
       availableAgentSec: arr(available),
       busyAgentSec: arr(busy),
       paidAgentSec: arr(paid),
