@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * ccsim's command line: the only module that reads argv, prints, and sets exit codes.
+ * ccsim's command line: with src/cli/ (one module per larger command, and what they share), the
+ * only code that reads argv, prints, and sets exit codes. `compare` is drawn in cli/compare.ts,
+ * `sweep` and `merge` in cli/sweep.ts.
  *
  * The pipeline of `ccsim run`:
  *
@@ -13,92 +15,42 @@
  * stdout carries only what was asked for (a table, or JSON with --json); notes go to stderr.
  * Heavy modules are imported inside the command that needs them, to keep start-up fast.
  */
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from './scenario/errors.js';
 import { LIMITS } from './scenario/limits.js';
-import * as msg from './scenario/messages.js';
-
-/** Bad input that is not a scenario problem (an option value); exit 2. */
-class UsageError extends Error {}
-
-const EXIT_BAD_INPUT = 2;
-const EXIT_INTERNAL = 3;
-
-function readScenario(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new ScenarioError([{ file, path: '', message: err.code === 'ENOENT' ? msg.fileNotFound() : msg.fileUnreadable(err.message) }]);
-  }
-}
-
-async function load(file: string) {
-  const { parseScenario } = await import('./scenario/load.js');
-  return parseScenario(readScenario(file), file);
-}
-
-/** An option value as the user should see it in a message (yargs turns junk like "abc" into NaN). */
-function shown(value: unknown): string {
-  return typeof value === 'number' && Number.isNaN(value) ? 'something that is not a number' : JSON.stringify(value ?? null);
-}
-
-/** An option that must be an integer in [min, max]; yargs gives numbers, NaN for junk. */
-function intOption(name: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}, got ${shown(value)}`);
-  }
-  return value;
-}
-
-function numberOption(name: string, value: unknown, check: (v: number) => boolean, allowed: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || !check(value)) {
-    throw new UsageError(`--${name} must be ${allowed}, got ${shown(value)}`);
-  }
-  return value;
-}
-
-function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
-}
-
-/** Shows "replications 3/20" on stderr when it is a terminal; nothing otherwise. */
-function progressReporter(label: string): ((done: number, total: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  return (done, total) => {
-    process.stderr.write(`\r${label} ${done}/${total}${done === total ? '\n' : ''}`);
-  };
-}
+import {
+  EXIT_BAD_INPUT,
+  EXIT_INTERNAL,
+  UsageError,
+  defaultWorkers,
+  intOption,
+  load,
+  numberOption,
+  outOption,
+  writeOutputs,
+} from './cli/common.js';
 
 async function runCommand(args: { file: string; reps: unknown; seed: unknown; out?: string; json: boolean; workers: unknown }) {
   const loaded = await load(args.file);
   const replications = intOption('reps', args.reps, 1, LIMITS.replications);
   const seed = args.seed === undefined ? loaded.scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
-  if (args.out !== undefined && args.out.trim() === '') throw new UsageError('--out must name a directory, got ""');
+  const out = outOption(args.out);
   const { replicate } = await import('./experiment/replicate.js');
-  const { summarize, summaryJson } = await import('./output/summary.js');
-  const { renderReport } = await import('./output/report.js');
-  const { writeFilesAtomically } = await import('./output/write.js');
+  const { runFiles } = await import('./output/run-files.js');
+  const { progress } = await import('./cli/progress.js');
   const { config, scenario } = loaded;
-  const results = await replicate(config, { replications, seed, workers, onProgress: progressReporter('replications') });
-  const summary = summarize(scenario.name, seed, config, results);
-  const json = summaryJson(summary);
-  const dir = args.out ?? `out/${scenario.name}`;
-  let written: string[];
+  const bar = await progress('replications');
+  let results;
   try {
-    written = writeFilesAtomically(dir, { 'summary.json': json, 'report.html': renderReport(summary, scenario.description) });
-  } catch (e) {
-    // An output directory that cannot be made (a file in the way, no permission) is bad input.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EISDIR') {
-      throw new UsageError(`cannot write the outputs to ${dir}: ${(e as Error).message}`);
-    }
-    throw e;
+    results = await replicate(config, { replications, seed, workers, onProgress: bar.tick });
+  } finally {
+    bar.stop();
   }
+  const { summary, json, files } = runFiles(scenario, seed, config, results);
+  const dir = out ?? `out/${scenario.name}`;
+  const written = await writeOutputs(dir, files);
   if (args.json) process.stdout.write(json);
   else {
     const k = summary.kpis;
@@ -173,6 +125,51 @@ function commands(argv: Argv) {
       (y) => y.positional('file', { type: 'string', demandOption: true }),
       (a) => validateCommand(a as never),
     )
+    .command(
+      'compare <file>',
+      'run every policy on common random numbers; paired differences, verdicts, ranking; writes out/<name>/comparison.json and .csv',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file with policies' })
+          .option('reps', { type: 'string', describe: 'replications per policy (default 10), or auto with --precision' })
+          .option('precision', { type: 'number', describe: 'with --reps auto: the 95% half-width of Δ to reach' })
+          .option('precision-on', { type: 'string', describe: 'with --reps auto: the figure whose Δ must be that precise (default profit)' })
+          .option('max-reps', { type: 'number', describe: 'with --reps auto: the most replications to run (default 200)' })
+          .option('seed', { type: 'number', describe: "overrides the scenario's seed" })
+          .option('by', { type: 'string', describe: 'a verdict by this KPI too, e.g. asaSec' })
+          .option('baseline', { type: 'string', describe: 'verdict file to check against: exit 1 when a verdict changed' })
+          .option('write-baseline', { type: 'string', describe: 'store the verdicts in this file' })
+          .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the comparison JSON on stdout, nothing else' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' }),
+      async (a) => (await import('./cli/compare.js')).compareCommand(a as never),
+    )
+    .command(
+      'sweep <file>',
+      'run a grid of variants (--vary KEY=V1,V2,…); writes out/<name>/sweep.json and .csv, or a shard file',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+          .option('vary', { type: 'string', array: true, describe: 'KEY=V1,V2,… a dot path and its values; repeat for more axes' })
+          .option('reps', { type: 'number', describe: 'replications per point (default 5)' })
+          .option('seed', { type: 'number', describe: "overrides the scenario's seed" })
+          .option('shard', { type: 'string', describe: 'K/N: run only the points i with i mod N = K − 1; writes shard-K-of-N.json' })
+          .option('by', { type: 'string', describe: 'also report the best point by this KPI, e.g. serviceLevel' })
+          .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the sweep (or shard) JSON on stdout, nothing else' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' }),
+      async (a) => (await import('./cli/sweep.js')).sweepCommand(a as never),
+    )
+    .command(
+      'merge <dirs..>',
+      'join the shard files of a sweep (found in the given directories) into sweep.json and sweep.csv',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'directories (or files) holding shard-K-of-N.json' })
+          .option('out', { type: 'string', describe: "output directory (default out/<the sweep's scenario name>)" })
+          .option('json', { type: 'boolean', default: false, describe: 'print sweep.json on stdout, nothing else' }),
+      async (a) => (await import('./cli/sweep.js')).mergeCommand(a as never),
+    )
     .command('schema', 'print the scenario JSON Schema', (y) => y, () => schemaCommand())
     .command(
       'erlang',
@@ -189,7 +186,7 @@ function commands(argv: Argv) {
           .option('json', { type: 'boolean', default: false }),
       (a) => erlangCommand(a),
     )
-    .demandCommand(1, 'name a command: run, validate, schema or erlang')
+    .demandCommand(1, 'name a command: run, compare, sweep, merge, validate, schema or erlang')
     .strict()
     .recommendCommands()
     .help()

@@ -4,15 +4,29 @@
  *   const loaded = parseScenario(yamlText, 'my.yaml');
  *   const results = await replicate(loaded.config, { replications: 10, seed: 1, workers: 2 });
  *   const summary = summarize(loaded.scenario.name, 1, loaded.config, results);
+ *
+ *   // Policies on common random numbers, paired differences and Bonferroni verdicts:
+ *   const runner = createRunner(2, 40);
+ *   const comparison = await compare(loaded.policies, { scenario: 'x', seed: 1, replications: 10 }, runner);
+ *   await runner.close();
  */
-export { parseScenario, type LoadedScenario, type Policy } from './scenario/load.js';
+export { parseScenario, deriveScenario, type LoadedScenario, type Policy } from './scenario/load.js';
 export { ScenarioError, formatDiagnostic, type Diagnostic } from './scenario/errors.js';
 export { scenarioJsonSchema, type Scenario, type ScenarioInput } from './scenario/schema.js';
 export { applyOverrides } from './scenario/overrides.js';
 export { toModelConfig } from './scenario/normalize.js';
 export type { ModelConfig } from './model/config.js';
 export { simulateReplication, type ReplicationResult } from './model/contact-center.js';
-export { replicate, type RunOptions } from './experiment/replicate.js';
+export { replicate, replicateRange, type RunOptions } from './experiment/replicate.js';
+export { createRunner, inlineRunner, poolRunner, type Runner } from './experiment/pool.js';
+export { compare, analyze, nextReplications, FigureNotReported, type Comparison, type CompareOptions, type PolicyComparison, type PolicyConfig, type PolicyVerdict, type AutoReplications, type VarianceReduction } from './experiment/compare.js';
+export { pairedDifference, bonferroniLevel, welchHalfWidth, type PairedDifference } from './experiment/paired.js';
+export { DIRECTION, VERDICT_FIGURES, verdictOf, type Direction, type Verdict } from './experiment/verdict.js';
+export { parseVary, checkAxes, gridPoints, parseShard, shardIndices, GridError, type Axis, type GridPoint, type Shard } from './experiment/grid.js';
+export { defineSweep, runPoints, bestPoints, type SweepDefinition, type SweepPoint, type PointResult, type BestPoint } from './experiment/sweep.js';
 export { estimate, type Estimate } from './experiment/estimate.js';
 export { summarize, summaryJson, type Summary } from './output/summary.js';
+export { comparisonJson, comparisonCsv, comparisonTable, COMPARISON_CSV_HEADER } from './output/comparison.js';
+export { verdictsJson, parseVerdicts, verdictChanges, VerdictFileError, type StoredVerdicts } from './output/verdicts.js';
+export { sweepResult, sweepJson, sweepCsv, shardJson, mergeShards, MergeError, type SweepResult } from './output/sweep.js';
 export { erlang, erlangB, erlangC, agentsForServiceLevel, agentsForAbandonRate, type ErlangResult } from './analytic/erlang.js';

@@ -2,6 +2,23 @@ import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/contact-center.js';
 import { createRunner, type Runner } from './pool.js';
 
+/**
+ * Runs replications `from` … `to`−1 of one configuration on `runner` and returns them in
+ * replication order, whichever finishes first; `onEach` is called as each one finishes.
+ * Replication r depends only on (config, seed, r), so running 0 … 9 at once or 0 … 4 then
+ * 5 … 9 gives the same results: that is what lets `--reps auto` add replications in batches.
+ */
+export function replicateRange(runner: Runner, config: ModelConfig, seed: number, from: number, to: number, onEach?: () => void): Promise<ReplicationResult[]> {
+  return Promise.all(
+    Array.from({ length: to - from }, (_, i) =>
+      runner.run({ config, seed, replication: from + i }).then((result) => {
+        onEach?.();
+        return result;
+      }),
+    ),
+  );
+}
+
 /** How a scenario is run — kept apart from what is simulated (the scenario). */
 export interface RunOptions {
   replications: number;
@@ -20,14 +37,7 @@ export async function replicate(config: ModelConfig, options: RunOptions, runner
   const own = runner ?? createRunner(options.workers, options.replications);
   let done = 0;
   try {
-    return await Promise.all(
-      Array.from({ length: options.replications }, (_, replication) =>
-        own.run({ config, seed: options.seed, replication }).then((result) => {
-          options.onProgress?.(++done, options.replications);
-          return result;
-        }),
-      ),
-    );
+    return await replicateRange(own, config, options.seed, 0, options.replications, () => options.onProgress?.(++done, options.replications));
   } finally {
     if (!runner) await own.close();
   }

@@ -29,3 +29,20 @@ export function writeFilesAtomically(dir: string, files: Readonly<Record<string,
     rmSync(staging, { recursive: true, force: true });
   }
 }
+
+/**
+ * Writes one file so that readers see either the old content or the whole new one: the text goes
+ * to a temporary file next to it, which is then renamed over it (rename is atomic within a
+ * file system). Used for a sweep's saved points, which must survive the process being killed.
+ */
+export function writeFileAtomically(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * What every command of the CLI shares: reading the scenario, checking option values, and
+ * writing outputs. Part of the CLI layer (with src/cli.ts): the only code that reads argv and
+ * files, prints, and sets exit codes.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { ScenarioError } from '../scenario/errors.js';
+import * as msg from '../scenario/messages.js';
+import { VERDICT_FIGURES } from '../experiment/verdict.js';
+
+/** Bad input that is not a scenario problem (an option value); exit 2. */
+export class UsageError extends Error {}
+
+export const EXIT_CHANGED_VERDICT = 1;
+export const EXIT_BAD_INPUT = 2;
+export const EXIT_INTERNAL = 3;
+
+export function readScenario(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new ScenarioError([{ file, path: '', message: err.code === 'ENOENT' ? msg.fileNotFound() : msg.fileUnreadable(err.message) }]);
+  }
+}
+
+export async function load(file: string) {
+  const { parseScenario } = await import('../scenario/load.js');
+  return parseScenario(readScenario(file), file);
+}
+
+/** Reads a file named by an option (`--baseline FILE`); a missing or unreadable file is bad input. */
+export function readOptionFile(option: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new UsageError(`--${option} ${file}: ${err.code === 'ENOENT' ? 'no such file' : `cannot read it: ${err.message}`}`);
+  }
+}
+
+/** An option value as the user should see it in a message (yargs turns junk like "abc" into NaN). */
+export function shown(value: unknown): string {
+  return typeof value === 'number' && Number.isNaN(value) ? 'something that is not a number' : JSON.stringify(value ?? null);
+}
+
+/** An option that must be an integer in [min, max]; yargs gives numbers, NaN for junk. */
+export function intOption(name: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}, got ${shown(value)}`);
+  }
+  return value;
+}
+
+export function numberOption(name: string, value: unknown, check: (v: number) => boolean, allowed: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || !check(value)) {
+    throw new UsageError(`--${name} must be ${allowed}, got ${shown(value)}`);
+  }
+  return value;
+}
+
+/** `--by KPI` and the like: a figure with a direction (experiment/verdict.ts). */
+export function figureOption(name: string, value: unknown): string {
+  if (typeof value !== 'string' || !VERDICT_FIGURES.includes(value)) {
+    throw new UsageError(`--${name} must be one of ${VERDICT_FIGURES.join(', ')}, got ${shown(value)}`);
+  }
+  return value;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export function outOption(value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError('--out must name a directory, got ""');
+  return value;
+}
+
+/** An output directory that cannot be made (a file in the way, no permission) is bad input. */
+export function isUnwritable(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EEXIST' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EISDIR';
+}
+
+/** Writes a set of files into `dir` all-or-nothing (output/write.ts); returns their paths. */
+export async function writeOutputs(dir: string, files: Readonly<Record<string, string>>): Promise<string[]> {
+  const { writeFilesAtomically } = await import('../output/write.js');
+  try {
+    return writeFilesAtomically(dir, files);
+  } catch (e) {
+    if (isUnwritable(e)) throw new UsageError(`cannot write the outputs to ${dir}: ${(e as Error).message}`);
+    throw e;
+  }
+}
+
+/** Writes one file atomically (a temporary file next to it, renamed into place). */
+export async function writeOutputFile(file: string, content: string): Promise<string> {
+  const { writeFileAtomically } = await import('../output/write.js');
+  try {
+    writeFileAtomically(file, content);
+    return file;
+  } catch (e) {
+    if (isUnwritable(e)) throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * `ccsim sweep FILE --vary KEY=V1,V2,…` and `ccsim merge DIR…`.
+ *
+ *   FILE, --vary ─grid─▶ points ─derive + validate every point (nothing runs if one fails)─▶ configs
+ *     ─fingerprint─▶ saved points of an interrupted run (DIR/.points/<fp>/) are reused
+ *     ─experiment/sweep (one pool)─▶ each finished point saved at once
+ *     ─output/sweep─▶ sweep.json + sweep.csv │ with --shard K/N: shard-K-of-N.json
+ *   merge: shard files ─check fingerprints, N, every K once─▶ the same sweep.json + sweep.csv
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
+import { LIMITS } from '../scenario/limits.js';
+import { UsageError, defaultWorkers, figureOption, intOption, isUnwritable, load, outOption, writeOutputs } from './common.js';
+import { progress } from './progress.js';
+
+export interface SweepArgs {
+  file: string;
+  vary?: string[];
+  reps?: unknown;
+  seed?: unknown;
+  shard?: string;
+  by?: unknown;
+  workers?: unknown;
+  out?: string;
+  json: boolean;
+}
+
+/** Replications per point when --reps is not given. */
+export const DEFAULT_SWEEP_REPS = 5;
+
+export const sweepMessages = {
+  noVary: () => 'name at least one --vary KEY=V1,V2,… (for example --vary staffing.agents=50,55,60)',
+  reused: (reused: number, total: number, dir: string) => `resumed: reused ${reused} of ${total} point(s) saved in ${dir}`,
+};
+
+export async function sweepCommand(args: SweepArgs): Promise<void> {
+  const loaded = await load(args.file);
+  const { scenario } = loaded;
+  const { GridError, parseVary, checkAxes, gridPoints, parseShard, shardIndices } = await import('../experiment/grid.js');
+  const grid = (f: () => unknown) => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof GridError) throw new UsageError(e.message);
+      throw e;
+    }
+  };
+  const texts = args.vary ?? [];
+  if (texts.length === 0) throw new UsageError(sweepMessages.noVary());
+  const axes = texts.map((t) => grid(() => parseVary(t)) as ReturnType<typeof parseVary>);
+  grid(() => checkAxes(axes));
+  const replications = args.reps === undefined ? DEFAULT_SWEEP_REPS : intOption('reps', args.reps, 1, LIMITS.replications);
+  const seed = args.seed === undefined ? scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
+  const by = args.by === undefined ? null : figureOption('by', args.by);
+  const shard = args.shard === undefined ? undefined : (grid(() => parseShard(args.shard!)) as ReturnType<typeof parseShard>);
+  const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
+  const dir = outOption(args.out) ?? `out/${scenario.name}`;
+
+  // Every value on its own, then every point: a bad key or value is refused before anything runs.
+  const { deriveScenario } = await import('../scenario/load.js');
+  const problems: Diagnostic[] = [];
+  const derive = (name: string, set: Record<string, unknown>, origin: string) => {
+    try {
+      return deriveScenario(loaded, name, set, origin);
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      problems.push(...e.diagnostics);
+      return undefined;
+    }
+  };
+  for (const a of axes) for (const v of a.values) derive(a.key, { [a.key]: v }, `--vary ${a.key}=${JSON.stringify(v)}`);
+  if (problems.length > 0) throw new ScenarioError(problems);
+  const points = gridPoints(axes).map((p) => ({ ...p, config: derive(`point-${p.index}`, p.set, `--vary point ${p.index} ${JSON.stringify(p.set)}`)?.config }));
+  if (problems.length > 0) throw new ScenarioError(problems);
+
+  const { defineSweep, runPoints } = await import('../experiment/sweep.js');
+  const { createRunner } = await import('../experiment/pool.js');
+  const out = await import('../output/sweep.js');
+  const { writeFileAtomically } = await import('../output/write.js');
+  const all = points.map((p) => ({ index: p.index, set: p.set, config: p.config! }));
+  const def = defineSweep({ scenario: scenario.name, seed, replications, vary: axes, by }, all);
+  const share = shard ? shardIndices(all.length, shard) : all.map((p) => p.index);
+
+  // Resume: points an interrupted run of the same sweep saved are reused, the rest run.
+  const stateDir = join(dir, '.points', def.fingerprint.slice(0, 16));
+  try {
+    mkdirSync(stateDir, { recursive: true });
+  } catch (e) {
+    if (isUnwritable(e)) throw new UsageError(`cannot write the outputs to ${dir}: ${(e as Error).message}`);
+    throw e;
+  }
+  const statePath = (index: number) => join(stateDir, `${index}.json`);
+  const reused = share.flatMap((i) => {
+    const path = statePath(i);
+    const saved = existsSync(path) ? out.parsePointState(readFileSync(path, 'utf8'), def.fingerprint, i) : undefined;
+    return saved ? [saved] : [];
+  });
+  if (reused.length > 0) process.stderr.write(`${sweepMessages.reused(reused.length, share.length, stateDir)}\n`);
+  const done = new Set(reused.map((p) => p.index));
+  const todo = share.filter((i) => !done.has(i)).map((i) => all[i]!);
+  const runner = createRunner(workers, todo.length * replications);
+  const bar = await progress(`replications (${todo.length} points)`);
+  let fresh;
+  try {
+    fresh = await runPoints(todo, { seed, replications, onProgress: bar.tick, onPoint: (r) => writeFileAtomically(statePath(r.index), out.pointStateJson(def.fingerprint, r)) }, runner);
+  } finally {
+    bar.stop();
+    await runner.close();
+  }
+  const results = [...reused, ...fresh].sort((a, b) => a.index - b.index);
+
+  let stdout: string;
+  let written: string[];
+  if (shard) {
+    const json = out.shardJson(def, shard, results);
+    written = await writeOutputs(dir, { [out.shardFileName(shard)]: json });
+    stdout = args.json ? json : out.sweepTable({ ...def, results });
+  } else {
+    const result = out.sweepResult(def, results);
+    const json = out.sweepJson(result);
+    written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': out.sweepCsv(result) });
+    stdout = args.json ? json : out.sweepTable(result);
+  }
+  // The outputs are in place: this run's saved points are no longer needed. Only its own share
+  // is removed, since other shards of the same sweep may be saving theirs in the same directory.
+  const mine = new Set(share);
+  for (const name of readdirSync(stateDir)) {
+    // <index>.json, and <index>.json.<pid>.tmp left by a run killed while saving
+    const index = /^(\d+)\.json(\.\d+\.tmp)?$/.exec(name)?.[1];
+    if (index !== undefined && mine.has(Number(index))) rmSync(join(stateDir, name), { force: true });
+  }
+  for (const d of [stateDir, join(dir, '.points')]) {
+    try {
+      rmdirSync(d);
+    } catch {
+      // not empty (another shard or sweep is using it) or already gone
+    }
+  }
+  process.stdout.write(stdout);
+  process.stderr.write(`wrote ${written.join(', ')}\n`);
+}
+
+export interface MergeArgs {
+  dirs: string[];
+  out?: string;
+  json: boolean;
+}
+
+const SHARD_FILE = /^shard-\d+-of-\d+\.json$/;
+
+/** Shard files under a directory (recursively, skipping hidden directories), or the file itself. */
+function shardFiles(path: string): string[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    throw new UsageError(`merge: ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+  }
+  if (!stat.isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => (e.isDirectory() ? (e.name.startsWith('.') ? [] : shardFiles(join(path, e.name))) : SHARD_FILE.test(e.name) ? [join(path, e.name)] : []));
+}
+
+export async function mergeCommand(args: MergeArgs): Promise<void> {
+  const { mergeShards, MergeError, sweepJson, sweepCsv, sweepTable } = await import('../output/sweep.js');
+  const files = [...new Set(args.dirs.flatMap(shardFiles))];
+  let result;
+  try {
+    result = mergeShards(
+      files.map((file) => ({ file, text: readFileSync(file, 'utf8') })),
+      args.dirs,
+    );
+  } catch (e) {
+    if (e instanceof MergeError) throw new UsageError(`merge: ${e.message}`);
+    throw e;
+  }
+  const dir = outOption(args.out) ?? `out/${result.scenario}`;
+  const json = sweepJson(result);
+  const written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': sweepCsv(result) });
+  process.stdout.write(args.json ? json : sweepTable(result));
+  process.stderr.write(`merged ${files.length} shard(s); wrote ${written.join(', ')}\n`);
+}

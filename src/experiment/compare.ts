@@ -1,0 +1,210 @@
+import type { ModelConfig } from '../model/config.js';
+import type { ReplicationResult } from '../model/contact-center.js';
+import { estimateAll, type Estimate } from './estimate.js';
+import { allFigures, figureValues as values, groupRecords } from './figures.js';
+import { bonferroniLevel, halfWidthOf, pairedDifference, type PairedDifference } from './paired.js';
+import type { Runner } from './pool.js';
+import { replicateRange } from './replicate.js';
+import { DIRECTION, verdictOf, type Verdict } from './verdict.js';
+
+/**
+ * Policy comparison with common random numbers (CRN) — the pipeline of `ccsim compare`:
+ *
+ *   policies (baseline first) ─replicate r = 0 … n−1, same seed─▶ results[policy][r]
+ *     ─paired differences (policy − baseline) per replication─▶ delta { mean, ci95, ciVerdict }
+ *     ─Bonferroni over the m = policies − 1 comparisons─▶ verdict per policy ─▶ ranking
+ *
+ * Every policy runs the same replication indices with the same seed, and the model derives each
+ * random stream from (seed, replication, stream name), so replication r of every policy sees the
+ * same customers: the differences are paired (Law, Simulation Modeling and Analysis, 5th ed.,
+ * §11.2). Figures are taken generically from the replications' `kpis` and `economics` records.
+ */
+
+/** A named model configuration to compare. */
+export interface PolicyConfig {
+  name: string;
+  config: ModelConfig;
+}
+
+/** `--reps auto`: add replications until the 95% half-width of every Δ`figure` is ≤ precision. */
+export interface AutoReplications {
+  precision: number;
+  figure: string;
+  maxReplications: number;
+}
+
+export interface CompareOptions {
+  scenario: string;
+  seed: number;
+  replications: number | AutoReplications;
+  /** A second verdict figure besides profit (a key of DIRECTION). */
+  by?: string | undefined;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PolicyComparison {
+  name: string;
+  kpis: Record<string, Estimate>;
+  economics: Record<string, Estimate>;
+  /** policy − baseline, paired, for every kpis and economics figure. */
+  delta: Record<string, PairedDifference>;
+}
+
+export interface PolicyVerdict {
+  policy: string;
+  profit: Verdict;
+  [figure: string]: Verdict | string;
+}
+
+/** How much narrower pairing made the interval of one figure's difference. */
+export interface VarianceReduction {
+  policy: string;
+  figure: string;
+  pairedHalfWidth: number;
+  unpairedHalfWidth: number;
+  /** unpaired / paired; null when the paired interval has zero width (an exact difference). */
+  ratio: number | null;
+}
+
+export interface Comparison {
+  scenario: string;
+  seed: number;
+  replications: number;
+  baseline: string;
+  policies: PolicyComparison[];
+  /** Policy names, best first by mean profit (the baseline included; ties keep file order). */
+  ranking: string[];
+  verdict: PolicyVerdict[];
+  /** The verdicts' family: m comparisons, each interval at 1 − 0.05/m (Bonferroni). */
+  comparisons: number;
+  familyLevel: number;
+  verdictLevel: number;
+  by: string | null;
+  autoReplications: (AutoReplications & { reached: boolean; halfWidth: number }) | null;
+  varianceReduction: VarianceReduction[];
+}
+
+/** A figure asked for (by `--by` or `--precision-on`) that the replications do not report. */
+export class FigureNotReported extends Error {
+  constructor(
+    readonly figure: string,
+    readonly reported: readonly string[],
+  ) {
+    super(`the figure "${figure}" is not reported by this scenario; reported: ${reported.join(', ')}`);
+  }
+}
+
+/** Where auto replications start, and the smallest step they grow by. */
+export const AUTO_START = 5;
+const AUTO_STEP = 5;
+
+/**
+ * The next replication count for `--reps auto`: the count at which the half-width h (seen at n)
+ * is projected to shrink to the precision (h ∝ 1/√n), at least n + 5, at most 2n, and never over
+ * the cap. Depends only on the data, so the same inputs stop at the same count.
+ */
+export function nextReplications(n: number, halfWidth: number, precision: number, max: number): number {
+  const projected = Math.ceil(n * (halfWidth / precision) ** 2);
+  return Math.min(max, 2 * n, Math.max(n + AUTO_STEP, projected));
+}
+
+/** Runs every policy on the same replications and compares each with the first (the baseline). */
+export async function compare(policies: readonly PolicyConfig[], options: CompareOptions, runner: Runner): Promise<Comparison> {
+  if (policies.length < 2) throw new RangeError('compare: needs the baseline and at least one policy');
+  const m = policies.length - 1;
+  const verdictLevel = bonferroniLevel(m);
+  const auto = typeof options.replications === 'number' ? null : options.replications;
+  const results: ReplicationResult[][] = policies.map(() => []);
+  let target = auto ? Math.min(AUTO_START, auto.maxReplications) : (options.replications as number);
+  let done = 0;
+  let reached = true;
+  let worst = 0;
+  for (;;) {
+    const from = results[0]!.length;
+    const total = policies.length * target;
+    const batch = await Promise.all(
+      policies.map((p) => replicateRange(runner, p.config, options.seed, from, target, () => options.onProgress?.(++done, total))),
+    );
+    batch.forEach((rs, i) => results[i]!.push(...rs));
+    if (!auto) break;
+    const reported = allFigures(results[0]![0]!);
+    if (!reported.includes(auto.figure)) throw new FigureNotReported(auto.figure, reported);
+    const base = values(results[0]!, auto.figure);
+    worst = Math.max(...results.slice(1).map((rs) => halfWidthOf(pairedDifference(values(rs, auto.figure), base, verdictLevel).ci95)));
+    reached = worst <= auto.precision;
+    if (reached || target >= auto.maxReplications) break;
+    target = nextReplications(target, worst, auto.precision, auto.maxReplications);
+  }
+  const comparison = analyze(policies, results, options, verdictLevel);
+  return { ...comparison, autoReplications: auto ? { ...auto, reached, halfWidth: worst } : null };
+}
+
+/** The paired analysis of finished replications (every policy, the same indices). */
+export function analyze(
+  policies: readonly PolicyConfig[],
+  results: readonly (readonly ReplicationResult[])[],
+  options: Pick<CompareOptions, 'scenario' | 'seed' | 'by'>,
+  verdictLevel: number,
+): Omit<Comparison, 'autoReplications'> {
+  const base = results[0]!;
+  const first = base[0]!;
+  const reported = allFigures(first);
+  for (const figure of ['profit', ...(options.by ? [options.by] : [])]) {
+    if (!reported.includes(figure)) throw new FigureNotReported(figure, reported);
+  }
+  const clash = Object.keys(first.kpis).filter((k) => k in first.economics && reported.includes(k));
+  if (clash.length > 0) throw new Error(`compare: ${clash.join(', ')} is both a KPI and an economics figure; delta cannot hold both`);
+  const compared: PolicyComparison[] = policies.map((p, i) => {
+    const rs = results[i]!;
+    const delta: Record<string, PairedDifference> = {};
+    for (const figure of reported) delta[figure] = pairedDifference(values(rs, figure), values(base, figure), verdictLevel);
+    return {
+      name: p.name,
+      kpis: estimateAll(groupRecords(rs, 'kpis')),
+      economics: estimateAll(groupRecords(rs, 'economics')),
+      delta,
+    };
+  });
+  const figures = ['profit', ...(options.by && options.by !== 'profit' ? [options.by] : [])];
+  const verdict = compared.slice(1).map((p) => {
+    const v: PolicyVerdict = { policy: p.name, profit: verdictOf(p.delta.profit!.ciVerdict, 'higher') };
+    for (const f of figures.slice(1)) v[f] = verdictOf(p.delta[f]!.ciVerdict, DIRECTION[f]!);
+    return v;
+  });
+  const ranking = compared
+    .map((p, i) => ({ name: p.name, profit: p.economics.profit!.mean, i }))
+    .sort((a, b) => b.profit - a.profit || a.i - b.i)
+    .map((p) => p.name);
+  return {
+    scenario: options.scenario,
+    seed: options.seed,
+    replications: base.length,
+    baseline: policies[0]!.name,
+    policies: compared,
+    ranking,
+    verdict,
+    comparisons: policies.length - 1,
+    familyLevel: 0.95,
+    verdictLevel,
+    by: options.by ?? null,
+    varianceReduction: varianceReduction(compared, options.by),
+  };
+}
+
+/**
+ * Paired against unpaired (Welch) 95% half-widths of Δ, per policy, for the first figure whose
+ * unpaired interval has any width: profit when it varies between replications, otherwise the
+ * `--by` figure, waitSec or asaSec (profit is a constant while cost is the only money figure).
+ */
+function varianceReduction(compared: readonly PolicyComparison[], by: string | undefined): VarianceReduction[] {
+  const others = compared.slice(1);
+  const candidates = ['profit', ...(by ? [by] : []), 'waitSec', 'asaSec'];
+  const figure = candidates.find((f) => others.some((p) => p.delta[f] && halfWidthOf(p.delta[f].unpairedCi95) > 0));
+  if (figure === undefined) return [];
+  return others.map((p) => {
+    const d = p.delta[figure]!;
+    const paired = halfWidthOf(d.ci95);
+    const unpaired = halfWidthOf(d.unpairedCi95);
+    return { policy: p.name, figure, pairedHalfWidth: paired, unpairedHalfWidth: unpaired, ratio: paired > 0 ? unpaired / paired : null };
+  });
+}

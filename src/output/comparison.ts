@@ -1,0 +1,97 @@
+import type { Comparison, PolicyComparison } from '../experiment/compare.js';
+import type { Estimate } from '../experiment/estimate.js';
+import { csvRow } from './csv.js';
+
+/**
+ * `ccsim compare` outputs: comparison.json (the CONTRACT's Comparison JSON plus the run's
+ * settings and the interval levels), comparison.csv (one row per policy × figure) and the
+ * terminal table.
+ */
+
+/** comparison.json, as written and as printed by `--json`: stable key order, 2-space indent. */
+export function comparisonJson(c: Comparison): string {
+  return `${JSON.stringify(c, null, 2)}\n`;
+}
+
+export const COMPARISON_CSV_HEADER = ['policy', 'group', 'figure', 'mean', 'lo', 'hi', 'deltaMean', 'deltaLo', 'deltaHi'] as const;
+
+/**
+ * comparison.csv: one row per policy and figure, the figure's mean and 95% CI, then the paired
+ * difference from the baseline and its 95% CI (0 for the baseline itself). Numbers are written
+ * in full (JavaScript's shortest round-trip form).
+ */
+export function comparisonCsv(c: Comparison): string {
+  const rows: string[] = [csvRow(COMPARISON_CSV_HEADER)];
+  for (const p of c.policies) {
+    for (const group of ['kpis', 'economics'] as const) {
+      for (const [figure, e] of Object.entries(p[group])) {
+        const d = p.delta[figure]!;
+        rows.push(csvRow([p.name, group, figure, e.mean, e.ci95[0], e.ci95[1], d.mean, d.ci95[0], d.ci95[1]]));
+      }
+    }
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** The rows of the terminal table, those the scenario reports; the full set is in the files. */
+const TABLE_ROWS = ['offered', 'serviceLevel', 'abandonRate', 'pWait', 'asaSec', 'waitSec', 'occupancy', 'ahtSec', 'fcr', 'csat', 'supportCost', 'revenue', 'profit', 'npv'];
+
+/** Decimals for a row, from the size of its values: 4 for shares, fewer for money, none for 0. */
+function decimals(...xs: number[]): number {
+  const a = Math.max(...xs.map(Math.abs));
+  return a === 0 ? 0 : a < 1 ? 4 : a < 100 ? 2 : a < 10_000 ? 1 : 0;
+}
+
+const num = (x: number, d: number) => x.toFixed(d);
+const signed = (x: number, d: number) => (x > 0 ? '+' : '') + x.toFixed(d);
+
+function figureOf(p: PolicyComparison, figure: string): Estimate | undefined {
+  return p.kpis[figure] ?? p.economics[figure];
+}
+
+function pct(level: number): string {
+  return `${(level * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+}
+
+/** The terminal table: a block per policy against the baseline, then verdicts, ranking and the CRN gain. */
+export function comparisonTable(c: Comparison): string {
+  const base = c.policies[0]!;
+  const rows = [...TABLE_ROWS, ...(c.by && !TABLE_ROWS.includes(c.by) ? [c.by] : [])].filter((f) => figureOf(base, f));
+  const out: string[] = [
+    `${c.scenario}: ${c.policies.length} policies × ${c.replications} replications, seed ${c.seed}, common random numbers`,
+    `Δ = policy − baseline, paired by replication; CI = 95% confidence interval of Δ`,
+  ];
+  const w = Math.max(12, ...rows.map((r) => r.length));
+  for (const p of c.policies.slice(1)) {
+    const col = Math.max(12, p.name.length, base.name.length);
+    out.push('', `${'figure'.padEnd(w)}  ${base.name.padStart(col)}  ${p.name.padStart(col)}  ${'Δ'.padStart(12)}  CI of Δ`);
+    for (const f of rows) {
+      const b = figureOf(base, f)!;
+      const v = figureOf(p, f)!;
+      const d = p.delta[f]!;
+      const k = decimals(b.mean, v.mean);
+      out.push(`${f.padEnd(w)}  ${num(b.mean, k).padStart(col)}  ${num(v.mean, k).padStart(col)}  ${signed(d.mean, k).padStart(12)}  [${signed(d.ci95[0], k)}, ${signed(d.ci95[1], k)}]`);
+    }
+  }
+  const figures = ['profit', ...(c.by && c.by !== 'profit' ? [c.by] : [])];
+  const pw = Math.max(8, ...c.verdict.map((v) => v.policy.length));
+  out.push(
+    '',
+    `verdicts: a Δ interval at ${pct(c.verdictLevel)} per policy (Bonferroni over ${c.comparisons} comparison${c.comparisons === 1 ? '' : 's'}, family-wise ${pct(c.familyLevel)}) that excludes 0`,
+    `  ${'policy'.padEnd(pw)}  ${figures.map((f) => `by ${f}`.padEnd(19)).join('  ')}`.trimEnd(),
+    ...c.verdict.map((v) => `  ${v.policy.padEnd(pw)}  ${figures.map((f) => String(v[f]).padEnd(19)).join('  ')}`.trimEnd()),
+    '',
+    `ranking by mean profit: ${c.ranking.join(', ')}`,
+  );
+  if (c.varianceReduction.length > 0) {
+    const f = c.varianceReduction[0]!.figure;
+    const k = decimals(figureOf(base, f)!.mean);
+    out.push(`common random numbers, 95% half-width of Δ ${f}, paired vs unpaired:`);
+    for (const v of c.varianceReduction) {
+      const gain = v.ratio === null ? 'exact: every replication gave the same Δ' : `${v.ratio.toFixed(1)}× narrower`;
+      out.push(`  ${v.policy.padEnd(pw)}  ±${num(v.pairedHalfWidth, k)} vs ±${num(v.unpairedHalfWidth, k)}  (${gain})`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+

@@ -1,0 +1,156 @@
+import { shardIndices, type Shard } from '../experiment/grid.js';
+import { bestPoints, type BestPoint, type PointResult, type SweepDefinition } from '../experiment/sweep.js';
+import { csvRow } from './csv.js';
+
+/**
+ * `ccsim sweep` / `ccsim merge` outputs: sweep.json and sweep.csv for a whole grid, the shard
+ * file of `--shard K/N`, and the saved points a resumed sweep reuses. The unsharded sweep and the
+ * merge of its shards build sweep.json with the same function from the same point data, which
+ * is why they are equal byte for byte.
+ */
+
+/** sweep.json: the definition, every point's estimates in grid order, and the best points. */
+export interface SweepResult extends SweepDefinition {
+  results: PointResult[];
+  best: Record<string, BestPoint>;
+}
+
+export function sweepResult(def: SweepDefinition, points: readonly PointResult[]): SweepResult {
+  const results = [...points].sort((a, b) => a.index - b.index);
+  return { ...def, results, best: bestPoints(results, def.by) };
+}
+
+export function sweepJson(s: SweepResult): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}
+
+/**
+ * sweep.csv: one row per point, the varied keys first, then `<figure>.mean`, `.lo`, `.hi` for
+ * every KPI and economics figure, in the order the model reports them.
+ */
+export function sweepCsv(s: SweepResult): string {
+  const first = s.results[0];
+  const figures = first ? [...Object.keys(first.kpis), ...Object.keys(first.economics)] : [];
+  const header = [...s.vary.map((a) => a.key), ...figures.flatMap((f) => [`${f}.mean`, `${f}.lo`, `${f}.hi`])];
+  const rows = s.results.map((p) => {
+    const cells: unknown[] = s.vary.map((a) => p.set[a.key]);
+    for (const f of figures) {
+      const e = p.kpis[f] ?? p.economics[f];
+      cells.push(e?.mean, e?.ci95[0], e?.ci95[1]);
+    }
+    return csvRow(cells);
+  });
+  return `${[csvRow(header), ...rows].join('\n')}\n`;
+}
+
+/** The terminal table: one line per point, the varied keys, profit and the `--by` figure. */
+export function sweepTable(s: { scenario: string; replications: number; vary: SweepDefinition['vary']; by: string | null; results: PointResult[]; best?: Record<string, BestPoint> }): string {
+  const figures = ['profit', ...(s.by && s.by !== 'profit' ? [s.by] : [])];
+  const keys = s.vary.map((a) => a.key);
+  const width = keys.map((k) => Math.max(k.length, ...s.results.map((p) => JSON.stringify(p.set[k]).length)));
+  const cell = (e: { mean: number; ci95: [number, number] } | undefined) =>
+    e ? `${e.mean.toFixed(Math.abs(e.mean) < 1 ? 4 : 2)} [${e.ci95[0].toFixed(Math.abs(e.mean) < 1 ? 4 : 2)}, ${e.ci95[1].toFixed(Math.abs(e.mean) < 1 ? 4 : 2)}]` : '—';
+  const lines = [
+    `${s.scenario}: ${s.results.length} point(s) × ${s.replications} replication(s), common random numbers across points; mean [95% CI]`,
+    ['#'.padStart(5), ...keys.map((k, i) => k.padStart(width[i]!)), ...figures.map((f) => f.padStart(30))].join('  '),
+    ...s.results.map((p) =>
+      [String(p.index).padStart(5), ...keys.map((k, i) => JSON.stringify(p.set[k]).padStart(width[i]!)), ...figures.map((f) => cell(p.kpis[f] ?? p.economics[f]).padStart(30))].join('  '),
+    ),
+  ];
+  for (const [figure, b] of Object.entries(s.best ?? {})) lines.push(`best by ${figure}: point ${b.index} ${JSON.stringify(b.set)} (mean ${b.mean})`);
+  return `${lines.join('\n')}\n`;
+}
+
+const SHARD_FORMAT = 'ccsim-sweep-shard';
+const STATE_FORMAT = 'ccsim-sweep-point';
+
+/** The file name shard K of N writes. */
+export function shardFileName(shard: Shard): string {
+  return `shard-${shard.k}-of-${shard.n}.json`;
+}
+
+/** A shard's output: its points, the full definition of the sweep, and which share it ran. */
+export interface ShardFile {
+  format: typeof SHARD_FORMAT;
+  version: 1;
+  shard: Shard;
+  sweep: SweepDefinition;
+  results: PointResult[];
+}
+
+export function shardJson(def: SweepDefinition, shard: Shard, points: readonly PointResult[]): string {
+  const file: ShardFile = { format: SHARD_FORMAT, version: 1, shard, sweep: def, results: [...points].sort((a, b) => a.index - b.index) };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A saved point of an unfinished sweep (resume state). */
+export function pointStateJson(fingerprint: string, point: PointResult): string {
+  return `${JSON.stringify({ format: STATE_FORMAT, fingerprint, point })}\n`;
+}
+
+/** A saved point, if the text is one of this sweep's (same fingerprint); anything else is ignored. */
+export function parsePointState(text: string, fingerprint: string, index: number): PointResult | undefined {
+  try {
+    const d = JSON.parse(text) as { format?: unknown; fingerprint?: unknown; point?: PointResult };
+    if (d.format !== STATE_FORMAT || d.fingerprint !== fingerprint || d.point?.index !== index) return undefined;
+    if (typeof d.point.kpis !== 'object' || typeof d.point.economics !== 'object') return undefined;
+    return d.point;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Shard files that cannot be merged; the CLI reports it as bad input (exit 2). */
+export class MergeError extends Error {}
+
+export const mergeMessages = {
+  noShards: (dirs: readonly string[]) => `no shard files (shard-K-of-N.json) found in ${dirs.join(', ')}`,
+  notShard: (file: string, reason: string) => `${file}: not a shard file of ccsim sweep --shard: ${reason}`,
+  otherSweep: (file: string, first: string) => `${file} belongs to another sweep than ${first} (fingerprints differ: different scenario, grid, seed, replications or --by)`,
+  otherCount: (file: string, n: number, first: string, m: number) => `${file} is one of ${n} shards, but ${first} is one of ${m}`,
+  duplicate: (k: number, a: string, b: string) => `shard ${k} is given twice: ${a} and ${b}`,
+  missing: (missing: readonly number[], n: number) => `missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${n}`,
+  wrongPoints: (file: string) => `${file}: its points are not the share of its shard (the file was edited or is damaged)`,
+};
+
+function readShard(file: string, text: string): ShardFile {
+  let d: ShardFile;
+  try {
+    d = JSON.parse(text) as ShardFile;
+  } catch (e) {
+    throw new MergeError(mergeMessages.notShard(file, (e as Error).message));
+  }
+  const ok =
+    d && d.format === SHARD_FORMAT && d.version === 1 && Number.isInteger(d.shard?.k) && Number.isInteger(d.shard?.n) &&
+    typeof d.sweep?.fingerprint === 'string' && Number.isInteger(d.sweep?.points) && Array.isArray(d.results);
+  if (!ok) throw new MergeError(mergeMessages.notShard(file, `expected "format": "${SHARD_FORMAT}" with shard, sweep and results`));
+  return d;
+}
+
+/**
+ * Joins shard files into the whole sweep: all must share one fingerprint and one N, every
+ * K from 1 to N must appear exactly once, and each must hold exactly its share of the points.
+ */
+export function mergeShards(inputs: readonly { file: string; text: string }[], dirs: readonly string[]): SweepResult {
+  if (inputs.length === 0) throw new MergeError(mergeMessages.noShards(dirs));
+  const shards = inputs.map(({ file, text }) => ({ file, data: readShard(file, text) }));
+  const first = shards[0]!;
+  const seen = new Map<number, string>();
+  for (const s of shards) {
+    if (s.data.sweep.fingerprint !== first.data.sweep.fingerprint) throw new MergeError(mergeMessages.otherSweep(s.file, first.file));
+    if (s.data.shard.n !== first.data.shard.n) throw new MergeError(mergeMessages.otherCount(s.file, s.data.shard.n, first.file, first.data.shard.n));
+    const before = seen.get(s.data.shard.k);
+    if (before !== undefined) throw new MergeError(mergeMessages.duplicate(s.data.shard.k, before, s.file));
+    seen.set(s.data.shard.k, s.file);
+  }
+  const n = first.data.shard.n;
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !seen.has(k));
+  if (missing.length > 0) throw new MergeError(mergeMessages.missing(missing, n));
+  const def = first.data.sweep;
+  for (const s of shards) {
+    const expected = shardIndices(def.points, s.data.shard);
+    const got = s.data.results.map((p) => p.index);
+    if (got.length !== expected.length || got.some((i, j) => i !== expected[j])) throw new MergeError(mergeMessages.wrongPoints(s.file));
+  }
+  return sweepResult(def, shards.flatMap((s) => s.data.results));
+}

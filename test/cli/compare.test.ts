@@ -1,0 +1,134 @@
+/**
+ * `ccsim compare` end to end through the real CLI, on the bundled scenarios/staffing-levels.yaml
+ * (four policies, 24 measured hours, about 0.1 s of simulation for 10 replications). Each spawn
+ * costs about half a second, so the tests run concurrently.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/common.js';
+import { compareCommand, compareMessages, type CompareArgs } from '../../src/cli/compare.js';
+import { VERDICT_FIGURES } from '../../src/experiment/verdict.js';
+import { COMPARISON_CSV_HEADER } from '../../src/output/comparison.js';
+import { verdictMessages } from '../../src/output/verdicts.js';
+import { REPO, ccsimAsync } from '../support/cli.js';
+
+const ROOT = mkdtempSync(join(tmpdir(), 'ccsim-compare-'));
+afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
+const SCENARIO = 'scenarios/staffing-levels.yaml';
+const VERDICTS = 'scenarios/staffing-levels.verdict.json';
+
+let serial = 0;
+const fresh = () => {
+  const dir = join(ROOT, `case-${++serial}`);
+  mkdirSync(dir);
+  return dir;
+};
+
+describe.concurrent('ccsim compare', () => {
+  it('passes the regression check of the bundled scenario against its committed verdict file (npm test runs it)', async () => {
+    const out = fresh();
+    const r = await ccsimAsync(['compare', SCENARIO, '--baseline', VERDICTS, '--workers', '1', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`verdicts unchanged against ${VERDICTS} (3 policies)`);
+    // Without --json, a table for people: the blocks, the verdicts and the ranking.
+    expect(r.stdout).toContain('staffing-levels: 4 policies × 10 replications, seed 11, common random numbers');
+    expect(r.stdout).toMatch(/lean\s+better\s+worse/);
+    expect(r.stdout).toContain('ranking by mean profit: lean, baseline, same-as-baseline, generous');
+    expect(r.stdout).toContain('Bonferroni over 3 comparisons');
+  });
+
+  it('prints only the comparison JSON with --json, the bytes it writes, the same for 1 and 2 workers', async () => {
+    const [one, two] = [fresh(), fresh()];
+    const [a, b] = await Promise.all([
+      ccsimAsync(['compare', SCENARIO, '--json', '--reps', '4', '--workers', '1', '--out', one]),
+      ccsimAsync(['compare', SCENARIO, '--json', '--reps', '4', '--workers', '2', '--out', two]),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const c = JSON.parse(a.stdout);
+    expect(Object.keys(c)).toEqual(expect.arrayContaining(['baseline', 'policies', 'ranking', 'verdict']));
+    expect(c.replications).toBe(4);
+    expect(a.stdout).toBe(readFileSync(join(one, 'comparison.json'), 'utf8'));
+    expect(b.stdout).toBe(a.stdout);
+    expect(readFileSync(join(two, 'comparison.csv'), 'utf8')).toBe(readFileSync(join(one, 'comparison.csv'), 'utf8'));
+    const csv = readFileSync(join(one, 'comparison.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe(COMPARISON_CSV_HEADER.join(','));
+    const figures = Object.keys(c.policies[0].kpis).length + Object.keys(c.policies[0].economics).length;
+    expect(csv).toHaveLength(1 + 4 * figures);
+  });
+
+  it('round-trips a verdict file: unchanged → exit 0; a policy changed so its verdict flips → exit 1 naming it', async () => {
+    const dir = fresh();
+    const file = join(dir, 'staffing-levels.yaml');
+    copyFileSync(join(REPO, SCENARIO), file);
+    const verdicts = join(dir, 'verdicts.json');
+    const write = await ccsimAsync(['compare', file, '--reps', '5', '--workers', '1', '--out', join(dir, 'out'), '--write-baseline', verdicts]);
+    expect(write.code, write.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(verdicts, 'utf8')).verdicts.lean).toEqual({ profit: 'better' });
+    const again = await ccsimAsync(['compare', file, '--workers', '1', '--out', join(dir, 'out'), '--baseline', verdicts]);
+    expect(again.code, again.stderr).toBe(0);
+    // "lean" now staffs what the baseline does: no cheaper, so no longer better by profit.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('set: { "staffing.agents": 14 }', 'set: { "staffing.agents": 15 }'));
+    const flipped = await ccsimAsync(['compare', file, '--workers', '1', '--out', join(dir, 'out'), '--baseline', verdicts]);
+    expect(flipped.code, flipped.stderr).toBe(1);
+    expect(flipped.stderr).toContain(`${verdictMessages.changed('lean', 'profit', 'better', 'indistinguishable')}\n`);
+    expect(flipped.stderr).not.toContain('policy generous');
+    expect(flipped.stderr).toContain(`ccsim: 1 verdict(s) differ from ${verdicts}`);
+  });
+
+  it('adds replications with --reps auto and reports how many and whether the precision was reached', async () => {
+    const out = fresh();
+    const r = await ccsimAsync(['compare', SCENARIO, '--json', '--reps', 'auto', '--precision', '2', '--precision-on', 'waitSec', '--workers', '1', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.autoReplications).toMatchObject({ precision: 2, figure: 'waitSec', maxReplications: 200, reached: true });
+    expect(r.stderr).toContain(`reps auto: ${c.replications} replications; precision ±2 on ΔwaitSec reached`);
+  });
+});
+
+describe.concurrent('ccsim compare refuses bad input with exit 2 and writes nothing', () => {
+  it('refuses an unknown --by, listing the allowed figures', async () => {
+    const dir = fresh();
+    const r = await ccsimAsync(['compare', SCENARIO, '--by', 'asa', '--out', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`ccsim: --by must be one of ${VERDICT_FIGURES.join(', ')}, got "asa"\n`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses a --baseline file that is not a verdict file', async () => {
+    const dir = fresh();
+    const r = await ccsimAsync(['compare', SCENARIO, '--baseline', SCENARIO, '--out', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^ccsim: --baseline scenarios\/staffing-levels.yaml: not a verdict file \(not JSON: /);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
+/** The option checks, in this process: each is refused before anything runs or is written. */
+describe('compare options', () => {
+  const cases: [string, Partial<CompareArgs>, string][] = [
+    ['--reps 1 (a paired interval needs two)', { reps: '1' }, compareMessages.reps(1)],
+    ['--reps many', { reps: 'many' }, compareMessages.reps('many')],
+    ['--reps auto without --precision', { reps: 'auto' }, compareMessages.autoNeedsPrecision()],
+    ['--precision without --reps auto', { precision: 3 }, compareMessages.onlyWithAuto('precision')],
+    ['--max-reps without --reps auto', { maxReps: 30 }, compareMessages.onlyWithAuto('max-reps')],
+    ['--precision 0', { reps: 'auto', precision: 0 }, '--precision must be a number > 0 (the 95% half-width to reach, in the unit of the figure), got 0'],
+    ['a missing --baseline file', { baseline: 'no-such.json' }, '--baseline no-such.json: no such file'],
+    ['--baseline with --write-baseline', { baseline: VERDICTS, writeBaseline: 'x.json' }, compareMessages.bothBaselines()],
+    ['a --write-baseline file under a file', { writeBaseline: `${SCENARIO}/v.json` }, `--write-baseline ${SCENARIO}/v.json: ${SCENARIO} is not a directory`],
+    ['--by other than the verdict file holds', { baseline: VERDICTS, by: 'waitSec' }, compareMessages.byDiffers(VERDICTS, 'asaSec', 'waitSec')],
+  ];
+  for (const [label, args, message] of cases) {
+    it(`refuses ${label}`, async () => {
+      await expect(compareCommand({ file: SCENARIO, json: false, workers: 1, out: join(ROOT, 'never'), ...args })).rejects.toThrow(new UsageError(message));
+      expect(existsSync(join(ROOT, 'never'))).toBe(false);
+    });
+  }
+
+  it('refuses a scenario without policies, saying how to add them', async () => {
+    await expect(compareCommand({ file: 'scenarios/baseline.yaml', json: false })).rejects.toThrow(new UsageError(compareMessages.noPolicies('scenarios/baseline.yaml')));
+  });
+});

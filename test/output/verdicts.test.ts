@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Comparison } from '../../src/experiment/compare.js';
+import { VerdictFileError, parseVerdicts, verdictChanges, verdictMessages, verdictsJson } from '../../src/output/verdicts.js';
+
+/** Only the fields the verdict file reads. */
+const comparison = (verdict: Comparison['verdict'], by: string | null = 'asaSec') =>
+  ({ scenario: 's', seed: 7, replications: 10, by, verdict }) as Comparison;
+
+const now = comparison([
+  { policy: 'lean', profit: 'better', asaSec: 'worse' },
+  { policy: 'generous', profit: 'worse', asaSec: 'better' },
+]);
+
+describe('the verdict file', () => {
+  it('round-trips: what --write-baseline stores, --baseline reads back with no change', () => {
+    const stored = parseVerdicts(verdictsJson(now), 'v.json');
+    expect(stored).toMatchObject({ scenario: 's', seed: 7, replications: 10, by: 'asaSec' });
+    expect(stored.verdicts).toEqual({ lean: { profit: 'better', asaSec: 'worse' }, generous: { profit: 'worse', asaSec: 'better' } });
+    expect(verdictChanges(stored, now)).toEqual([]);
+  });
+
+  it('names every changed verdict, every policy gone and every policy new', () => {
+    const stored = parseVerdicts(verdictsJson(now), 'v.json');
+    const later = comparison([
+      { policy: 'lean', profit: 'indistinguishable', asaSec: 'worse' },
+      { policy: 'extra', profit: 'better', asaSec: 'worse' },
+    ]);
+    expect(verdictChanges(stored, later)).toEqual([
+      verdictMessages.changed('lean', 'profit', 'better', 'indistinguishable'),
+      verdictMessages.changed('generous', 'profit', 'worse', verdictMessages.missing),
+      verdictMessages.changed('generous', 'asaSec', 'better', verdictMessages.missing),
+      verdictMessages.changed('extra', 'profit', verdictMessages.added, 'better'),
+      verdictMessages.changed('extra', 'asaSec', verdictMessages.added, 'worse'),
+    ]);
+    expect(verdictMessages.changed('lean', 'profit', 'better', 'indistinguishable')).toBe('verdict changed: policy lean: better → indistinguishable');
+    expect(verdictMessages.changed('lean', 'asaSec', 'worse', 'better')).toBe('verdict changed: policy lean by asaSec: worse → better');
+  });
+
+  it('refuses text that is not a verdict file, saying what is wrong', () => {
+    expect(() => parseVerdicts('{', 'v.json')).toThrow(VerdictFileError);
+    expect(() => parseVerdicts('[]', 'v.json')).toThrow(verdictMessages.badShape('v.json', 'expected a JSON object'));
+    expect(() => parseVerdicts('{"format":"other"}', 'v.json')).toThrow(/"format" must be "ccsim-verdicts"/);
+    const good = JSON.parse(verdictsJson(now));
+    expect(() => parseVerdicts(JSON.stringify({ ...good, verdicts: { lean: { profit: 'great' } } }), 'v.json')).toThrow(/policy "lean": "profit" must be one of better, worse, indistinguishable/);
+    expect(() => parseVerdicts(JSON.stringify({ ...good, by: 'offered' }), 'v.json')).toThrow(/"by" must be null or one of/);
+  });
+});
