@@ -74,6 +74,24 @@ class ContactCenter implements Dispatcher {
   /** Base resolution probability by (reason, group): reason's probability, group's odds factor. */
   private readonly baseResolve: Float64Array;
   private readonly realtime: Uint8Array;
+  // The config, flattened into typed arrays for the hot path.
+  private readonly groupCount: number;
+  private readonly handleFactor: Float64Array;
+  private readonly escalateTo: Int32Array;
+  private readonly reasonGroups: Int32Array[];
+  private readonly maxRepeats: Int32Array;
+  private readonly meanHandle: Float64Array;
+  /** Share of an agent a contact of each channel occupies (1, or 1/k for a chat). */
+  private readonly agentShare: Float64Array;
+  private readonly contextCarryOver: boolean;
+  /**
+   * Whether any contact can fail to resolve. If not, the resolution uniform is never drawn: a
+   * policy that can fail draws it for every contact, one that cannot uses none, so the pairing
+   * of contacts across policies is unaffected.
+   */
+  private readonly drawsResolution: boolean;
+  /** No AHT target, thoroughness, queue pressure or lost context: handling is the natural time. */
+  private readonly neutralPolicy: boolean;
   private readonly stretch: Float64Array;
   private readonly free: Int32Array;
   private readonly availableAgents: Int32Array;
@@ -103,6 +121,7 @@ class ContactCenter implements Dispatcher {
       groups.length,
     );
     this.routing = new Routing(config);
+    this.agentShare = Float64Array.from(this.routing.channelUnits, (u) => u / this.routing.unitsPerAgent);
     this.handling = new Handling(config.policy);
     this.arrivals = new ArrivalProcess(config.demand, config.horizonSec, stream('arrivals'), stream('dayFactor'));
     this.drawReason = reasons.length > 1 ? discrete(stream('reason'), reasons.map((r) => r.share)) : null;
@@ -121,6 +140,16 @@ class ContactCenter implements Dispatcher {
     this.baseResolve = new Float64Array(reasons.length * groups.length);
     reasons.forEach((r, i) => groups.forEach((g, j) => (this.baseResolve[i * groups.length + j] = scaleOdds(r.resolveProb, g.resolveOddsFactor))));
     this.realtime = Uint8Array.from(channels, (c) => (c.kind === 'email' ? 0 : 1));
+    this.groupCount = groups.length;
+    this.handleFactor = Float64Array.from(groups, (g) => g.handleFactor);
+    this.escalateTo = Int32Array.from(groups, (g) => g.escalateTo);
+    this.reasonGroups = reasons.map((r) => Int32Array.from(r.groups));
+    this.maxRepeats = Int32Array.from(reasons, (r) => r.maxRepeats);
+    this.meanHandle = Float64Array.from(reasons, (r) => r.handleTime.mean);
+    this.contextCarryOver = config.policy.contextCarryOver;
+    const policy = config.policy;
+    this.neutralPolicy = policy.ahtTargetSec === null && policy.thoroughnessSec === 0 && policy.queuePressure === null && policy.contextCarryOver;
+    this.drawsResolution = this.baseResolve.some((p) => p < 1) || policy.ahtTargetSec !== null || policy.queuePressure !== null;
     this.stretch = Float64Array.from(channels, (c) => (c.kind === 'chat' ? c.handleStretch : 1));
     this.free = new Int32Array(groups.length);
     this.availableAgents = new Int32Array(groups.length);
@@ -159,7 +188,7 @@ class ContactCenter implements Dispatcher {
     c.channel[id] = this.drawChannel === null ? 0 : this.drawChannel();
     c.handleSec[id] = this.handle[reason]!();
     c.patienceSec[id] = this.patience === null ? Infinity : this.patience();
-    c.uResolve[id] = this.resolution();
+    c.uResolve[id] = this.drawsResolution ? this.resolution() : 0;
     c.issueSec[id] = now;
     this.offer(id, now);
     const next = this.arrivals.next();
@@ -179,7 +208,7 @@ class ContactCenter implements Dispatcher {
     if (newIssue) c.issueBucket[id] = k;
     this.observer.contactOffered(k, channel, reason, c.repeats[id]! > 0, c.retrials[id]! > 0, newIssue);
     const units = this.routing.channelUnits[channel]!;
-    const groups = this.config.reasons[reason]!.groups;
+    const groups = this.reasonGroups[reason]!;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
       if (this.free[g]! >= units) {
@@ -198,10 +227,10 @@ class ContactCenter implements Dispatcher {
   }
 
   /** The naive expected wait: contacts ahead × mean handle time / agents available to serve them. */
-  private expectedWaitSec(cls: number, reason: number, groups: readonly number[]): number {
+  private expectedWaitSec(cls: number, reason: number, groups: Int32Array): number {
     let agents = 0;
-    for (const g of groups) agents += this.availableAgents[g]!;
-    return ((this.routing.waiting[cls]! + 1) * this.config.reasons[reason]!.handleTime.mean) / Math.max(1, agents);
+    for (let i = 0; i < groups.length; i++) agents += this.availableAgents[groups[i]!]!;
+    return ((this.routing.waiting[cls]! + 1) * this.meanHandle[reason]!) / Math.max(1, agents);
   }
 
   private wait(id: number, cls: number, now: number): void {
@@ -235,18 +264,25 @@ class ContactCenter implements Dispatcher {
       this.answeredTotal++;
       this.observer.contactAnswered(c.bucket[id]!, channel, c.reason[id]!, now - c.arrivalSec[id]!);
     }
-    this.observer.serviceStarted(c.bucket[id]!, c.reason[id]!, g);
-    const group = this.config.groups[g]!;
-    const natural = c.handleSec[id]! * group.handleFactor * this.stretch[channel]!;
-    const p = this.baseResolve[c.reason[id]! * this.config.groups.length + g]!;
-    const reask = !this.config.policy.contextCarryOver && (c.repeats[id]! > 0 || (flags & TRANSFERRED) !== 0);
-    const h = this.handling;
-    h.apply(natural, p, reask, this.totalWaiting / Math.max(1, this.totalAvailable));
-    c.pResolve[id] = h.resolveProb;
-    c.servedSec[id]! += h.handleSec;
-    c.flags[id] = flags | ANSWERED | (h.rushed ? RUSHED : 0) | (reask ? REASKED : 0);
-    this.observer.serviceSpan(g, now, now + h.handleSec, units / this.routing.unitsPerAgent);
-    this.calendar.schedule(now + h.handleSec, COMPLETION, id);
+    const reason = c.reason[id]!;
+    this.observer.serviceStarted(c.bucket[id]!, reason, g);
+    const natural = c.handleSec[id]! * this.handleFactor[g]! * this.stretch[channel]!;
+    const p = this.baseResolve[reason * this.groupCount + g]!;
+    const reask = !this.contextCarryOver && (c.repeats[id]! > 0 || (flags & TRANSFERRED) !== 0);
+    let handleSec = natural;
+    let rushed = false;
+    if (this.neutralPolicy) c.pResolve[id] = p;
+    else {
+      const h = this.handling;
+      h.apply(natural, p, reask, this.totalWaiting / Math.max(1, this.totalAvailable));
+      c.pResolve[id] = h.resolveProb;
+      handleSec = h.handleSec;
+      rushed = h.rushed;
+    }
+    c.servedSec[id]! += handleSec;
+    c.flags[id] = flags | ANSWERED | (rushed ? RUSHED : 0) | (reask ? REASKED : 0);
+    this.observer.serviceSpan(g, now, now + handleSec, this.agentShare[channel]!);
+    this.calendar.schedule(now + handleSec, COMPLETION, id);
   }
 
   private onCompletion(id: number): void {
@@ -260,7 +296,7 @@ class ContactCenter implements Dispatcher {
     this.inService--;
     if (overran) this.reportOverrun(g, now);
     const resolved = c.uResolve[id]! < c.pResolve[id]!;
-    const escalateTo = this.config.groups[g]!.escalateTo;
+    const escalateTo = this.escalateTo[g]!;
     if (!resolved && escalateTo >= 0) this.transfer(id, escalateTo, now);
     else {
       this.finish(id, resolved, now);
@@ -291,8 +327,7 @@ class ContactCenter implements Dispatcher {
     this.observer.contactHandled(c.bucket[id]!, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0);
     if ((flags & HANDLED_BEFORE) === 0) this.observer.issueFirstHandled(c.issueBucket[id]!, channel, reason, resolved);
     if (resolved) return;
-    const r = this.config.reasons[reason]!;
-    const at = c.repeats[id]! < r.maxRepeats ? now + this.repeatDelay[reason]!() : Infinity;
+    const at = c.repeats[id]! < this.maxRepeats[reason]! ? now + this.repeatDelay[reason]!() : Infinity;
     if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]! + 1, 0);
     else this.observer.issueUnresolved(c.issueBucket[id]!, channel, reason);
   }

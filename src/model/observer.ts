@@ -52,6 +52,10 @@ export const F = {
   callbacksAccepted: 19,
 } as const;
 export type Fact = keyof typeof F;
+// The same indices as plain constants, for the hot path.
+const OFFERED = 0, ANSWERED = 1, ABANDONED = 2, AT_ONCE = 3, WITHIN = 4, WITHIN_TARGET = 5, ANSWER_WAIT = 6, ABANDON_WAIT = 7;
+const HANDLE = 8, REPEATS = 9, RETRIALS = 10, NEW_ISSUES = 11, ISSUES_HANDLED = 12, RESOLVED_FIRST = 13, UNRESOLVED = 14;
+const RUSHED = 15, REASKED = 16, TRANSFERS = 17, CB_OFFERED = 18, CB_ACCEPTED = 19;
 /** Facts per tally row. */
 export const NF = 20;
 
@@ -59,8 +63,12 @@ export class Observer {
   readonly buckets: number;
   /** Facts by arrival interval: row k at [k·NF, (k+1)·NF). */
   readonly byInterval: Float64Array;
-  readonly byChannel: Float64Array;
-  readonly byReason: Float64Array;
+  /**
+   * Facts by (channel, reason), row channel·R + reason; kept only when there is more than one
+   * combination (otherwise it equals the sum over intervals and is derived from it).
+   */
+  private readonly byCombo: Float64Array | null;
+  private readonly reasonCount: number;
   /** Contacts whose service started, by reason × group (reason-major), for routing checks. */
   readonly servedBy: Float64Array;
   /** Busy agent-seconds per group in the window, and per interval (chats count as fractions). */
@@ -87,8 +95,8 @@ export class Observer {
     this.buckets = Math.ceil(horizonSec / intervalSec);
     this.perInterval = 1 / intervalSec;
     this.byInterval = new Float64Array(this.buckets * NF);
-    this.byChannel = new Float64Array(channelTargetsSec.length * NF);
-    this.byReason = new Float64Array(reasonCount * NF);
+    this.reasonCount = reasonCount;
+    this.byCombo = channelTargetsSec.length * reasonCount > 1 ? new Float64Array(channelTargetsSec.length * reasonCount * NF) : null;
     this.targetSec = Float64Array.from(channelTargetsSec);
     this.servedBy = new Float64Array(reasonCount * groupCount);
     this.busyWindowSec = new Float64Array(groupCount);
@@ -102,36 +110,63 @@ export class Observer {
     return t >= this.warmupSec && t < this.horizonSec ? Math.floor(t * this.perInterval) : -1;
   }
 
-  private add(k: number, channel: number, reason: number, fact: number, value: number): void {
-    this.byInterval[k * NF + fact]! += value;
-    this.byChannel[channel * NF + fact]! += value;
-    this.byReason[reason * NF + fact]! += value;
+  /** Row offsets of a contact's facts: its interval row, and its (channel, reason) row or −1. */
+  private rowOf(k: number): number {
+    return k * NF;
+  }
+
+  private comboRow(channel: number, reason: number): number {
+    return this.byCombo === null ? -1 : (channel * this.reasonCount + reason) * NF;
+  }
+
+  /** Adds `value` to fact `f` in both rows (the combo row only when there is one). */
+  private put(row: number, combo: number, f: number, value: number): void {
+    this.byInterval[row + f]! += value;
+    if (combo >= 0) this.byCombo![combo + f]! += value;
   }
 
   contactOffered(k: number, channel: number, reason: number, repeat: boolean, retrial: boolean, newIssue: boolean): void {
     if (k < 0) return;
-    this.add(k, channel, reason, F.offered, 1);
-    if (newIssue) this.add(k, channel, reason, F.newIssues, 1);
-    if (repeat) this.add(k, channel, reason, F.repeats, 1);
-    if (retrial) this.add(k, channel, reason, F.retrials, 1);
+    const row = this.rowOf(k);
+    const combo = this.comboRow(channel, reason);
+    this.put(row, combo, OFFERED, 1);
+    if (newIssue) this.put(row, combo, NEW_ISSUES, 1);
+    if (repeat) this.put(row, combo, REPEATS, 1);
+    if (retrial) this.put(row, combo, RETRIALS, 1);
   }
 
   contactAnswered(k: number, channel: number, reason: number, waitSec: number): void {
     if (k < 0) return;
-    this.add(k, channel, reason, F.answered, 1);
-    this.add(k, channel, reason, F.answeredWaitSec, waitSec);
-    if (waitSec === 0) this.add(k, channel, reason, F.answeredAtOnce, 1);
-    if (waitSec <= this.slThresholdSec) this.add(k, channel, reason, F.withinThreshold, 1);
-    if (waitSec <= this.targetSec[channel]!) this.add(k, channel, reason, F.withinTarget, 1);
+    const b = this.byInterval;
+    const row = k * NF;
+    b[row + ANSWERED]!++;
+    b[row + ANSWER_WAIT]! += waitSec;
+    const atOnce = waitSec === 0 ? 1 : 0;
+    const within = waitSec <= this.slThresholdSec ? 1 : 0;
+    const inTarget = waitSec <= this.targetSec[channel]! ? 1 : 0;
+    b[row + AT_ONCE]! += atOnce;
+    b[row + WITHIN]! += within;
+    b[row + WITHIN_TARGET]! += inTarget;
+    const c = this.byCombo;
+    if (c !== null) {
+      const combo = (channel * this.reasonCount + reason) * NF;
+      c[combo + ANSWERED]!++;
+      c[combo + ANSWER_WAIT]! += waitSec;
+      c[combo + AT_ONCE]! += atOnce;
+      c[combo + WITHIN]! += within;
+      c[combo + WITHIN_TARGET]! += inTarget;
+    }
   }
 
   /** A contact is over: its handle time (all stages, transfers included) and how it went. */
   contactHandled(k: number, channel: number, reason: number, handleSec: number, rushed: boolean, reasked: boolean, transferred: boolean): void {
     if (k < 0) return;
-    this.add(k, channel, reason, F.handleSec, handleSec);
-    if (rushed) this.add(k, channel, reason, F.rushed, 1);
-    if (reasked) this.add(k, channel, reason, F.reasked, 1);
-    if (transferred) this.add(k, channel, reason, F.transfers, 1);
+    const row = this.rowOf(k);
+    const combo = this.comboRow(channel, reason);
+    this.put(row, combo, HANDLE, handleSec);
+    if (rushed) this.put(row, combo, RUSHED, 1);
+    if (reasked) this.put(row, combo, REASKED, 1);
+    if (transferred) this.put(row, combo, TRANSFERS, 1);
   }
 
   /** A service (first or after a transfer) started at a group. */
@@ -142,27 +177,33 @@ export class Observer {
 
   contactAbandoned(k: number, channel: number, reason: number, waitSec: number): void {
     if (k < 0) return;
-    this.add(k, channel, reason, F.abandoned, 1);
-    this.add(k, channel, reason, F.abandonedWaitSec, waitSec);
+    const row = this.rowOf(k);
+    const combo = this.comboRow(channel, reason);
+    this.put(row, combo, ABANDONED, 1);
+    this.put(row, combo, ABANDON_WAIT, waitSec);
   }
 
   callbackOffered(k: number, channel: number, reason: number, accepted: boolean): void {
     if (k < 0) return;
-    this.add(k, channel, reason, F.callbacksOffered, 1);
-    if (accepted) this.add(k, channel, reason, F.callbacksAccepted, 1);
+    const row = this.rowOf(k);
+    const combo = this.comboRow(channel, reason);
+    this.put(row, combo, CB_OFFERED, 1);
+    if (accepted) this.put(row, combo, CB_ACCEPTED, 1);
   }
 
   /** The first handled contact of an issue ended, resolved or not; `k` is the issue's row. */
   issueFirstHandled(k: number, channel: number, reason: number, resolved: boolean): void {
     if (k < 0) return;
-    this.add(k, channel, reason, F.issuesHandled, 1);
-    if (resolved) this.add(k, channel, reason, F.issuesResolvedFirst, 1);
+    const row = this.rowOf(k);
+    const combo = this.comboRow(channel, reason);
+    this.put(row, combo, ISSUES_HANDLED, 1);
+    if (resolved) this.put(row, combo, RESOLVED_FIRST, 1);
   }
 
   /** An issue gave up unresolved (repeat limit reached, or abandoned without retrying). */
   issueUnresolved(k: number, channel: number, reason: number): void {
     if (k < 0) return;
-    this.add(k, channel, reason, F.issuesUnresolved, 1);
+    this.put(this.rowOf(k), this.comboRow(channel, reason), UNRESOLVED, 1);
   }
 
   /**
@@ -190,6 +231,19 @@ export class Observer {
   total(fact: number): number {
     let s = 0;
     for (let i = fact; i < this.byInterval.length; i += NF) s += this.byInterval[i]!;
+    return s;
+  }
+
+  /** A fact summed over the contacts of one channel (or all channels: −1) and one reason (or all: −1). */
+  sum(fact: number, channel: number, reason: number): number {
+    const combos = this.byCombo;
+    if (combos === null) return this.total(fact);
+    let s = 0;
+    const channels = combos.length / NF / this.reasonCount;
+    for (let ch = 0; ch < channels; ch++) {
+      if (channel >= 0 && ch !== channel) continue;
+      for (let r = 0; r < this.reasonCount; r++) if (reason < 0 || r === reason) s += combos[(ch * this.reasonCount + r) * NF + fact]!;
+    }
     return s;
   }
 

@@ -1,7 +1,7 @@
 import type { ModelConfig } from './config.js';
 import type { Conservation } from './contact-center.js';
 import { supportEconomics, wageCost, type Economics } from './economics.js';
-import { F, NF, type Kpis, type Observer } from './observer.js';
+import { F, type Kpis, type Observer } from './observer.js';
 import { integrateSteps, type StaffingPlan } from './staffing.js';
 
 /** Per-channel figures of one replication. */
@@ -136,10 +136,9 @@ export function replicationResult(
   const answeredByInterval = obs.column(F.answered);
   const handleByInterval = obs.column(F.handleSec);
   for (let k = 0; k < n; k++) cost[k]! += (handleByInterval[k]! / 60) * config.economics.costPerMinute + answeredByInterval[k]! * config.economics.costPerContact;
-  const row = (tally: Float64Array, i: number) => (f: number) => tally[i * NF + f]!;
   const channels: Record<string, ChannelResult> = {};
   config.channels.forEach((ch, i) => {
-    const x = row(obs.byChannel, i);
+    const x = (f: number) => obs.sum(f, i, -1);
     channels[ch.kind] = {
       offered: x(F.offered),
       answered: x(F.answered),
@@ -153,7 +152,7 @@ export function replicationResult(
   });
   const reasons: Record<string, ReasonResult> = {};
   config.reasons.forEach((r, i) => {
-    const x = row(obs.byReason, i);
+    const x = (f: number) => obs.sum(f, -1, i);
     const servedBy: Record<string, number> = {};
     config.groups.forEach((g, j) => (servedBy[g.name] = obs.servedBy[i * config.groups.length + j]!));
     reasons[r.name] = {
