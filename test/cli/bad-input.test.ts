@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { afterAll, describe, it, type ExpectStatic } from 'vitest';
 import { agentsForServiceLevel, erlang } from '../../src/analytic/erlang.js';
 import { LIMITS } from '../../src/scenario/limits.js';
 import * as msg from '../../src/scenario/messages.js';
-import { REPO } from '../support/cli.js';
+import { REPO, ccsimAsync } from '../support/cli.js';
 
 /**
  * The CONTRACT's promise for bad input, end to end through the real CLI: exit 2, a message on
@@ -17,28 +16,10 @@ import { REPO } from '../support/cli.js';
 const ROOT = mkdtempSync(join(tmpdir(), 'ccsim-bad-input-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Result = Awaited<ReturnType<typeof ccsimAsync>>;
 
-/** Runs `tsx src/cli.ts …` from the repository root (async, so tests can overlap). */
-function ccsim(...args: string[]): Promise<Result> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: REPO,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
+/** Runs the CLI from the repository root (async, so tests can overlap). */
+const ccsim = (...args: string[]): Promise<Result> => ccsimAsync(args);
 
 let serial = 0;
 
@@ -69,7 +50,7 @@ function tiny(replace: Record<number, string> = {}, ...append: string[]) {
 
 /** Asserts the CONTRACT's bad-input behaviour, and that the case's directory holds only its scenario. */
 function expectRefused(expect: ExpectStatic, r: Result, c?: { dir: string; name: string }): void {
-  expect(r.status, r.stderr).toBe(2);
+  expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(/^ccsim: /);
   expect(r.stderr).not.toContain('internal error');
@@ -203,7 +184,7 @@ describe.concurrent('ccsim run with a bad option', () => {
   it('runs the same tiny scenario when nothing is wrong, so the checks above are not vacuous', async ({ expect }) => {
     const c = tiny();
     const r = await ccsim('run', c.file, '--out', c.out, '--workers', '1', '--json');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).scenario).toBe(c.name);
     expect(readdirSync(c.out).sort()).toEqual(['days.csv', 'intervals.csv', 'months.csv', 'report.html', 'summary.json']);
     expect(existsSync(join(REPO, 'out', c.name))).toBe(false);
@@ -226,7 +207,7 @@ describe.concurrent('commands', () => {
   it('validate exits 0 on a valid file and prints that it is valid', async ({ expect }) => {
     const c = tiny();
     const r = await ccsim('validate', c.file);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`${c.file}: valid`);
     expect(r.stderr).toBe('');
     expect(readdirSync(c.dir)).toEqual(['scenario.yaml']);
@@ -250,7 +231,7 @@ describe.concurrent('commands', () => {
 
   it('schema prints a JSON Schema that has properties.staffing and refuses unknown keys', async ({ expect }) => {
     const r = await ccsim('schema');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const schema = JSON.parse(r.stdout);
     expect(schema.properties.staffing).toBeDefined();
     expect(schema.properties.staffing.properties.agents).toBeDefined();
@@ -265,7 +246,7 @@ describe.concurrent('ccsim erlang', () => {
 
   it('prints JSON whose pWait on 11 agents is the worked example’s 0.6821', async ({ expect }) => {
     const r = await ccsim('erlang', '--rate-per-hour', '200', '--aht-sec', '180', '--agents', '11', '--json');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.rows).toHaveLength(1);
     expect(out.rows[0].agents).toBe(11);
@@ -275,7 +256,7 @@ describe.concurrent('ccsim erlang', () => {
 
   it('finds the agents for an 80% service level as agentsForServiceLevel does (14 in the worked example)', async ({ expect }) => {
     const r = await ccsim('erlang', '--rate-per-hour', '200', '--aht-sec', '180', '--target-sl', '0.8', '--json');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const needed = JSON.parse(r.stdout).agentsNeeded.forServiceLevel;
     expect(needed).toBe(agentsForServiceLevel({ ...example, slThresholdSec: 20 }, 0.8));
     expect(needed).toBe(14);
