@@ -1,3 +1,3 @@
 export { RunningStats } from './running.js';
 export { LevelIntegral } from './level-integral.js';
-export { tCdf, tQuantile, incompleteBeta, lnGamma } from './student-t.js';
+export { tCdf, tQuantile, incompleteBeta } from './student-t.js';

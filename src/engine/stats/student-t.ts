@@ -4,27 +4,13 @@
  * CDF via the regularized incomplete beta function,
  *   P(T ≤ t) = 1 − ½·I_{ν/(ν+t²)}(ν/2, ½)   for t ≥ 0,
  * (Abramowitz & Stegun 26.7.1), with I_x(a, b) from its continued fraction evaluated by the
- * modified Lentz method (Press et al., Numerical Recipes, 3rd ed., §6.4) and ln Γ by the
- * Lanczos approximation (g = 7, n = 9; Godfrey's coefficients).
+ * modified Lentz method (Press et al., Numerical Recipes, 3rd ed., §6.4) and ln Γ from
+ * engine/random/logGamma.ts (Lanczos).
  * The quantile inverts the CDF by bisection to 1e-12, cached per (p, ν).
  *
  * Example: tQuantile(0.975, 10) ≈ 2.228139 (the t table every statistics text prints).
  */
-
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** ln Γ(x) for x > 0. */
-export function lnGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
-  const z = x - 1;
-  let a = LANCZOS[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i]! / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
+import { logGamma } from '../random/logGamma.js';
 
 function betaContinuedFraction(x: number, a: number, b: number): number {
   const tiny = 1e-300;
@@ -59,7 +45,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
   return x < (a + 1) / (a + b + 2)
     ? (front * betaContinuedFraction(x, a, b)) / a
     : 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
