@@ -7,6 +7,11 @@
  * 4. Peak RSS at 7 and 21 days: memory must not grow with the horizon.
  * 5. Worker threads: `ccsim run --reps 20` with --workers 1 and 2; speed-up, identical JSON.
  * 6. CLI start-up: `validate` through bin/ccsim.js and through `node --import tsx`.
+ * 7. Operations model: scenarios/midsize-center.yaml (two tiers, shifts, three channels,
+ *    ~300 agents on the roster, five weeks), one replication, whole process.
+ *
+ * The CLI measurements run bin/ccsim.js, as `npx ccsim` does: the compiled dist/ (built first
+ * by `npm run build`), so they measure what users run, not tsx's on-the-fly compilation.
  *
  * Every measurement is a fresh process (bench/case.ts prints one JSON line, or the CLI itself);
  * times are performance.now() (in the child for the simulation, around spawnSync otherwise).
@@ -32,6 +37,8 @@ const TARGET = {
   rssGrowthMB: 10,
   workerSpeedup: 1.8,
   startupSec: 0.5,
+  /** A month of a 300-agent center, one replication, whole process. */
+  operationsSec: 5,
 } as const;
 
 const THROUGHPUT_RUNS = 5;
@@ -186,7 +193,27 @@ function throughput() {
 }
 
 function cliArgs(file: string, reps: number, workers: number, out: string): string[] {
-  return [...TSX, 'src/cli.ts', 'run', file, '--reps', String(reps), '--workers', String(workers), '--json', '--out', out];
+  return ['bin/ccsim.js', 'run', file, '--reps', String(reps), '--workers', String(workers), '--json', '--out', out];
+}
+
+/** 7. The operations model on the bundled mid-size center, whole process; best of 3. */
+function operations(tmp: string) {
+  const runs = Array.from({ length: 3 }, (_, i) => timeNode(cliArgs('scenarios/midsize-center.yaml', 1, 1, path.join(tmp, `ops-${i}`))));
+  const b = best(runs, (r) => r.wallMs);
+  const summary = JSON.parse(b.stdout) as CliSummary & { meta: { horizonSec: number; warmupSec: number } };
+  const contacts = summary.kpis.offered.mean;
+  const days = summary.meta.horizonSec / DAY_SEC;
+  const pass = b.wallMs / 1000 < TARGET.operationsSec;
+  print(
+    table(`7. Operations model: ccsim run scenarios/midsize-center.yaml --reps 1 (${days} days, 7 of them warm-up), whole process; best of 3`, [
+      ['', 'value', 'target'],
+      ['wall, end to end', fmtS(b.wallMs), `< ${TARGET.operationsSec} s: ${verdict(pass)}`],
+      ['wall, 3 runs', runsS(runs.map((r) => r.wallMs), 3), ''],
+      ['contacts offered after warm-up', fmtN(contacts), ''],
+      ['events (meta.events)', fmtN(summary.meta.events), ''],
+    ]),
+  );
+  return { method: 'best of 3, wall clock around spawnSync', days, wallMs: b.wallMs, contacts, events: summary.meta.events, pass };
 }
 
 /** 3. `ccsim run` on 21 days, whole process. */
@@ -200,7 +227,7 @@ function cli(tmp: string) {
   const callsPerSec = calls / (b.wallMs / 1000);
   const pass = callsPerSec >= TARGET.cliCallsPerSec;
   print(
-    table(`3. Whole process: node --import tsx src/cli.ts run (21 days) --reps 1 --workers 1 --json; best of ${CLI_RUNS}`, [
+    table(`3. Whole process: node bin/ccsim.js run (21 days) --reps 1 --workers 1 --json; best of ${CLI_RUNS}`, [
       ['', 'value', 'target'],
       ['wall, end to end', fmtS(b.wallMs), ''],
       [`wall, ${CLI_RUNS} runs`, runsS(runs.map((r) => r.wallMs), 3), ''],
@@ -324,11 +351,14 @@ try {
   results.model = { ...CANONICAL };
   results.targets = TARGET;
 
-  const tp = section('throughput', `1-2/6 model throughput, ccsim and reference, ${THROUGHPUT_RUNS} runs each`, throughput);
-  section('cli', `3/6 whole-process CLI, 21 days, ${CLI_RUNS} runs`, () => cli(tmp));
-  section('memory', '4/6 peak RSS at 7 and 21 days', memory);
-  section('workers', `5/6 workers: --reps ${WORKER_REPS}, --workers 1 and 2, ${WORKER_RUNS} runs each`, () => workers(tmp, tp?.ccsim.callsPerSec));
-  section('startup', `6/6 CLI start-up, validate, ${STARTUP_RUNS} runs each`, startup);
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stderr}`);
+  const tp = section('throughput', `1-2/7 model throughput, ccsim and reference, ${THROUGHPUT_RUNS} runs each`, throughput);
+  section('cli', `3/7 whole-process CLI, 21 days, ${CLI_RUNS} runs`, () => cli(tmp));
+  section('memory', '4/7 peak RSS at 7 and 21 days', memory);
+  section('workers', `5/7 workers: --reps ${WORKER_REPS}, --workers 1 and 2, ${WORKER_RUNS} runs each`, () => workers(tmp, tp?.ccsim.callsPerSec));
+  section('startup', `6/7 CLI start-up, validate, ${STARTUP_RUNS} runs each`, startup);
+  section('operations', '7/7 operations model, mid-size center', () => operations(tmp));
 
   const totalSec = (performance.now() - startedAt) / 1000;
   results.loadAverage = { start: loadAtStart, end: os.loadavg() };
