@@ -26,6 +26,59 @@ export interface ModelConfig {
   retrial: RetrialConfig | null;
   callback: CallbackConfig | null;
   economics: EconomicsConfig;
+  /** The customer lifecycle (model/customers.ts); null: off, demand comes from `demand.baseRatePerSec`. */
+  customers: CustomersConfig | null;
+}
+
+/**
+ * The customer base. With it, contacts are raised by active customers: the arrival rate is
+ * Σ active customers' issue rates × the demand profile's shape (mean 1), and `demand.baseRatePerSec`
+ * is 1 (a unit level the customer-driven rate multiplies). Months are the model's 30-day months.
+ */
+export interface CustomersConfig {
+  /** Active customers at time 0 (established: past onboarding). */
+  initial: number;
+  /** Revenue per active customer per month, accrued continuously. */
+  monthlyFeePerMonth: number;
+  /** Issues (fresh contacts) per active customer per second, outside onboarding. */
+  issueRatePerSec: number;
+  /** Onboarding: for `onboardingSec` after acquisition the issue rate is × `onboardingMultiplier`. */
+  onboardingSec: number;
+  onboardingMultiplier: number;
+  /** Probability that an active customer leaves at the end of a month, before satisfaction. */
+  baseChurnPerMonth: number;
+  /** New customers at the start of every month, and what each costs. */
+  acquisitionPerMonth: number;
+  costPerCustomer: number;
+  satisfaction: SatisfactionConfig;
+  /** Product returns after an unresolved issue (model/customers.ts); null: none. */
+  returns: { windowSec: number; prob: number; refund: number; handlingCost: number } | null;
+  /** Word of mouth: tellings per satisfied / dissatisfied contact and their effect; null: none. */
+  wordOfMouth: { tellsSatisfied: number; tellsDissatisfied: number; convertProb: number; deterProb: number } | null;
+}
+
+/**
+ * What a satisfaction formula can read about a finished contact, in this order (the compiled
+ * function's parameters): its total wait in queues (s), whether it was abandoned, resolved,
+ * rushed (cut by an AHT target), had details asked again, the issue's repeat count (0 on the
+ * first contact), whether it was transferred, its handle time (min), and the last serving group's
+ * courtesy (1–5; 3 for an abandoned contact, which met no agent).
+ */
+export const SATISFACTION_VARIABLES = ['waitSec', 'abandoned', 'resolved', 'rushed', 'reasked', 'repeats', 'transferred', 'handleMin', 'courtesy'] as const;
+
+/** How a contact's outcome becomes a satisfaction level and what the level does (model/satisfaction.ts). */
+export interface SatisfactionConfig {
+  /** The score formula as written (for messages) and as the JS expression compiled from it at load. */
+  formula: string;
+  scoreJs: string;
+  /** Upper bounds of levels 1–4 on the score scale (ascending); ≥ the last is level 5. */
+  thresholds: [number, number, number, number];
+  /** Standard deviation of normal noise added to the score (stream "satisfaction"); 0: none. */
+  noiseSd: number;
+  /** Churn multiplier of a recent contact at levels 1…5; all 1: satisfaction does not affect churn. */
+  churnMultipliers: [number, number, number, number, number];
+  /** Time constant of the memory: a contact's effect on churn decays as exp(−Δt/memorySec). */
+  memorySec: number;
 }
 
 /**

@@ -3,15 +3,17 @@ import { simulate, type Dispatcher } from '../engine/simulator.js';
 import { discrete } from '../engine/random/discrete.js';
 import { createStream, type Uniform } from '../engine/random/stream.js';
 import { sampler, type Sampler } from '../engine/random/fromSpec.js';
-import { SECONDS_PER_DAY, type ModelConfig } from './config.js';
-import { ABANDON, ARRIVAL, COMPLETION, FOLLOW_UP, HORIZON, RANK_OF_KIND, STAFFING } from './events.js';
+import { SECONDS_PER_DAY, SECONDS_PER_MONTH, type ModelConfig } from './config.js';
+import { Lifecycle } from './customers.js';
+import { Satisfaction } from './satisfaction.js';
+import { ABANDON, ARRIVAL, COMPLETION, FOLLOW_UP, HORIZON, LIFECYCLE, RANK_OF_KIND, STAFFING } from './events.js';
 import { ABANDONED, ANSWERED, CALLBACK, ContactStore, HANDLED_BEFORE, IN_SERVICE, REASKED, RUSHED, SCHEDULED, TRANSFERRED, WAITING } from './contacts.js';
 import { ArrivalProcess } from './demand.js';
 import { Handling, scaleOdds } from './handling.js';
 import { Observer } from './observer.js';
 import { Routing } from './routing.js';
 import { buildStaffing, type StaffingPlan } from './staffing.js';
-import { replicationResult, type ReplicationResult } from './result.js';
+import { replicationResult, withCustomers, type ReplicationResult } from './result.js';
 
 export type { ReplicationResult } from './result.js';
 
@@ -30,7 +32,8 @@ const DRAIN_SEC = 14 * SECONDS_PER_DAY;
 export function simulateReplication(config: ModelConfig, seed: number, replication: number): ReplicationResult {
   const model = new ContactCenter(config, (name) => createStream(seed, replication, name));
   const events = model.run();
-  return replicationResult(config, replication, model.observer, model.staffing, model.conservation(), events, model.contacts.highWater);
+  const result = replicationResult(config, replication, model.observer, model.staffing, model.conservation(), events, model.contacts.highWater);
+  return model.lifecycle === null ? result : withCustomers(result, model.lifecycle, model.satisfaction!);
 }
 
 /** Counts that must balance at the horizon and at the end (conservation of contacts). */
@@ -53,6 +56,13 @@ class ContactCenter implements Dispatcher {
   readonly contacts = new ContactStore();
   readonly observer: Observer;
   readonly staffing: StaffingPlan;
+  /** The customer base (scenario `customers`); null: off, and none of its work is done. */
+  readonly lifecycle: Lifecycle | null;
+  private readonly customerU: Uniform | null;
+  /** Product returns (customers.returns); null: none. */
+  private readonly returnsU: Uniform | null;
+  readonly satisfaction: Satisfaction | null;
+  private readonly courtesy: Float64Array;
   private readonly routing: Routing;
   private readonly handling: Handling;
   private readonly arrivals: ArrivalProcess;
@@ -154,11 +164,23 @@ class ContactCenter implements Dispatcher {
     this.free = new Int32Array(groups.length);
     this.availableAgents = new Int32Array(groups.length);
     this.staffing = buildStaffing(groups, config.horizonSec + DRAIN_SEC, stream('absence'));
+    const customers = config.customers;
+    let satisfaction: Satisfaction | null = null;
+    this.lifecycle =
+      customers === null
+        ? null
+        : new Lifecycle(customers, config.warmupSec, config.horizonSec, config.economics.discountRatePerYear, stream('churn'), stream('wordOfMouth'), (id, t) => satisfaction!.multiplier(id, t));
+    satisfaction = customers === null ? null : new Satisfaction(customers.satisfaction, this.lifecycle!.base, stream('satisfaction'));
+    this.satisfaction = satisfaction;
+    this.customerU = customers === null ? null : stream('customer');
+    this.returnsU = customers?.returns ? stream('returns') : null;
+    this.courtesy = Float64Array.from(groups, (g) => g.courtesy);
     this.arrivalLane = this.calendar.addLane(ARRIVAL);
     this.staffingLane = this.calendar.addLane(STAFFING);
   }
 
   run(): number {
+    if (this.lifecycle !== null) this.startLifecycle();
     const first = this.arrivals.next();
     if (first !== Infinity) this.calendar.setLane(this.arrivalLane, first);
     this.armStaffing();
@@ -174,7 +196,47 @@ class ContactCenter implements Dispatcher {
       case FOLLOW_UP: return this.offer(data, this.calendar.now);
       case STAFFING: return this.onStaffing(data);
       case HORIZON: return this.onHorizon();
+      case LIFECYCLE: return this.onLifecycle(data);
     }
+  }
+
+  // ── customers ───────────────────────────────────────────────────────────────────────────────
+
+  /** Month 0 opens at once (its acquisitions); later boundaries and onboarding ends are events. */
+  private startLifecycle(): void {
+    const life = this.lifecycle!;
+    life.boundary(0, 0);
+    for (let k = 1; k < life.boundaryCount; k++) this.calendar.schedule(k * SECONDS_PER_MONTH, LIFECYCLE, k);
+    for (let k = 0; k * SECONDS_PER_MONTH < this.config.horizonSec; k++) {
+      const t = life.onboardingEndSec(k);
+      if (t !== Infinity) this.calendar.schedule(t, LIFECYCLE, -1 - k);
+    }
+    this.arrivals.restart(0, this.config.customers!.issueRatePerSec * life.base.weight);
+  }
+
+  /** The base changed: the arrival rate follows it from now (a fresh draw: exact, memoryless). */
+  private onLifecycle(data: number): void {
+    const life = this.lifecycle!;
+    const now = this.calendar.now;
+    if (data >= 0) {
+      const sat = this.satisfaction!;
+      life.satisfiedContacts = sat.satisfiedContacts;
+      life.dissatisfiedContacts = sat.dissatisfiedContacts;
+      sat.satisfiedContacts = sat.dissatisfiedContacts = 0;
+      life.boundary(data, now);
+    } else life.base.endOnboarding(-1 - data);
+    this.followBase(now);
+  }
+
+  /** The arrival rate follows the base from `now` (a fresh draw: exact, memoryless). */
+  private followBase(now: number): void {
+    this.arrivals.restart(now, this.config.customers!.issueRatePerSec * this.lifecycle!.base.weight);
+    this.calendar.setLane(this.arrivalLane, this.arrivals.next());
+  }
+
+  /** An issue gave up unresolved: within the return window its customer may return the product and leave. */
+  private issueGaveUp(id: number, now: number): void {
+    if (this.lifecycle!.maybeReturn(this.contacts.customer[id]!, now, this.returnsU!)) this.followBase(now);
   }
 
   // ── arrivals ────────────────────────────────────────────────────────────────────────────────
@@ -190,6 +252,7 @@ class ContactCenter implements Dispatcher {
     c.patienceSec[id] = this.patience === null ? Infinity : this.patience();
     c.uResolve[id] = this.drawsResolution ? this.resolution() : 0;
     c.issueSec[id] = now;
+    if (this.customerU !== null) c.customer[id] = this.lifecycle!.base.pick(this.customerU());
     this.offer(id, now);
     const next = this.arrivals.next();
     if (next !== Infinity) this.calendar.setLane(this.arrivalLane, next);
@@ -326,10 +389,20 @@ class ContactCenter implements Dispatcher {
     const channel = c.channel[id]!;
     this.observer.contactHandled(c.bucket[id]!, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0);
     if ((flags & HANDLED_BEFORE) === 0) this.observer.issueFirstHandled(c.issueBucket[id]!, channel, reason, resolved);
+    const sat = this.satisfaction;
+    if (sat !== null) {
+      const served = c.servedSec[id]!;
+      const score = sat.score(now - c.arrivalSec[id]! - served, 0, resolved ? 1 : 0, flags & RUSHED ? 1 : 0, flags & REASKED ? 1 : 0, c.repeats[id]!, flags & TRANSFERRED ? 1 : 0, served / 60, this.courtesy[c.group[id]!]!);
+      sat.record(c.customer[id]!, score, now, c.bucket[id]! >= 0);
+    }
     if (resolved) return;
-    const at = c.repeats[id]! < this.maxRepeats[reason]! ? now + this.repeatDelay[reason]!() : Infinity;
+    const repeats = c.repeats[id]! < this.maxRepeats[reason]!;
+    const at = repeats ? now + this.repeatDelay[reason]!() : Infinity;
     if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]! + 1, 0);
-    else this.observer.issueUnresolved(c.issueBucket[id]!, channel, reason);
+    else {
+      this.observer.issueUnresolved(c.issueBucket[id]!, channel, reason);
+      if (!repeats && this.returnsU !== null) this.issueGaveUp(id, now);
+    }
   }
 
   /** Schedules the issue's next contact (a repeat, or a retrial after abandoning) at `at`. */
@@ -341,6 +414,7 @@ class ContactCenter implements Dispatcher {
     c.channel[id] = c.channel[of]!;
     c.issueSec[id] = c.issueSec[of]!;
     c.issueBucket[id] = c.issueBucket[of]!;
+    c.customer[id] = c.customer[of]!;
     c.repeats[id] = repeats;
     c.retrials[id] = retrials;
     c.flags[id] = c.flags[of]! & (ANSWERED | HANDLED_BEFORE) ? HANDLED_BEFORE : 0;
@@ -373,11 +447,16 @@ class ContactCenter implements Dispatcher {
       this.abandonedTotal++;
       this.observer.queue.change(now, -1);
       this.observer.contactAbandoned(c.bucket[id]!, c.channel[id]!, c.reason[id]!, now - c.arrivalSec[id]!);
+      const sat = this.satisfaction;
+      if (sat !== null) sat.record(c.customer[id]!, sat.score(now - c.arrivalSec[id]!, 1, 0, 0, 0, c.repeats[id]!, 0, 0, 3), now, c.bucket[id]! >= 0);
       const retrial = this.config.retrial;
       const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
       const at = retries ? now + this.retrialDelay!() : Infinity;
       if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]!, c.retrials[id]! + 1);
-      else this.observer.issueUnresolved(c.issueBucket[id]!, c.channel[id]!, c.reason[id]!);
+      else {
+        this.observer.issueUnresolved(c.issueBucket[id]!, c.channel[id]!, c.reason[id]!);
+        if (!retries && this.returnsU !== null) this.issueGaveUp(id, now);
+      }
     }
     c.unref(id);
   }

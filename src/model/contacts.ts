@@ -43,6 +43,8 @@ export class ContactStore {
   /** Tally row (arrival interval in the window, or −1) of the contact, and of its issue's first contact. */
   bucket = new Int32Array(0);
   issueBucket = new Int32Array(0);
+  /** The customer who raised the issue (customer lifecycle on), else 0. */
+  customer = new Int32Array(0);
   /** Queue class while waiting. */
   cls = new Int16Array(0);
   private refs = new Uint8Array(0);
@@ -110,6 +112,7 @@ export class ContactStore {
     const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
     this.bucket = i32(this.bucket);
     this.issueBucket = i32(this.issueBucket);
+    this.customer = i32(this.customer);
     const free = new Int32Array(n);
     free.set(this.free);
     this.free = free;

@@ -33,6 +33,8 @@ export class ArrivalProcess {
   private pieceEnd: number;
   private rate: number;
   private t = 0;
+  /** Multiplies the profile rate: the customer-driven level (1, exactly, without customers). */
+  private scale = 1;
 
   constructor(
     private readonly demand: DemandConfig,
@@ -54,7 +56,20 @@ export class ArrivalProcess {
 
   /** The realised rate of interval k (day factor included). */
   rateOf(k: number): number {
-    return profileRate(this.demand, k) * this.dayFactors[Math.floor(k / this.perDay)]!;
+    return profileRate(this.demand, k) * this.dayFactors[Math.floor(k / this.perDay)]! * this.scale;
+  }
+
+  /**
+   * From time `t` on the rate is the profile × `scale`, and the pending gap is forgotten: the
+   * next call to `next()` draws afresh from `t`. Exact for a Poisson process (memoryless), so a
+   * rate that changes at known instants (the customer base) is followed without thinning.
+   */
+  restart(t: number, scale: number): void {
+    this.scale = scale;
+    this.t = t;
+    this.piece = Math.floor(t / this.demand.intervalSec);
+    this.pieceEnd = (this.piece + 1) * this.demand.intervalSec;
+    this.rate = this.rateOf(this.piece);
   }
 
   /** The day factor of day `day` (1 without over-dispersion). */

@@ -3,6 +3,10 @@ import { SECONDS_PER_HOUR, SECONDS_PER_YEAR, type EconomicsConfig } from './conf
 export interface Economics {
   supportCost: number;
   revenue: number;
+  /** Paid acquisitions in the window (only when the customer lifecycle is on). */
+  acquisitionCost?: number;
+  /** Refunds and handling of returned products (only when the customer lifecycle is on). */
+  returnsCost?: number;
   profit: number;
   npv: number;
 }

@@ -11,9 +11,14 @@
  * |      |            | patience also ends at t (a wait equal to the patience is served)          |
  * | 1    | STAFFING   | then agents coming on shift (capacity) or leaving                         |
  * | 2    | ABANDON    | then callers whose patience has run out leave                             |
- * | 3    | ARRIVAL    | then new contacts see the queue as it stands after the above;             |
+ * | 3    | LIFECYCLE  | customers churn, are acquired or leave onboarding, so a contact arriving  |
+ * |      |            | at a month boundary is raised by the base as it stands after the change   |
+ * | 4    | ARRIVAL    | then new contacts see the queue as it stands after the above;             |
  * |      | FOLLOW_UP  | repeats and retrials are arrivals too, at the same rank                   |
- * | 4    | HORIZON    | last: the snapshot at the horizon sees every event of that instant        |
+ * | 5    | HORIZON    | last: the snapshot at the horizon sees every event of that instant        |
+ *
+ * LIFECYCLE only exists when the scenario has customers; inserting its rank kept the relative
+ * order of the other kinds, so runs without customers are unchanged.
  */
 export const COMPLETION = 0;
 export const STAFFING = 1;
@@ -21,6 +26,8 @@ export const ABANDON = 2;
 export const ARRIVAL = 3;
 export const FOLLOW_UP = 4;
 export const HORIZON = 5;
+/** A customer-base change; data: month index k ≥ 0 (month boundary), or −1 − k (cohort k ends onboarding). */
+export const LIFECYCLE = 6;
 
 /** Rank of each kind, indexed by kind. */
-export const RANK_OF_KIND: readonly number[] = [0, 1, 2, 3, 3, 4];
+export const RANK_OF_KIND: readonly number[] = [0, 1, 2, 4, 4, 5, 3];

@@ -308,4 +308,6 @@ export interface Kpis {
   rushedShare: number;
   reaskedShare: number;
   issuesUnresolved: number;
+  /** Mean satisfaction level 1–5 of the window's handled and abandoned contacts (only with customers). */
+  csat?: number;
 }

@@ -1,7 +1,9 @@
 import type { ModelConfig } from './config.js';
 import type { Conservation } from './contact-center.js';
+import type { CustomerResult, Lifecycle } from './customers.js';
 import { supportEconomics, wageCost, type Economics } from './economics.js';
 import { F, type Kpis, type Observer } from './observer.js';
+import { LEVEL_NAMES, type Satisfaction } from './satisfaction.js';
 import { integrateSteps, type StaffingPlan } from './staffing.js';
 
 /** Per-channel figures of one replication. */
@@ -82,6 +84,8 @@ export interface ReplicationResult {
   /** Events processed, and the most contacts in flight at once (memory high-water mark). */
   events: number;
   contactSlots: number;
+  /** The customer lifecycle's figures; absent when it is off. */
+  customers?: CustomerResult;
 }
 
 const ratio = (num: number, den: number, empty: number) => (den > 0 ? num / den : empty);
@@ -193,4 +197,19 @@ export function replicationResult(
     events,
     contactSlots,
   };
+}
+
+/**
+ * Adds the customer lifecycle to a replication's result: the `customers` figures, kpis.csat (mean level, CONTRACT), and economics
+ * with revenue and acquisition cost: profit = revenue − supportCost − acquisitionCost − returnsCost,
+ * and the NPV of all these cash flows (economics.ts, model/customers.ts).
+ */
+export function withCustomers(result: ReplicationResult, lifecycle: Lifecycle, satisfaction: Satisfaction): ReplicationResult {
+  const levels = Object.fromEntries(LEVEL_NAMES.map((name, i) => [name, satisfaction.counts[i]!])) as CustomerResult['satisfaction'];
+  const customers = lifecycle.result(levels);
+  const { revenue, acquisitionCost, returnsCost, npv } = lifecycle.money;
+  const { supportCost } = result.economics;
+  const profit = revenue - supportCost - acquisitionCost - returnsCost;
+  const economics: Economics = { supportCost, revenue, acquisitionCost, returnsCost, profit, npv: result.economics.npv + npv };
+  return { ...result, kpis: { ...result.kpis, csat: satisfaction.csat }, economics, customers };
 }

@@ -1,4 +1,5 @@
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../model/config.js';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH } from '../model/config.js';
+import { compileFormula } from './formula.js';
 import { LIMITS } from './limits.js';
 import * as msg from './messages.js';
 import { clockSec, durationSec, groupsOf, reasonsOf } from './normalize.js';
@@ -17,7 +18,23 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
   const warmupSec = s.warmup ? durationSec(s.warmup) : 0;
   if (warmupSec >= horizonSec) out.push([['warmup'], msg.warmupNotBeforeHorizon(warmupSec, horizonSec)]);
   const growth = Math.max(1, (1 + s.arrivals.trendPerYear) ** (horizonSec / (360 * SECONDS_PER_DAY)));
-  const expected = (s.arrivals.ratePerHour * growth * horizonSec) / SECONDS_PER_HOUR;
+  if ((s.arrivals.ratePerHour === undefined) === (s.customers === undefined)) out.push([['arrivals', 'ratePerHour'], msg.rateOrCustomers()]);
+  if (s.satisfaction && !s.customers) out.push([['satisfaction'], msg.satisfactionWithoutCustomers()]);
+  const c = s.customers;
+  if (c) {
+    const months = Math.ceil(horizonSec / SECONDS_PER_MONTH);
+    const customers = c.initial + c.acquisition.perMonth * months;
+    if (customers > LIMITS.customers) out.push([['customers'], msg.tooManyCustomers(customers, LIMITS.customers)]);
+    // Contacts: every customer ever active raising issues all the time, onboarding boost included.
+    const contacts = customers * c.issuesPerMonth * Math.max(1, c.onboarding.multiplier) * (horizonSec / SECONDS_PER_MONTH) * growth;
+    if (contacts > LIMITS.contactsPerReplication) out.push([['customers', 'issuesPerMonth'], msg.tooManyContacts(contacts, LIMITS.contactsPerReplication)]);
+    const formula = s.satisfaction?.formula;
+    if (formula !== undefined) {
+      const compiled = compileFormula(formula);
+      if ('error' in compiled) out.push([['satisfaction', 'formula'], compiled.error]);
+    }
+  }
+  const expected = ((s.arrivals.ratePerHour ?? 0) * growth * horizonSec) / SECONDS_PER_HOUR;
   if (expected > LIMITS.contactsPerReplication) out.push([['arrivals', 'ratePerHour'], msg.tooManyContacts(expected, LIMITS.contactsPerReplication)]);
 
   if (s.staffing && s.groups) out.push([['groups'], msg.staffingOrGroups()]);
@@ -82,7 +99,7 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
 
   // A queue without patience under a load at or above the agents grows without bound.
   if (!s.patience && s.staffing && !s.reasons && s.handleTime && !s.retrial) {
-    const excessPerSec = s.arrivals.ratePerHour / SECONDS_PER_HOUR - s.staffing.agents / s.handleTime.meanSec;
+    const excessPerSec = (s.arrivals.ratePerHour ?? 0) / SECONDS_PER_HOUR - s.staffing.agents / s.handleTime.meanSec;
     const queued = excessPerSec * horizonSec;
     if (excessPerSec >= 0 && queued > LIMITS.queuedContacts) out.push([['staffing', 'agents'], msg.unboundedQueue(queued, LIMITS.queuedContacts)]);
   }

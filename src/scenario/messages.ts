@@ -36,3 +36,13 @@ export const intradayLength = (length: number, expected: number, intervalMin: nu
 export const intradayAllZero = () => 'intraday needs at least one factor > 0';
 export const breakOutsideShift = () => 'a break must lie inside its shift';
 export const noChannel = () => 'channels needs at least one channel with a share > 0';
+export const rateOrCustomers = () => 'give arrivals.ratePerHour (a fixed level) or customers (the base raises the contacts), exactly one';
+export const satisfactionWithoutCustomers = () => 'satisfaction needs customers (the lifecycle it feeds)';
+export const tooManyCustomers = (expected: number, limit: number) =>
+  `this asks for ${Math.round(expected).toLocaleString('en-US')} customers per replication (initial + acquisitions over the horizon); the limit is ${limit.toLocaleString('en-US')} (shorten the horizon or lower customers.initial or customers.acquisition.perMonth)`;
+export const formulaSyntax = (formula: string, detail: string) => `cannot read the formula "${formula}": ${detail}`;
+export const formulaUnknownSymbol = (formula: string, symbol: string, known: readonly string[]) =>
+  `the formula "${formula}" uses "${symbol}", which is not a variable; variables: ${known.join(', ')}`;
+export const formulaUnknownFunction = (formula: string, fn: string, known: readonly string[]) =>
+  `the formula "${formula}" calls "${fn}", which is not allowed; functions: ${known.join(', ')}`;
+export const formulaUnsupported = (formula: string, what: string) => `the formula "${formula}" uses ${what}, which is not allowed (numbers, variables, + - * / ^, comparisons, min/max/exp/log/abs/sqrt, a ? b : c, parentheses)`;

@@ -3,12 +3,15 @@ import {
   SECONDS_PER_DAY,
   SECONDS_PER_HOUR,
   SECONDS_PER_MONTH,
+  SECONDS_PER_WEEK,
   type ChannelConfig,
+  type CustomersConfig,
   type GroupConfig,
   type ModelConfig,
   type ReasonConfig,
 } from '../model/config.js';
-import { MONTHS, WEEKDAYS, type Distribution, type Duration, type Scenario } from './schema.js';
+import { compileFormula } from './formula.js';
+import { MONTHS, SatisfactionSchema, WEEKDAYS, type Distribution, type Duration, type Scenario } from './schema.js';
 
 /** Seconds in a validated duration ({ days } | { hours } | { months }). */
 export function durationSec(d: Duration): number {
@@ -112,7 +115,8 @@ export function toModelConfig(s: Scenario): ModelConfig {
     slThresholdSec: s.serviceLevel.thresholdSec,
     slTarget: s.serviceLevel.target,
     demand: {
-      baseRatePerSec: a.ratePerHour / SECONDS_PER_HOUR,
+      // With customers the base sets the level: the profile is a unit shape it multiplies.
+      baseRatePerSec: s.customers ? 1 : a.ratePerHour! / SECONDS_PER_HOUR,
       intervalSec: a.intervalMin * 60,
       intraday: meanOne(a.intraday, perDay),
       weekly: meanOne(a.weekly, 7),
@@ -131,5 +135,35 @@ export function toModelConfig(s: Scenario): ModelConfig {
     retrial: s.retrial ? { prob: s.retrial.prob, delay: dist(s.retrial.delay), maxRetrials: s.retrial.maxRetrials } : null,
     callback: s.callback ? { ...s.callback } : null,
     economics: { ...s.economics },
+    customers: customersConfig(s),
+  };
+}
+
+/** The customer lifecycle in seconds, with the satisfaction formula compiled (null without customers). */
+function customersConfig(s: Scenario): CustomersConfig | null {
+  const c = s.customers;
+  if (!c) return null;
+  const sat = s.satisfaction ?? SatisfactionSchema.parse({});
+  const compiled = compileFormula(sat.formula);
+  if ('error' in compiled) throw new Error(compiled.error); // validation reported it before
+  return {
+    initial: c.initial,
+    monthlyFeePerMonth: c.monthlyFee,
+    issueRatePerSec: c.issuesPerMonth / SECONDS_PER_MONTH,
+    onboardingSec: c.onboarding.weeks * SECONDS_PER_WEEK,
+    onboardingMultiplier: c.onboarding.multiplier,
+    baseChurnPerMonth: c.baseChurnPerMonth,
+    acquisitionPerMonth: c.acquisition.perMonth,
+    costPerCustomer: c.acquisition.costPerCustomer,
+    satisfaction: {
+      formula: sat.formula,
+      scoreJs: compiled.js,
+      thresholds: [...sat.thresholds],
+      noiseSd: sat.noiseSd,
+      churnMultipliers: [...sat.churnMultipliers],
+      memorySec: sat.memoryMonths * SECONDS_PER_MONTH,
+    },
+    returns: c.returns ? { windowSec: c.returns.windowDays * SECONDS_PER_DAY, prob: c.returns.prob, refund: c.returns.refund, handlingCost: c.returns.handlingCost } : null,
+    wordOfMouth: c.wordOfMouth ? { ...c.wordOfMouth } : null,
   };
 }

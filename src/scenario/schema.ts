@@ -65,7 +65,9 @@ const factors = (what: string, length: number) =>
 
 export const ArrivalsSchema = z
   .strictObject({
-    ratePerHour: positive('ratePerHour', LIMITS.ratePerHour).meta({ description: 'Mean arrival rate, contacts per hour, over the whole profile.' }),
+    ratePerHour: positive('ratePerHour', LIMITS.ratePerHour)
+      .optional()
+      .meta({ description: 'Mean arrival rate, contacts per hour, over the whole profile. Required without `customers`; with them the customer base sets the level and the profiles only shape it.' }),
     intervalMin: z
       .union([z.literal(15), z.literal(30), z.literal(60)])
       .default(30)
@@ -79,7 +81,7 @@ export const ArrivalsSchema = z
     trendPerYear: z.number().gt(-1, 'trendPerYear must be > −1').max(10, 'trendPerYear must be at most 10').default(0).meta({ description: 'Volume growth per year, e.g. 0.05.' }),
     dayFactorCv: nonNegative('dayFactorCv', 2).default(0).meta({ description: 'Day-to-day over-dispersion: cv of a gamma day factor with mean 1 (0 = Poisson).' }),
   })
-  .meta({ description: 'Poisson arrivals, constant or shaped by intraday, weekly and monthly profiles and a trend.' });
+  .meta({ description: 'Poisson arrivals, constant or shaped by intraday, weekly and monthly profiles and a trend. With customers, the base sets the level and these only shape it (write `arrivals: {}` for a flat shape).' });
 
 export const ReasonSchema = z.strictObject({
   name: name('a reason name'),
@@ -160,6 +162,78 @@ export const PolicyConfigSchema = z
   })
   .meta({ description: 'Handle-time policy: AHT target, thoroughness, context, queue pressure.' });
 
+/** Default satisfaction score (model/satisfaction.ts documents the variables and the scale). */
+export const DEFAULT_SATISFACTION_FORMULA =
+  '3.2 + 1.1 * resolved - 2 * abandoned - min(waitSec, 900) / 300 - 0.7 * rushed - 0.6 * reasked - 0.5 * repeats + 0.4 * (courtesy - 3)';
+
+export const CustomersSchema = z
+  .strictObject({
+    initial: z
+      .int('initial must be a whole number')
+      .min(0, 'initial must be ≥ 0')
+      .max(LIMITS.customers, `initial must be at most ${LIMITS.customers.toLocaleString('en-US')} (limit)`)
+      .meta({ description: 'Active customers at the start (established, past onboarding).' }),
+    monthlyFee: nonNegative('monthlyFee', 1e6).default(0).meta({ description: 'Revenue per active customer per month (fee or margin), accrued continuously.' }),
+    issuesPerMonth: nonNegative('issuesPerMonth', LIMITS.issuesPerCustomerMonth).meta({ description: 'Issues (fresh contacts) per active customer per month, outside onboarding.' }),
+    onboarding: z
+      .strictObject({
+        weeks: nonNegative('weeks', 520).meta({ description: 'Weeks after acquisition with a raised issue rate.' }),
+        multiplier: nonNegative('multiplier', 100).meta({ description: 'Issue-rate multiplier during onboarding.' }),
+      })
+      .default({ weeks: 0, multiplier: 1 })
+      .meta({ description: 'New customers raise more issues at first ("over 80% of buyers hit a problem").' }),
+    baseChurnPerMonth: probability('baseChurnPerMonth').meta({ description: 'Probability an active customer leaves at the end of a month, before satisfaction effects.' }),
+    acquisition: z
+      .strictObject({
+        perMonth: z.int('perMonth must be a whole number').min(0, 'perMonth must be ≥ 0').max(LIMITS.customers, `perMonth must be at most ${LIMITS.customers.toLocaleString('en-US')} (limit)`).meta({ description: 'New customers at the start of every month.' }),
+        costPerCustomer: nonNegative('costPerCustomer', 1e6).default(0).meta({ description: 'Acquisition cost per new customer.' }),
+      })
+      .default({ perMonth: 0, costPerCustomer: 0 }),
+    returns: z
+      .strictObject({
+        windowDays: positive('windowDays', 3650).default(30).meta({ description: 'Days after acquisition during which an unresolved issue can end in a return.' }),
+        prob: probability('prob').meta({ description: 'Probability that an issue ending unresolved in the window leads to a return.' }),
+        refund: nonNegative('refund', 1e6).default(0).meta({ description: 'Refund (and lost margin) per return.' }),
+        handlingCost: nonNegative('handlingCost', 1e6).default(0).meta({ description: 'Logistics and handling cost per return.' }),
+      })
+      .optional()
+      .meta({ description: 'Product returns: the customer leaves, the refund and handling are costs. Absent: no returns.' }),
+    wordOfMouth: z
+      .strictObject({
+        tellsSatisfied: nonNegative('tellsSatisfied', 1000).default(3).meta({ description: 'People a satisfied contact (level 4–5) tells, on average (default 3).' }),
+        tellsDissatisfied: nonNegative('tellsDissatisfied', 1000).default(9).meta({ description: 'People a dissatisfied contact (level 1–2) tells, on average (default 9).' }),
+        convertProb: probability('convertProb').meta({ description: 'Probability that a satisfied telling wins a new customer next month (free).' }),
+        deterProb: probability('deterProb').meta({ description: 'Probability that a dissatisfied telling loses one of next month\'s paid acquisitions.' }),
+      })
+      .optional()
+      .meta({ description: 'Word of mouth changes next month\'s acquisitions. Absent: none.' }),
+  })
+  .meta({ description: 'The customer base: with it, contacts are raised by active customers, who pay a fee, churn and are acquired monthly. Absent: the lifecycle is off.' });
+
+export const SatisfactionSchema = z
+  .strictObject({
+    formula: z
+      .string()
+      .min(1, 'formula must not be empty')
+      .default(DEFAULT_SATISFACTION_FORMULA)
+      .meta({
+        description:
+          'Score of a contact (mathjs expression) from waitSec, abandoned, resolved, rushed, reasked, repeats, transferred, handleMin, courtesy; functions min, max, exp, log, abs, sqrt; a ? b : c.',
+      }),
+    thresholds: z
+      .tuple([z.number(), z.number(), z.number(), z.number()])
+      .default([1.5, 2.5, 3.5, 4.5])
+      .refine((t) => t[0] <= t[1] && t[1] <= t[2] && t[2] <= t[3], 'thresholds must be ascending')
+      .meta({ description: 'Score below thresholds[0] is level 1 (very dissatisfied), … at or above thresholds[3] is level 5 (very satisfied).' }),
+    noiseSd: nonNegative('noiseSd', 10).default(0.5).meta({ description: 'Normal noise added to each score (what the formula does not see).' }),
+    churnMultipliers: z
+      .tuple([nonNegative('multiplier', 100), nonNegative('multiplier', 100), nonNegative('multiplier', 100), nonNegative('multiplier', 100), nonNegative('multiplier', 100)])
+      .default([3, 2, 1, 1, 0.4])
+      .meta({ description: 'Churn multiplier of a recent contact at levels 1…5 (all 1: satisfaction does not affect churn).' }),
+    memoryMonths: positive('memoryMonths', 120).default(3).meta({ description: 'Time constant of the decaying memory of a contact, months.' }),
+  })
+  .meta({ description: 'How a contact ends in a satisfaction level 1–5 and what the level does to churn (only with customers).' });
+
 export const ScenarioSchema = z
   .strictObject({
     name: name('name').meta({ description: 'Scenario name; outputs go to out/<name>/.' }),
@@ -222,6 +296,8 @@ export const ScenarioSchema = z
         costPerContact: nonNegative('costPerContact', 1e5).default(0).meta({ description: 'Fixed cost per handled contact.' }),
       })
       .default({ discountRatePerYear: 0.08, costPerMinute: 0, costPerContact: 0 }),
+    customers: CustomersSchema.optional(),
+    satisfaction: SatisfactionSchema.optional(),
     policies: z.array(PolicySchema).optional().meta({ description: 'Variants for `ccsim compare`; the base is "baseline".' }),
   })
   .meta({ title: 'ccsim scenario', description: 'A contact-center scenario for ccsim.' });

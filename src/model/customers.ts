@@ -1,0 +1,187 @@
+import { poisson } from '../engine/random/poisson.js';
+import type { Uniform } from '../engine/random/stream.js';
+import { SECONDS_PER_MONTH, SECONDS_PER_YEAR, type CustomersConfig } from './config.js';
+import { CustomerBase } from './customer-base.js';
+import type { LEVEL_NAMES } from './satisfaction.js';
+
+/** Month-by-month accounts of the base: month k runs [k·month, (k+1)·month). */
+export interface CustomerMonths {
+  /** Active at the start of the month, before its acquisitions. */
+  start: number[];
+  /** Paid acquisitions (after deterrence), referrals, churn at the month's end, product returns. */
+  acquired: number[];
+  referred: number[];
+  churned: number[];
+  returned: number[];
+}
+
+/** What the lifecycle reports per replication (figures over the measured window unless said). */
+export interface CustomerResult {
+  /** Active at the end of the horizon. */
+  active: number;
+  churned: number;
+  acquired: number;
+  /** New customers won by word of mouth, and customers who returned the product and left. */
+  referred: number;
+  returned: number;
+  /** Contacts offered in the window by satisfaction level (model/satisfaction.ts). */
+  satisfaction: Record<(typeof LEVEL_NAMES)[number], number>;
+  months: CustomerMonths;
+}
+
+/** The lifecycle's money over the measured window, and its present value at the window's start. */
+export interface CustomerMoney {
+  revenue: number;
+  acquisitionCost: number;
+  /** Refunds and handling of returned products. */
+  returnsCost: number;
+  npv: number;
+}
+
+/**
+ * The monthly lifecycle. At every month boundary t_k = k·month ≤ horizon, in this order:
+ *   1. churn closing month k−1 (k ≥ 1): each active customer leaves with probability
+ *      min(1, base × its satisfaction multiplier), one uniform per customer id ever created
+ *      (active or not) from stream "churn", so customer i's draw in month k is the same under
+ *      every policy (common random numbers);
+ *   2. acquisitions opening month k (t_k < horizon): `acquisitionPerMonth` new customers,
+ *      onboarding until t_k + onboardingSec (a separate LIFECYCLE event per cohort).
+ *      With word of mouth, the previous month's satisfied contacts (levels 4–5) each tell
+ *      `tellsSatisfied` people on average and dissatisfied ones (1–2) `tellsDissatisfied`; each
+ *      telling converts (or deters) a prospect with its probability. A sum of Poisson(tells)
+ *      thinned binomially is Poisson, so referred ~ Poisson(n₊·tells₊·convert) new customers
+ *      (free), and deterred ~ Poisson(n₋·tells₋·deter) paid prospects lost (at most perMonth),
+ *      from stream "wordOfMouth" (two draws a month, whatever happened).
+ * Returns (model/contact-center.ts): an issue that ends unresolved (repeat limit reached, or
+ * abandoned without a retrial) within `returns.windowSec` of the customer's acquisition leads,
+ * with probability `returns.prob` (stream "returns"), to a product return: refund + handling
+ * cost, and the customer leaves at once.
+ * A horizon that is not a whole number of months ends with a partial month without churn.
+ * Revenue accrues continuously: fee × active customers × elapsed months (the active count only
+ * changes at boundaries); acquisition cost (perMonth × costPerCustomer, whatever word of mouth
+ * deterred) is paid at the month's start. Both count over the measured
+ * window [warm-up, horizon), and the NPV discounts revenue at each segment's midpoint and costs
+ * at their instant, continuously at r = ln(1 + annual rate)/year, like economics.ts.
+ */
+export class Lifecycle {
+  readonly base: CustomerBase;
+  readonly months: CustomerMonths;
+  private readonly onboards: boolean;
+  private readonly r: number;
+  private lastSec = 0;
+  readonly money: CustomerMoney = { revenue: 0, acquisitionCost: 0, returnsCost: 0, npv: 0 };
+  churned = 0;
+  acquired = 0;
+  referred = 0;
+  returned = 0;
+  /** Satisfied (levels 4–5) and dissatisfied (1–2) contacts since the last boundary. */
+  satisfiedContacts = 0;
+  dissatisfiedContacts = 0;
+
+  constructor(
+    private readonly config: CustomersConfig,
+    private readonly warmupSec: number,
+    private readonly horizonSec: number,
+    discountRatePerYear: number,
+    private readonly churnU: Uniform,
+    private readonly wordOfMouthU: Uniform,
+    /** The churn multiplier of customer `id` at time `t` (1 without satisfaction effects). */
+    private readonly multiplier: (id: number, t: number) => number,
+  ) {
+    const monthCount = Math.ceil(horizonSec / SECONDS_PER_MONTH);
+    this.onboards = config.onboardingSec > 0 && config.onboardingMultiplier !== 1;
+    this.base = new CustomerBase(config.initial + config.acquisitionPerMonth * monthCount, config.onboardingMultiplier);
+    this.base.add(config.initial, -1, false);
+    const zeros = () => new Array<number>(monthCount).fill(0);
+    this.months = { start: zeros(), acquired: zeros(), referred: zeros(), churned: zeros(), returned: zeros() };
+    this.r = Math.log1p(discountRatePerYear) / SECONDS_PER_YEAR;
+  }
+
+  /** Month boundaries with an event: t_k for k = 0 … ⌊horizon/month⌋. */
+  get boundaryCount(): number {
+    return Math.floor(this.horizonSec / SECONDS_PER_MONTH) + 1;
+  }
+
+  /** Where cohort k ends onboarding, or Infinity when it does not (or not before the horizon). */
+  onboardingEndSec(k: number): number {
+    const t = k * SECONDS_PER_MONTH + this.config.onboardingSec;
+    return this.onboards && t < this.horizonSec ? t : Infinity;
+  }
+
+  /** The month boundary k at time t_k = now. */
+  boundary(k: number, now: number): void {
+    this.accrue(now);
+    const base = this.base;
+    if (k >= 1) {
+      const p = this.config.baseChurnPerMonth;
+      let churned = 0;
+      for (let id = 0; id < base.size; id++) {
+        const u = this.churnU();
+        if (base.active[id] === 1 && u < p * this.multiplier(id, now)) {
+          base.leave(id);
+          churned++;
+        }
+      }
+      this.months.churned[k - 1] = churned;
+      if (now >= this.warmupSec) this.churned += churned;
+    }
+    if (now < this.horizonSec) {
+      this.months.start[k] = base.activeCount;
+      let n = this.config.acquisitionPerMonth;
+      let referred = 0;
+      const wom = this.config.wordOfMouth;
+      if (wom !== null) {
+        referred = poisson(this.wordOfMouthU, this.satisfiedContacts * wom.tellsSatisfied * wom.convertProb)();
+        n -= Math.min(n, poisson(this.wordOfMouthU, this.dissatisfiedContacts * wom.tellsDissatisfied * wom.deterProb)());
+        this.satisfiedContacts = 0;
+        this.dissatisfiedContacts = 0;
+      }
+      base.add(n + referred, k, this.onboards);
+      this.months.acquired[k] = n;
+      this.months.referred[k] = referred;
+      if (now >= this.warmupSec) {
+        // The campaign is paid for in full: deterred prospects are lost, not refunded.
+        const cost = this.config.acquisitionPerMonth * this.config.costPerCustomer;
+        this.acquired += n;
+        this.referred += referred;
+        this.money.acquisitionCost += cost;
+        this.money.npv -= cost * Math.exp(-this.r * (now - this.warmupSec));
+      }
+    }
+  }
+
+  /** The issue of `id` ended unresolved at `now`: a return with its probability, if in the window. Returns whether the customer left. */
+  maybeReturn(id: number, now: number, u: Uniform): boolean {
+    const r = this.config.returns!;
+    const cohort = this.base.cohort[id]!;
+    if (now >= this.horizonSec || this.base.active[id] !== 1 || cohort < 0 || now - cohort * SECONDS_PER_MONTH > r.windowSec || u() >= r.prob) return false;
+    this.accrue(now);
+    this.base.leave(id);
+    this.months.returned[Math.min(this.months.returned.length - 1, Math.floor(now / SECONDS_PER_MONTH))]!++;
+    if (now >= this.warmupSec) {
+      const cost = r.refund + r.handlingCost;
+      this.returned++;
+      this.money.returnsCost += cost;
+      this.money.npv -= cost * Math.exp(-this.r * (now - this.warmupSec));
+    }
+    return true;
+  }
+
+  /** Revenue of the active base from the last change to `now`, inside the window. */
+  accrue(now: number): void {
+    const from = Math.max(this.lastSec, this.warmupSec);
+    const to = Math.min(now, this.horizonSec);
+    if (to > from) {
+      const revenue = (this.config.monthlyFeePerMonth * this.base.activeCount * (to - from)) / SECONDS_PER_MONTH;
+      this.money.revenue += revenue;
+      this.money.npv += revenue * Math.exp(-this.r * ((from + to) / 2 - this.warmupSec));
+    }
+    this.lastSec = Math.max(this.lastSec, now);
+  }
+
+  /** The replication's customer figures; call after the run. */
+  result(satisfaction: CustomerResult['satisfaction']): CustomerResult {
+    this.accrue(this.horizonSec);
+    return { active: this.base.activeCount, churned: this.churned, acquired: this.acquired, referred: this.referred, returned: this.returned, satisfaction, months: this.months };
+  }
+}

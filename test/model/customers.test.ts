@@ -1,0 +1,178 @@
+/**
+ * The customer lifecycle (issue 5, stage 1): the base raises the contacts, churns, is acquired
+ * and pays. Statistical claims use the binomial or Poisson standard error of the figure and a
+ * band of 4 standard errors (a false alarm about once in 16,000 runs of the test).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SECONDS_PER_MONTH } from '../../src/model/config.js';
+import { CustomerBase } from '../../src/model/customer-base.js';
+import { simulateReplication, type ReplicationResult } from '../../src/model/contact-center.js';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
+import { fromScenario, stationary } from '../support/scenario.js';
+
+type Customers = NonNullable<ScenarioInput['customers']>;
+
+/** Satisfaction effects off: every level leaves churn at the base rate. */
+const noEffects = { churnMultipliers: [1, 1, 1, 1, 1] as [number, number, number, number, number] };
+
+function scenario(customers: Customers, p: { months?: number; agents?: number; extra?: Partial<ScenarioInput> } = {}): ScenarioInput {
+  return {
+    name: 'customers',
+    horizon: { months: p.months ?? 3 },
+    arrivals: {},
+    handleTime: { dist: 'exponential', meanSec: 300 },
+    patience: { dist: 'exponential', meanSec: 300 },
+    staffing: { agents: p.agents ?? 20 },
+    customers,
+    ...p.extra,
+  };
+}
+
+const run = (input: ScenarioInput, seed: number, reps = 1): ReplicationResult[] =>
+  Array.from({ length: reps }, (_, r) => simulateReplication(fromScenario(input), seed, r));
+
+describe('the customer base', () => {
+  it('picks customers in proportion to their issue rate (onboarding weight 3 against 1)', () => {
+    const base = new CustomerBase(4, 3);
+    base.add(2, -1, false); // ids 0, 1: weight 1 each
+    base.add(1, 0, true); // id 2: weight 3
+    const counts = [0, 0, 0];
+    const n = 5000;
+    for (let i = 0; i < n; i++) counts[base.pick((i + 0.5) / n)]!++;
+    expect(counts).toEqual([1000, 1000, 3000]);
+    base.endOnboarding(0);
+    expect([base.onboarding, base.established, base.weight]).toEqual([0, 3, 3]);
+    base.leave(1);
+    expect([base.activeCount, base.active[1]]).toEqual([2, 0]);
+  });
+});
+
+describe('the customer lifecycle', () => {
+  it('keeps customers(t+1) = customers(t) + acquired + referred − churned − returned, month by month, in every run', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          initial: fc.integer({ min: 0, max: 3000 }),
+          perMonth: fc.integer({ min: 0, max: 400 }),
+          churn: fc.double({ min: 0, max: 0.5, noNaN: true }),
+          weeks: fc.integer({ min: 0, max: 10 }),
+          months: fc.integer({ min: 1, max: 5 }),
+          seed: fc.integer({ min: 0, max: 1000 }),
+          returnProb: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+          convertProb: fc.option(fc.double({ min: 0, max: 0.2, noNaN: true })),
+          agents: fc.integer({ min: 1, max: 20 }),
+        }),
+        ({ initial, perMonth, churn, weeks, months, seed, returnProb, convertProb, agents }) => {
+          const customers: Customers = {
+            initial,
+            issuesPerMonth: 0.2,
+            onboarding: { weeks, multiplier: 3 },
+            baseChurnPerMonth: churn,
+            acquisition: { perMonth, costPerCustomer: 10 },
+            monthlyFee: 20,
+            ...(returnProb !== null ? { returns: { windowDays: 45, prob: returnProb, refund: 100, handlingCost: 5 } } : {}),
+            ...(convertProb !== null ? { wordOfMouth: { convertProb, deterProb: convertProb / 2 } } : {}),
+          };
+          const [r] = run(scenario(customers, { months, agents, extra: { reasons: [{ name: 'x', share: 1, resolveProb: 0.6, maxRepeats: 1, repeatDelay: { dist: 'exponential', meanSec: 86_400 } }] } }), seed);
+          const c = r!.customers!;
+          const m = c.months;
+          expect(m.start[0]).toBe(initial);
+          const flow = (k: number) => m.acquired[k]! + m.referred[k]! - m.churned[k]! - m.returned[k]!;
+          for (let k = 0; k + 1 < months; k++) expect(m.start[k + 1]).toBe(m.start[k]! + flow(k));
+          const last = months - 1;
+          expect(c.active).toBe(m.start[last]! + flow(last));
+          expect(c.active).toBe(initial + c.acquired + c.referred - c.churned - c.returned);
+          expect(c.acquired).toBeLessThanOrEqual(perMonth * months);
+          if (returnProb === null) expect(c.returned).toBe(0);
+          if (convertProb === null) expect([c.referred, c.acquired]).toEqual([0, perMonth * months]);
+          const e = r!.economics;
+          if (c.returned === 0) {
+            // Revenue: the month's base (start + acquired + referred) pays the whole month; churn is at its end.
+            const customerMonths = m.start.reduce((s, x, k) => s + x + m.acquired[k]! + m.referred[k]!, 0);
+            expect(e.revenue).toBeCloseTo(20 * customerMonths, 6);
+          }
+          expect(e.acquisitionCost).toBe(10 * perMonth * months);
+          expect(e.returnsCost).toBe(105 * c.returned);
+          expect(e.profit).toBeCloseTo(e.revenue - e.supportCost - e.acquisitionCost! - e.returnsCost!, 6);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it('churns at the base rate when satisfaction does not affect churn (binomial, 4 standard errors)', () => {
+    const p = 0.03;
+    const [r] = run(
+      { ...scenario({ initial: 100_000, issuesPerMonth: 0.05, baseChurnPerMonth: p, acquisition: { perMonth: 5000 } }, { months: 6, agents: 10 }), satisfaction: noEffects },
+      11,
+    );
+    const m = r!.customers!.months;
+    const exposed = m.start.reduce((s, x, k) => s + x + m.acquired[k]!, 0);
+    const rate = r!.customers!.churned / exposed;
+    expect(Math.abs(rate - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / exposed));
+  });
+
+  it('raises N × issues per month × months contacts, and twice as many from twice the base (Poisson, 4 standard errors)', () => {
+    const months = 2;
+    const issues = 0.5;
+    // A shaped day: the profiles keep their mean-1 meaning, so the volume is the base's.
+    const extra: Partial<ScenarioInput> = { arrivals: { intervalMin: 60, intraday: Array.from({ length: 24 }, (_, h) => (h >= 8 && h < 20 ? 3 : 0.5)), weekly: [1, 1, 1, 1, 1, 0.5, 0.5] } };
+    for (const initial of [20_000, 40_000]) {
+      const [r] = run(
+        { ...scenario({ initial, issuesPerMonth: issues, baseChurnPerMonth: 0 }, { months, agents: 40, extra }), satisfaction: noEffects },
+        5,
+      );
+      const expected = initial * issues * months;
+      expect(Math.abs(r!.kpis.offered - expected)).toBeLessThan(4 * Math.sqrt(expected));
+    }
+  });
+
+  it('follows the onboarding boost: w weeks at multiplier m add n·r·(m − 1)·w/month·months-worth of issues', () => {
+    const perMonth = 20_000;
+    const weeks = 2;
+    const [r] = run(
+      { ...scenario({ initial: 0, issuesPerMonth: 1, onboarding: { weeks, multiplier: 4 }, baseChurnPerMonth: 0, acquisition: { perMonth } }, { months: 1, agents: 30 }), satisfaction: noEffects },
+      3,
+    );
+    // One cohort over one month: rate 1/month, × 4 for the first two weeks.
+    const onboardingMonths = (weeks * 7 * 86_400) / SECONDS_PER_MONTH;
+    const expected = perMonth * (1 + 3 * onboardingMonths);
+    expect(Math.abs(r!.kpis.offered - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  });
+
+  it('turns unresolved issues of new customers into returns with their probability, and word of mouth into referrals', () => {
+    const input = scenario(
+      {
+        initial: 0,
+        issuesPerMonth: 1,
+        baseChurnPerMonth: 0,
+        acquisition: { perMonth: 20_000 },
+        returns: { windowDays: 60, prob: 0.5, refund: 200, handlingCost: 20 },
+        wordOfMouth: { convertProb: 0.01, deterProb: 0 },
+      },
+      { months: 2, agents: 40, extra: { reasons: [{ name: 'x', share: 1, resolveProb: 0.5, maxRepeats: 0 }] } },
+    );
+    const [r] = run({ ...input, satisfaction: noEffects }, 4);
+    const c = r!.customers!;
+    // Every issue of a customer in the window that ends unresolved: about half the issues.
+    const gaveUp = r!.kpis.issuesUnresolved;
+    expect(c.returned).toBeGreaterThan(0);
+    expect(Math.abs(c.returned - 0.5 * gaveUp)).toBeLessThan(4 * Math.sqrt(0.25 * gaveUp) + 0.05 * gaveUp);
+    expect(c.referred).toBeGreaterThan(0);
+    expect(c.months.referred[0]).toBe(0);
+  });
+
+  it('is exactly reproducible: the same seed gives the same replication, number for number', () => {
+    const input = scenario({ initial: 5000, issuesPerMonth: 0.5, onboarding: { weeks: 2, multiplier: 2 }, baseChurnPerMonth: 0.05, acquisition: { perMonth: 300 }, returns: { prob: 0.3 }, wordOfMouth: { convertProb: 0.02, deterProb: 0.01 } }, { months: 2, agents: 4 });
+    expect(run(input, 8)[0]).toEqual(run(input, 8)[0]);
+    expect(run(input, 9)[0]!.customers).not.toEqual(run(input, 8)[0]!.customers);
+  });
+
+    it('adds nothing to a scenario without customers: no customers figures, no csat, support economics only', () => {
+    const [r] = [simulateReplication(stationary({ ratePerHour: 120, ahtSec: 300, agents: 12, patienceSec: 200, days: 2 }), 1, 0)];
+    expect(r!.customers).toBeUndefined();
+    expect(Object.keys(r!.economics)).toEqual(['supportCost', 'revenue', 'profit', 'npv']);
+    expect('csat' in r!.kpis).toBe(false);
+  });
+});
