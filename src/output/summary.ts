@@ -1,5 +1,6 @@
 import { estimate, estimateAll, estimateTree, type Estimate, type EstimateTree } from '../experiment/estimate.js';
 import type { ModelConfig } from '../model/config.js';
+import type { CustomerResult } from '../model/customers.js';
 import type { Economics } from '../model/economics.js';
 import type { Kpis } from '../model/observer.js';
 import type { ChannelResult, GroupResult, ReasonResult, ReplicationResult } from '../model/result.js';
@@ -16,6 +17,8 @@ export interface Summary {
   replications: number;
   kpis: Record<keyof Kpis, Estimate>;
   economics: Record<keyof Economics, Estimate>;
+  /** CONTRACT `customers.*`: only when the customer lifecycle is on. */
+  customers?: EstimateTree<Omit<CustomerResult, 'months'>>;
   channels: Record<string, EstimateTree<ChannelResult>>;
   reasons: Record<string, EstimateTree<ReasonResult>>;
   groups: Record<string, EstimateTree<GroupResult>>;
@@ -26,6 +29,8 @@ export interface Summary {
     /** Measured window, seconds from the start: [warmupSec, horizonSec). */
     warmupSec: number;
     horizonSec: number;
+    /** The service-level definition: answered within thresholdSec, against the target share. */
+    serviceLevel: { thresholdSec: number; target: number };
     /** Contacts still waiting or in service at the horizon (they are served out after it). */
     leftInSystemAtHorizon: Estimate;
   };
@@ -38,8 +43,9 @@ export function summarizeRun(scenario: string, seed: number, config: ModelConfig
     scenario,
     seed,
     replications: results.length,
-    kpis: estimateAll(results.map((r) => r.kpis)),
-    economics: estimateAll(results.map((r) => r.economics)),
+    kpis: estimateAll(results.map((r) => r.kpis as Record<keyof Kpis, number>)),
+    economics: estimateAll(results.map((r) => r.economics as Record<keyof Economics, number>)),
+    ...(results[0]!.customers ? { customers: estimateTree(results.map((r) => customerFigures(r.customers!))) } : {}),
     channels: estimateTree(results.map((r) => r.channels)),
     reasons: estimateTree(results.map((r) => r.reasons)),
     groups: estimateTree(results.map((r) => r.groups)),
@@ -48,10 +54,16 @@ export function summarizeRun(scenario: string, seed: number, config: ModelConfig
       events: results.reduce((n, r) => n + r.events, 0),
       warmupSec: config.warmupSec,
       horizonSec: config.horizonSec,
+      serviceLevel: { thresholdSec: config.slThresholdSec, target: config.slTarget },
       leftInSystemAtHorizon: estimate(results.map((r) => r.conservation.waitingAtHorizon + r.conservation.inServiceAtHorizon)),
     },
   };
   return { summary, series };
+}
+
+/** The lifecycle's figures for the summary; the month-by-month accounts go to files, not here. */
+function customerFigures({ months: _months, ...figures }: CustomerResult): Omit<CustomerResult, 'months'> {
+  return figures;
 }
 
 /** The summary alone (see summarizeRun). */
