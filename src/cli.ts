@@ -9,6 +9,7 @@
  *   FILE ─read─▶ YAML text ─scenario/load: parse · validate · cross-check─▶ Scenario
  *        ─normalize─▶ ModelConfig ─experiment/replicate (threads)─▶ ReplicationResult[]
  *        ─output/summary: estimate mean ± t·s/√n─▶ Summary ─output/write (atomic)─▶ out/<name>/
+ *        ─output/report-files: Vega-Lite specs · SVG · PNG (cli/report.ts)─▶ charts/, report.html
  *
  * Exit codes: 0 success; 1 a changed verdict (`compare --baseline`); 2 bad input of any kind
  * (file, option or value), with nothing written; 3 an internal error (a bug: please report).
@@ -29,10 +30,11 @@ import {
   load,
   numberOption,
   outOption,
+  scenarioInfo,
   writeOutputs,
 } from './cli/common.js';
 
-async function runCommand(args: { file: string; reps: unknown; seed: unknown; out?: string; json: boolean; workers: unknown }) {
+async function runCommand(args: { file: string; reps: unknown; seed: unknown; out?: string; json: boolean; workers: unknown; charts: boolean }) {
   const loaded = await load(args.file);
   const replications = intOption('reps', args.reps, 1, LIMITS.replications);
   const seed = args.seed === undefined ? loaded.scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
@@ -51,7 +53,9 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
   }
   const { summary, json, files } = runFiles(scenario, seed, config, results);
   const dir = out ?? `out/${scenario.name}`;
-  const written = await writeOutputs(dir, files);
+  const { reportOutputs, wroteMessage } = await import('./cli/report.js');
+  const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), summary }, { charts: args.charts });
+  const written = await writeOutputs(dir, { ...files, ...report.files });
   if (args.json) process.stdout.write(json);
   else {
     const k = summary.kpis;
@@ -72,7 +76,8 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
       ].join('\n'),
     );
   }
-  process.stderr.write(`wrote ${written.join(', ')}\n`);
+  for (const note of report.notes) process.stderr.write(`${note}\n`);
+  process.stderr.write(`${wroteMessage(written)}\n`);
 }
 
 async function validateCommand(args: { file: string }) {
@@ -103,13 +108,19 @@ async function erlangCommand(args: Record<string, unknown>) {
   process.stdout.write(run({ ratePerHour, ahtSec, patienceSec, slSec, agents, targetSl, maxAbandon, json: args.json === true }));
 }
 
+const CHARTS_OPTION = {
+  type: 'boolean',
+  default: true,
+  describe: 'draw the charts (charts/*.vl.json, .svg, .png) and put them in report.html; --no-charts skips them',
+} as const;
+
 function commands(argv: Argv) {
   return argv
     .scriptName('ccsim')
     .usage('$0 <command> [options]\n\nSeeded discrete-event simulation of customer-support contact centers.')
     .command(
       'run <file>',
-      'simulate a scenario; writes out/<name>/summary.json and report.html',
+      'simulate a scenario; writes out/<name>/summary.json, CSV series, charts and report.html',
       (y) =>
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
@@ -117,7 +128,8 @@ function commands(argv: Argv) {
           .option('seed', { type: 'number', describe: "overrides the scenario's seed" })
           .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>)' })
           .option('json', { type: 'boolean', default: false, describe: 'print the summary JSON on stdout, nothing else' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' }),
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('charts', CHARTS_OPTION),
       (a) => runCommand(a as never),
     )
     .command(
@@ -142,7 +154,8 @@ function commands(argv: Argv) {
           .option('write-baseline', { type: 'string', describe: 'store the verdicts in this file' })
           .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>)' })
           .option('json', { type: 'boolean', default: false, describe: 'print the comparison JSON on stdout, nothing else' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' }),
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('charts', CHARTS_OPTION),
       async (a) => (await import('./cli/compare.js')).compareCommand(a as never),
     )
     .command(
@@ -158,7 +171,8 @@ function commands(argv: Argv) {
           .option('by', { type: 'string', describe: 'also report the best point by this KPI, e.g. serviceLevel' })
           .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>)' })
           .option('json', { type: 'boolean', default: false, describe: 'print the sweep (or shard) JSON on stdout, nothing else' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' }),
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('charts', CHARTS_OPTION),
       async (a) => (await import('./cli/sweep.js')).sweepCommand(a as never),
     )
     .command(
@@ -168,8 +182,18 @@ function commands(argv: Argv) {
         y
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'directories (or files) holding shard-K-of-N.json' })
           .option('out', { type: 'string', describe: "output directory (default out/<the sweep's scenario name>)" })
-          .option('json', { type: 'boolean', default: false, describe: 'print sweep.json on stdout, nothing else' }),
+          .option('json', { type: 'boolean', default: false, describe: 'print sweep.json on stdout, nothing else' })
+          .option('charts', CHARTS_OPTION),
       async (a) => (await import('./cli/sweep.js')).mergeCommand(a as never),
+    )
+    .command(
+      'report <dir>',
+      'rebuild report.html and the charts of an output directory from its stored JSON (summary, comparison, sweep)',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true, describe: 'an output directory of run, compare or sweep' })
+          .option('charts', CHARTS_OPTION),
+      async (a) => (await import('./cli/report.js')).reportCommand(a as never),
     )
     .command('schema', 'print the scenario JSON Schema', (y) => y, () => schemaCommand())
     .command(
@@ -187,7 +211,7 @@ function commands(argv: Argv) {
           .option('json', { type: 'boolean', default: false }),
       (a) => erlangCommand(a),
     )
-    .demandCommand(1, 'name a command: run, compare, sweep, merge, validate, schema or erlang')
+    .demandCommand(1, 'name a command: run, compare, sweep, merge, report, validate, schema or erlang')
     .strict()
     .recommendCommands()
     .help()

@@ -25,9 +25,16 @@ export function readScenario(file: string): string {
   }
 }
 
+/** The scenario of FILE, loaded and validated, with its text (`source`, shown in the report). */
 export async function load(file: string) {
   const { parseScenario } = await import('../scenario/load.js');
-  return parseScenario(readScenario(file), file);
+  const source = readScenario(file);
+  return { ...parseScenario(source, file), source };
+}
+
+/** What the report says about a loaded scenario (scenario.json). */
+export function scenarioInfo(loaded: { file: string; source: string; scenario: { name: string; description?: string | undefined } }) {
+  return { name: loaded.scenario.name, description: loaded.scenario.description, file: loaded.file, source: loaded.source };
 }
 
 /** Reads a file named by an option (`--baseline FILE`); a missing or unreadable file is bad input. */
@@ -84,7 +91,7 @@ export function isUnwritable(e: unknown): boolean {
 }
 
 /** Writes a set of files into `dir` all-or-nothing (output/write.ts); returns their paths. */
-export async function writeOutputs(dir: string, files: Readonly<Record<string, string>>): Promise<string[]> {
+export async function writeOutputs(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<string[]> {
   const { writeFilesAtomically } = await import('../output/write.js');
   try {
     return writeFilesAtomically(dir, files);

@@ -4,6 +4,7 @@
  *
  *   FILE ─load─▶ policies ─experiment/compare (one pool)─▶ Comparison
  *     ─output/comparison─▶ table (stdout) · comparison.json · comparison.csv (out/<name>/)
+ *     ─cli/report─▶ charts/ (per-policy figures, why profit differs) · report.html
  *     ─output/verdicts─▶ --write-baseline FILE │ --baseline FILE: exit 1 on a changed verdict
  */
 import { existsSync, statSync } from 'node:fs';
@@ -19,6 +20,7 @@ import {
   numberOption,
   outOption,
   readOptionFile,
+  scenarioInfo,
   shown,
   writeOutputFile,
   writeOutputs,
@@ -38,6 +40,7 @@ export interface CompareArgs {
   json: boolean;
   baseline?: string;
   writeBaseline?: string;
+  charts?: boolean;
 }
 
 /** Replications when --reps is not given (and no verdict file says otherwise). */
@@ -130,7 +133,9 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
   }
 
   const json = comparisonJson(comparison);
-  const written = await writeOutputs(dir, { 'comparison.json': json, 'comparison.csv': comparisonCsv(comparison) });
+  const { reportOutputs, wroteMessage } = await import('./report.js');
+  const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), comparison }, { charts: args.charts ?? true });
+  const written = await writeOutputs(dir, { 'comparison.json': json, 'comparison.csv': comparisonCsv(comparison), ...report.files });
   if (args.writeBaseline !== undefined) written.push(await writeOutputFile(args.writeBaseline, verdictsJson(comparison)));
   process.stdout.write(args.json ? json : comparisonTable(comparison));
 
@@ -141,7 +146,8 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
       `reps auto: ${comparison.replications} replications; precision ±${auto.precision} on Δ${auto.figure} ${outcome} (largest 95% half-width ${auto.halfWidth.toPrecision(4)})\n`,
     );
   }
-  process.stderr.write(`wrote ${written.join(', ')}\n`);
+  for (const note of report.notes) process.stderr.write(`${note}\n`);
+  process.stderr.write(`${wroteMessage(written)}\n`);
   if (stored) {
     const changes = verdictChanges(stored, comparison);
     for (const line of changes) process.stderr.write(`${line}\n`);

@@ -4,14 +4,14 @@
  *   FILE, --vary ─grid─▶ points ─derive + validate every point (nothing runs if one fails)─▶ configs
  *     ─fingerprint─▶ saved points of an interrupted run (DIR/.points/<fp>/) are reused
  *     ─experiment/sweep (one pool)─▶ each finished point saved at once
- *     ─output/sweep─▶ sweep.json + sweep.csv │ with --shard K/N: shard-K-of-N.json
- *   merge: shard files ─check fingerprints, N, every K once─▶ the same sweep.json + sweep.csv
+ *     ─output/sweep─▶ sweep.json + sweep.csv (+ cli/report: charts/, report.html) │ with --shard K/N: shard-K-of-N.json
+ *   merge: shard files ─check fingerprints, N, every K once─▶ the same sweep.json + sweep.csv (+ report)
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
-import { UsageError, defaultWorkers, figureOption, intOption, isUnwritable, load, outOption, writeOutputs } from './common.js';
+import { UsageError, defaultWorkers, figureOption, intOption, isUnwritable, load, outOption, scenarioInfo, writeOutputs } from './common.js';
 import { progress } from './progress.js';
 
 export interface SweepArgs {
@@ -24,6 +24,7 @@ export interface SweepArgs {
   workers?: unknown;
   out?: string;
   json: boolean;
+  charts?: boolean;
 }
 
 /** Replications per point when --reps is not given. */
@@ -112,6 +113,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
 
   let stdout: string;
   let written: string[];
+  const notes: string[] = [];
   if (shard) {
     const json = out.shardJson(def, shard, results);
     written = await writeOutputs(dir, { [out.shardFileName(shard)]: json });
@@ -119,7 +121,10 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   } else {
     const result = out.sweepResult(def, results);
     const json = out.sweepJson(result);
-    written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': out.sweepCsv(result) });
+    const { reportOutputs } = await import('./report.js');
+    const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), sweep: result }, { charts: args.charts ?? true });
+    notes.push(...report.notes);
+    written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': out.sweepCsv(result), ...report.files });
     stdout = args.json ? json : out.sweepTable(result);
   }
   // The outputs are in place: this run's saved points are no longer needed. Only its own share
@@ -138,13 +143,16 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
     }
   }
   process.stdout.write(stdout);
-  process.stderr.write(`wrote ${written.join(', ')}\n`);
+  const { wroteMessage } = await import('./report.js');
+  for (const note of notes) process.stderr.write(`${note}\n`);
+  process.stderr.write(`${wroteMessage(written)}\n`);
 }
 
 export interface MergeArgs {
   dirs: string[];
   out?: string;
   json: boolean;
+  charts?: boolean;
 }
 
 const SHARD_FILE = /^shard-\d+-of-\d+\.json$/;
@@ -178,7 +186,11 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
   }
   const dir = outOption(args.out) ?? `out/${result.scenario}`;
   const json = sweepJson(result);
-  const written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': sweepCsv(result) });
+  // The same report the unsharded sweep writes (its scenario.json, if DIR has one, describes it).
+  const { reportOutputs, wroteMessage } = await import('./report.js');
+  const report = await reportOutputs(dir, { sweep: result }, { charts: args.charts ?? true });
+  const written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': sweepCsv(result), ...report.files });
   process.stdout.write(args.json ? json : sweepTable(result));
-  process.stderr.write(`merged ${files.length} shard(s); wrote ${written.join(', ')}\n`);
+  for (const note of report.notes) process.stderr.write(`${note}\n`);
+  process.stderr.write(`merged ${files.length} shard(s); ${wroteMessage(written)}\n`);
 }

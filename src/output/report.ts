@@ -1,48 +1,238 @@
+/**
+ * report.html: one self-contained page for a scenario's output directory — what was simulated,
+ * the key figures with their 95% CIs, the verdicts of a comparison, the best points of a sweep,
+ * and the charts. The charts are the pre-rendered SVGs inlined, so the page needs no script and
+ * no network and opens the same from a disk, a mail or a CI artefact.
+ *
+ *   scenario.json · summary.json · comparison.json · sweep.json (whichever exist)
+ *     + rendered charts (charts/render.ts) ─renderReport─▶ report.html
+ */
+import type { Comparison } from '../experiment/compare.js';
 import type { Estimate } from '../experiment/estimate.js';
+import { DIRECTION } from '../experiment/verdict.js';
+import type { Source } from './charts/index.js';
+import { CURRENCY, figureRange, figureStyle, figureTitle, isShare } from './charts/figures.js';
+import { policyColor } from './charts/theme.js';
 import type { Summary } from './summary.js';
+import type { SweepResult } from './sweep.js';
+
+/** What the report says about the scenario (scenario.json). */
+export interface ScenarioInfo {
+  name: string;
+  description?: string | undefined;
+  /** The scenario file as given on the command line, and its text. */
+  file?: string | undefined;
+  source?: string | undefined;
+}
+
+/** A chart as the report shows it: its SVG, or none when charts were skipped. */
+export interface ReportChart {
+  name: string;
+  source: Source;
+  caption: string;
+  svg: string;
+}
+
+export interface ReportInput {
+  scenario: ScenarioInfo;
+  summary?: Summary | undefined;
+  comparison?: Comparison | undefined;
+  sweep?: SweepResult | undefined;
+  /** null: charts were not drawn (--no-charts). */
+  charts: readonly ReportChart[] | null;
+}
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function fmt(e: Estimate, digits: number): string {
-  const [lo, hi] = e.ci95;
-  return lo === hi ? e.mean.toFixed(digits) : `${e.mean.toFixed(digits)} <span class="ci">[${lo.toFixed(digits)}, ${hi.toFixed(digits)}]</span>`;
+/** A number as a person reads it: shares as percentages, counts and money grouped. */
+export function formatValue(x: number, figure: string, signed = false): string {
+  if (!Number.isFinite(x)) return '—';
+  const sign = signed && x > 0 ? '+' : '';
+  if (isShare(figure)) return `${sign}${(x * 100).toFixed(Math.abs(x) < 0.001 && x !== 0 ? 3 : 2)}%`;
+  const a = Math.abs(x);
+  const money = figureStyle(figure).unit === CURRENCY;
+  const digits = a === 0 || a >= 1000 || (money && a >= 10) ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
+  return sign + x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-const ROWS: [keyof Summary['kpis'], string, number][] = [
-  ['offered', 'Contacts offered', 0],
-  ['answered', 'Answered', 0],
-  ['abandoned', 'Abandoned', 0],
-  ['abandonRate', 'Abandonment rate', 4],
-  ['pWait', 'Share that waited', 4],
-  ['waitSec', 'Mean wait, all offered (s)', 2],
-  ['asaSec', 'Average speed of answer (s)', 2],
-  ['serviceLevel', 'Service level', 4],
-  ['occupancy', 'Agent occupancy', 4],
-  ['ahtSec', 'Average handle time (s)', 1],
-  ['fcr', 'First-contact resolution', 4],
-  ['queueLength', 'Mean queue length', 3],
-];
+/**
+ * A mean and its 95% CI. A figure's interval is clipped to what the figure can be, as on the
+ * charts (figures.ts: no negative waits, no share above 100%); a difference (signed) is not.
+ */
+function estimateCell(e: Estimate, figure: string, signed = false): string {
+  const [min, max] = signed ? [-Infinity, Infinity] : figureRange(figure);
+  const [lo, hi] = [Math.max(min, e.ci95[0]), Math.min(max, e.ci95[1])];
+  const mean = formatValue(e.mean, figure, signed);
+  return lo === hi ? mean : `${mean} <span class="ci">[${formatValue(lo, figure, signed)}, ${formatValue(hi, figure, signed)}]</span>`;
+}
+
+const isEstimate = (x: unknown): x is Estimate => typeof x === 'object' && x !== null && typeof (x as Estimate).mean === 'number' && Array.isArray((x as Estimate).ci95);
+
+/** Figures of a record, in the model's order, as table rows; nested records as "group · figure". */
+function figureRows(record: object, prefix = ''): string {
+  return Object.entries(record)
+    .map(([figure, e]) =>
+      isEstimate(e)
+        ? `<tr><th>${escape(prefix + figureTitle(figure))}</th><td>${estimateCell(e, figure)}</td></tr>`
+        : typeof e === 'object' && e !== null
+          ? figureRows(e, `${prefix}${figure} · `)
+          : '',
+    )
+    .filter(Boolean)
+    .join('\n');
+}
 
 /**
- * A minimal self-contained report: the scenario's key figures with their 95% CIs. No script, no
- * network; the full report with charts is built on this later.
+ * SVG ids made unique to one chart: several SVGs inlined in one page share one id space, and a
+ * clip path or gradient of one chart must not be found by another's url(#…).
  */
-export function renderReport(summary: Summary, description: string | undefined): string {
-  const rows = ROWS.map(([key, label, d]) => `<tr><th>${label}</th><td>${fmt(summary.kpis[key], d)}</td></tr>`).join('\n');
-  const money = (Object.keys(summary.economics) as (keyof Summary['economics'])[])
-    .map((key) => `<tr><th>${key}</th><td>${fmt(summary.economics[key], 0)}</td></tr>`)
+export function prefixSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
+    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
+}
+
+function chartsOf(input: ReportInput, source: Source): string {
+  if (input.charts === null) return '<p class="note">Charts were not drawn (<code>--no-charts</code>); <code>ccsim report DIR</code> draws them.</p>';
+  return input.charts
+    .filter((c) => c.source === source)
+    .map(
+      (c) => `<figure class="chart" id="chart-${escape(c.name)}" data-chart="${escape(c.name)}">
+${prefixSvgIds(c.svg.replace(/^<\?xml[^>]*>\s*/, ''), `c-${c.name}`)}
+<figcaption>${escape(c.caption)} · <a href="charts/${escape(c.name)}.vl.json">Vega-Lite spec</a> · <a href="charts/${escape(c.name)}.png">PNG</a> · <a href="charts/${escape(c.name)}.svg">SVG</a></figcaption>
+</figure>`,
+    )
     .join('\n');
+}
+
+function hours(sec: number): string {
+  return sec % 86_400 === 0 ? `day ${sec / 86_400}` : `${(sec / 3600).toFixed(1)} h`;
+}
+
+function runSection(input: ReportInput, s: Summary): string {
+  const { thresholdSec, target } = s.meta.serviceLevel ?? { thresholdSec: NaN, target: NaN };
+  const customers = s.customers ? `<h3>Customers</h3><table>${figureRows(s.customers)}</table>` : '';
+  return `<section id="run"><h2>Simulation run</h2>
+<p>${s.replications} replication${s.replications === 1 ? '' : 's'}, seed ${s.seed}; means with 95% confidence intervals over replications,
+for contacts offered from ${hours(s.meta.warmupSec)} to ${hours(s.meta.horizonSec)} (the warm-up before is excluded).
+Service level: answered within ${thresholdSec} s, target ${Math.round(target * 100)}%.</p>
+<div class="tables"><div><h3>Queue</h3><table>${figureRows(s.kpis)}</table></div>
+<div><h3>Money</h3><table>${figureRows(s.economics)}</table>${customers}</div></div>
+${chartsOf(input, 'summary')}
+<p class="files">Files: <a href="summary.json">summary.json</a> · <a href="intervals.csv">intervals.csv</a> · <a href="days.csv">days.csv</a> · <a href="months.csv">months.csv</a></p>
+</section>`;
+}
+
+const VERDICT_CLASS: Record<string, string> = { better: 'better', worse: 'worse', indistinguishable: 'same' };
+
+function compareSection(input: ReportInput, c: Comparison): string {
+  const names = c.policies.map((p) => p.name);
+  const colors = policyColor(names);
+  const swatch = (name: string) => `<span class="swatch" style="background:${colors.range[names.indexOf(name)] ?? '#999'}"></span>${escape(name)}`;
+  const figures = ['profit', ...(c.by && c.by !== 'profit' ? [c.by] : [])];
+  const level = `${(c.verdictLevel * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+  const head = figures.map((f) => `<th>Δ ${escape(figureStyle(f).label.toLowerCase())} [95% CI]</th><th>verdict by ${escape(figureStyle(f).label.toLowerCase())}</th>`).join('');
+  const rows = c.verdict
+    .map((v) => {
+      const p = c.policies.find((q) => q.name === v.policy)!;
+      const cells = figures
+        .map((f) => {
+          const d = p.delta[f];
+          const verdict = String(v[f] ?? '—');
+          return `<td>${d ? estimateCell(d, f, true) : '—'}</td><td class="${VERDICT_CLASS[verdict] ?? ''}">${escape(verdict)}</td>`;
+        })
+        .join('');
+      return `<tr><th>${swatch(v.policy)}</th>${cells}</tr>`;
+    })
+    .join('\n');
+  const keyFigures = ['serviceLevel', 'asaSec', 'abandonRate', 'occupancy', 'fcr', 'csat', 'supportCost', 'revenue', 'profit'].filter((f) => c.policies.every((p) => p.kpis[f] ?? p.economics[f]));
+  // One row per figure, one column per policy: policies are few, figures many.
+  const means = `<table class="wide"><tr><th>figure</th>${c.policies.map((p) => `<th>${swatch(p.name)}</th>`).join('')}</tr>
+${keyFigures.map((f) => `<tr><th>${escape(figureTitle(f))}</th>${c.policies.map((p) => `<td>${estimateCell((p.kpis[f] ?? p.economics[f])!, f)}</td>`).join('')}</tr>`).join('\n')}</table>`;
+  return `<section id="compare"><h2>Policies compared</h2>
+<p>${c.policies.length} policies × ${c.replications} replications, seed ${c.seed}, on common random numbers: replication r of every policy sees the same callers,
+so each difference Δ = policy − baseline is paired by replication. A verdict is <em>better</em> or <em>worse</em> when the Δ interval at ${level}
+(Bonferroni over ${c.comparisons} comparison${c.comparisons === 1 ? '' : 's'}, family-wise ${Math.round(c.familyLevel * 100)}%) excludes 0, <em>indistinguishable</em> when it does not.</p>
+<h3>Verdicts against the baseline (${escape(c.baseline)})</h3>
+<table class="wide"><tr><th>policy</th>${head}</tr>
+${rows}</table>
+<p>Ranking by mean profit: ${c.ranking.map(escape).join(' › ')}.</p>
+<h3>Key figures per policy</h3>
+${means}
+${chartsOf(input, 'comparison')}
+<p class="files">Files: <a href="comparison.json">comparison.json</a> · <a href="comparison.csv">comparison.csv</a></p>
+</section>`;
+}
+
+function sweepSection(input: ReportInput, s: SweepResult): string {
+  const keys = s.vary.map((a) => a.key);
+  const figures = ['profit', ...(s.by && s.by !== 'profit' ? [s.by] : [])];
+  const best = Object.entries(s.best)
+    .map(([f, b]) => `<li>by ${escape(f)} (${DIRECTION[f] ?? 'higher'} is better): point ${b.index}, ${keys.map((k) => `${escape(k)} = ${escape(JSON.stringify(b.set[k]))}`).join(', ')} — mean ${formatValue(b.mean, f)}</li>`)
+    .join('\n');
+  const table =
+    s.results.length <= 200
+      ? `<table class="wide"><tr><th>#</th>${keys.map((k) => `<th>${escape(k)}</th>`).join('')}${figures.map((f) => `<th>${escape(figureTitle(f))}</th>`).join('')}</tr>
+${s.results
+  .map((p) => {
+    const isBest = Object.values(s.best).some((b) => b.index === p.index);
+    const cells = figures.map((f) => {
+      const e = p.kpis[f] ?? p.economics[f];
+      return `<td>${e ? estimateCell(e, f) : '—'}</td>`;
+    });
+    return `<tr${isBest ? ' class="best"' : ''}><td>${p.index}</td>${keys.map((k) => `<td>${escape(JSON.stringify(p.set[k]))}</td>`).join('')}${cells.join('')}</tr>`;
+  })
+  .join('\n')}</table>`
+      : `<p>${s.results.length} points: see sweep.csv.</p>`;
+  return `<section id="sweep"><h2>Sweep</h2>
+<p>${s.points} point${s.points === 1 ? '' : 's'} over ${keys.map((k) => `<code>${escape(k)}</code>`).join(' × ')}, ${s.replications} replication${s.replications === 1 ? '' : 's'} per point, seed ${s.seed},
+common random numbers across points. Best points:</p>
+<ul>${best}</ul>
+${chartsOf(input, 'sweep')}
+${table}
+<p class="files">Files: <a href="sweep.json">sweep.json</a> · <a href="sweep.csv">sweep.csv</a></p>
+</section>`;
+}
+
+const STYLE = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{margin-bottom:.2rem}h2{margin-top:2.5rem;border-bottom:2px solid #ddd;padding-bottom:.2rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{padding:.25rem .75rem;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
+td{font-variant-numeric:tabular-nums}.ci{color:#777;font-size:.88em}table.wide{font-size:.92em}
+.tables{display:flex;gap:2rem;flex-wrap:wrap}.tables>div{flex:1 1 22rem}
+.better{color:#1a7f37;font-weight:600}.worse{color:#b42318;font-weight:600}.same{color:#666}
+tr.best td{background:#fff6d6}.swatch{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;vertical-align:baseline}
+figure.chart{margin:1.5rem 0;padding:.5rem;border:1px solid #e6e6e6;border-radius:6px;background:#fff}
+figure.chart svg{display:block;max-width:100%;height:auto}figcaption{color:#555;font-size:.9em;margin-top:.3rem}
+.note,.files{color:#555;font-size:.92em}pre{background:#f6f6f6;padding:.75rem;overflow:auto;font-size:.85em}
+nav a{margin-right:1rem}`;
+
+/** The whole page. */
+export function renderReport(input: ReportInput): string {
+  const { scenario } = input;
+  const sections = [
+    input.summary ? runSection(input, input.summary) : '',
+    input.comparison ? compareSection(input, input.comparison) : '',
+    input.sweep ? sweepSection(input, input.sweep) : '',
+  ].filter(Boolean);
+  const nav = [input.summary && ['run', 'Run'], input.comparison && ['compare', 'Policies'], input.sweep && ['sweep', 'Sweep']]
+    .filter((x): x is string[] => Array.isArray(x))
+    .map(([id, label]) => `<a href="#${id}">${label}</a>`)
+    .join('');
+  const source = scenario.source
+    ? `<details><summary>Scenario file${scenario.file ? ` <code>${escape(scenario.file)}</code>` : ''}</summary><pre>${escape(scenario.source)}</pre></details>`
+    : '';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>ccsim — ${escape(summary.scenario)}</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse;margin:1rem 0}th,td{padding:.25rem .75rem;border-bottom:1px solid #ddd;text-align:left}
-td{font-variant-numeric:tabular-nums}.ci{color:#777;font-size:.9em}</style></head>
-<body><h1>${escape(summary.scenario)}</h1>
-${description ? `<p>${escape(description)}</p>` : ''}
-<p>${summary.replications} replication(s), seed ${summary.seed}; means with 95% confidence intervals over replications,
-for contacts offered between ${(summary.meta.warmupSec / 3600).toFixed(1)} h and ${(summary.meta.horizonSec / 3600).toFixed(1)} h.</p>
-<h2>Queue</h2><table>${rows}</table>
-<h2>Money</h2><table>${money}</table>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ccsim — ${escape(scenario.name)}</title>
+<style>${STYLE}</style></head>
+<body><header><h1>${escape(scenario.name)}</h1>
+${scenario.description ? `<p>${escape(scenario.description)}</p>` : ''}
+${source}
+<nav>${nav}</nav></header>
+${sections.join('\n')}
+<footer class="note"><p>Made by ccsim. Every figure is the mean over replications with its 95% Student-t confidence interval in brackets.
+The charts are Vega-Lite specs with their data inlined in <code>charts/</code> (restyle and re-render them with any Vega-Lite tool), drawn here as SVG; PNGs at 2× are beside them.</p></footer>
 </body></html>
 `;
 }

@@ -29,12 +29,18 @@ export interface SeriesRow {
   kpis: Record<SeriesKpi, Estimate>;
 }
 
+/** An interval of the day pooled over the measured days: counts are totals over `days`. */
+export interface IntradayRow extends SeriesRow {
+  /** How many measured days the interval pooled (divide counts by it for a per-day figure). */
+  days: number;
+}
+
 export interface Series {
   intervalSec: number;
   /** Every profile interval of the measured window (written to intervals.csv). */
   interval: SeriesRow[];
   /** Interval of the day, pooled over the measured days: the average day. */
-  intraday: SeriesRow[];
+  intraday: IntradayRow[];
   day: SeriesRow[];
   month: SeriesRow[];
 }
@@ -121,8 +127,8 @@ export function buildSeries(config: ModelConfig, results: readonly ReplicationRe
   const intraday = Array.from({ length: perDay }, (_, j) => {
     const ks: number[] = [];
     for (let k = j; k < buckets; k += perDay) if (k >= firstBucket) ks.push(k);
-    return ks.length > 0 ? row(j, ks) : null;
-  }).filter((r): r is SeriesRow => r !== null);
+    return ks.length > 0 ? { ...row(j, ks), days: ks.length } : null;
+  }).filter((r): r is IntradayRow => r !== null);
   return { intervalSec, interval: span(1), intraday, day: span(perDay), month: span(perDay * 30) };
 }
 

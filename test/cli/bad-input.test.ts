@@ -186,7 +186,7 @@ describe.concurrent('ccsim run with a bad option', () => {
     const r = await ccsim('run', c.file, '--out', c.out, '--workers', '1', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).scenario).toBe(c.name);
-    expect(readdirSync(c.out).sort()).toEqual(['days.csv', 'intervals.csv', 'months.csv', 'report.html', 'summary.json']);
+    expect(readdirSync(c.out).sort()).toEqual(['charts', 'days.csv', 'intervals.csv', 'months.csv', 'report.html', 'scenario.json', 'summary.json']);
     expect(existsSync(join(REPO, 'out', c.name))).toBe(false);
   });
 });
@@ -201,7 +201,7 @@ describe.concurrent('commands', () => {
   it('refuses no command at all, listing the commands', async ({ expect }) => {
     const r = await ccsim();
     expectRefused(expect, r);
-    expect(r.stderr).toBe('ccsim: name a command: run, compare, sweep, merge, validate, schema or erlang\n');
+    expect(r.stderr).toBe('ccsim: name a command: run, compare, sweep, merge, report, validate, schema or erlang\n');
   });
 
   it('validate exits 0 on a valid file and prints that it is valid', async ({ expect }) => {

@@ -1,0 +1,86 @@
+/**
+ * The chart registry: every chart ccsim draws, in report order, each a function from one stored
+ * result (a run's summary, a comparison, a sweep) to a Vega-Lite spec with its data inlined — or
+ * null when that result has nothing for it to show (one channel, one varied key…).
+ *
+ *   summary.json · comparison.json · sweep.json ─(registry)─▶ Vega-Lite specs (charts/<name>.vl.json)
+ *     ─render.ts: vega-lite compile · vega View (renderer none) toSVG─▶ <name>.svg
+ *     ─resvg (DejaVu fonts shipped, no system fonts)─▶ <name>.png ─report.ts─▶ report.html
+ *
+ * To add a chart: write its builder in its own file of this folder and list it below with the
+ * result it reads. Nothing here imports vega: building specs is cheap, and rendering (render.ts)
+ * is loaded only by the commands that draw.
+ */
+import type { Comparison } from '../../experiment/compare.js';
+import type { Summary } from '../summary.js';
+import type { SweepResult } from '../sweep.js';
+import { channelsChart } from './channels.js';
+import { compareKpisChart } from './compare-kpis.js';
+import { compareProfitChart } from './compare-profit.js';
+import { intradayLoadChart } from './intraday-load.js';
+import { reasonsChart } from './reasons.js';
+import { serviceDailyChart } from './service-daily.js';
+import { serviceIntradayChart } from './service-intraday.js';
+import { sweepMapChart } from './sweep-map.js';
+import type { VlSpec } from './theme.js';
+
+/** The stored results charts are drawn from; any may be absent. */
+export interface ChartSources {
+  summary?: Summary | undefined;
+  comparison?: Comparison | undefined;
+  sweep?: SweepResult | undefined;
+}
+
+export type Source = keyof ChartSources;
+
+export interface ChartDefinition<S extends Source = Source> {
+  /** File name stem: charts/<name>.vl.json, .svg, .png. */
+  name: string;
+  source: S;
+  /** What the chart answers, for the report. */
+  caption: string;
+  build: (data: NonNullable<ChartSources[S]>) => VlSpec | null;
+}
+
+export interface ChartSpec {
+  name: string;
+  source: Source;
+  caption: string;
+  spec: VlSpec;
+}
+
+const define = <S extends Source>(d: ChartDefinition<S>): ChartDefinition => d as unknown as ChartDefinition;
+
+export const CHARTS: readonly ChartDefinition[] = [
+  define({ name: 'intraday-load', source: 'summary', caption: 'Is the day staffed where the load is?', build: intradayLoadChart }),
+  define({ name: 'service-intraday', source: 'summary', caption: 'When in the day do callers wait and hang up?', build: serviceIntradayChart }),
+  define({ name: 'service-daily', source: 'summary', caption: 'How does service vary from day to day?', build: serviceDailyChart }),
+  define({ name: 'channels', source: 'summary', caption: 'How does each channel fare?', build: channelsChart }),
+  define({ name: 'reasons', source: 'summary', caption: 'Which contact reasons are resolved first time, and which wait?', build: reasonsChart }),
+  define({ name: 'compare-kpis', source: 'comparison', caption: 'How do the policies differ on the key figures?', build: compareKpisChart }),
+  define({ name: 'compare-profit', source: 'comparison', caption: 'Why does profit differ from the baseline?', build: compareProfitChart }),
+  define({ name: 'sweep-profit', source: 'sweep', caption: 'Where in the grid is profit highest?', build: (s: SweepResult) => sweepMapChart(s, 'profit') }),
+  define({
+    name: 'sweep-by',
+    source: 'sweep',
+    caption: 'Where in the grid is the --by figure best?',
+    build: (s: SweepResult) => (s.by && s.by !== 'profit' ? sweepMapChart(s, s.by) : null),
+  }),
+];
+
+/** The specs of every chart the given results can draw, in registry order. */
+export function chartSpecs(sources: ChartSources, charts: readonly ChartDefinition[] = CHARTS): ChartSpec[] {
+  const out: ChartSpec[] = [];
+  for (const c of charts) {
+    const data = sources[c.source];
+    if (!data) continue;
+    const spec = c.build(data as never);
+    if (spec) out.push({ name: c.name, source: c.source, caption: c.caption, spec });
+  }
+  return out;
+}
+
+/** A spec as written to charts/<name>.vl.json: 2-space indent, stable key order. */
+export function specJson(spec: VlSpec): string {
+  return `${JSON.stringify(spec, null, 2)}\n`;
+}

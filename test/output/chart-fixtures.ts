@@ -1,0 +1,46 @@
+/**
+ * Real results to draw from, made in this process with the bundled scenarios cut short: a run of
+ * the mid-size center (three channels, four reasons, an intraday curve), a comparison of the
+ * staffing policies, and sweeps over one, two and three keys. About a second of simulation.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compare, type Comparison } from '../../src/experiment/compare.js';
+import { gridPoints, type Axis } from '../../src/experiment/grid.js';
+import { inlineRunner } from '../../src/experiment/pool.js';
+import { replicate } from '../../src/experiment/replicate.js';
+import { defineSweep, runPoints } from '../../src/experiment/sweep.js';
+import { summarize, type Summary } from '../../src/output/summary.js';
+import { sweepResult, type SweepResult } from '../../src/output/sweep.js';
+import { deriveScenario, parseScenario } from '../../src/scenario/load.js';
+import { REPO } from '../support/cli.js';
+
+const scenario = (name: string) => parseScenario(readFileSync(join(REPO, 'scenarios', `${name}.yaml`), 'utf8'), `scenarios/${name}.yaml`);
+
+/** The mid-size center over 3 days after a 1-day warm-up, 2 replications. */
+export async function midsizeSummary(): Promise<Summary> {
+  const loaded = scenario('midsize-center');
+  const short = deriveScenario(loaded, 'short', { 'horizon.days': 3, 'warmup.days': 1 }, 'test');
+  const results = await replicate(short.config, { replications: 2, seed: 5, workers: 1 }, inlineRunner());
+  return summarize('midsize-center', 5, short.config, results);
+}
+
+/** The stationary baseline, 1 replication (every CI has zero width). */
+export async function stationarySummary(): Promise<Summary> {
+  const loaded = scenario('staffing-levels');
+  const results = await replicate(loaded.config, { replications: 1, seed: 11, workers: 1 }, inlineRunner());
+  return summarize('staffing-levels', 11, loaded.config, results);
+}
+
+/** staffing-levels' four policies, 4 replications, with --by asaSec. */
+export async function staffingComparison(): Promise<Comparison> {
+  return compare(scenario('staffing-levels').policies, { scenario: 'staffing-levels', seed: 11, replications: 4, by: 'asaSec' }, inlineRunner());
+}
+
+/** A sweep of staffing-levels over the given axes, 2 replications per point. */
+export async function staffingSweep(vary: Axis[], by: string | null = 'serviceLevel'): Promise<SweepResult> {
+  const loaded = scenario('staffing-levels');
+  const points = gridPoints(vary).map((p) => ({ ...p, config: deriveScenario(loaded, `point-${p.index}`, p.set, 'test').config }));
+  const def = defineSweep({ scenario: 'staffing-levels', seed: 11, replications: 2, vary, by }, points);
+  return sweepResult(def, await runPoints(points, { seed: 11, replications: 2 }, inlineRunner()));
+}
