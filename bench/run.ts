@@ -193,7 +193,8 @@ function throughput() {
 }
 
 function cliArgs(file: string, reps: number, workers: number, out: string): string[] {
-  return ['bin/ccsim.js', 'run', file, '--reps', String(reps), '--workers', String(workers), '--json', '--out', out];
+  // --no-charts: these sections measure simulation and its outputs; chart rendering is timed apart.
+  return ['bin/ccsim.js', 'run', file, '--reps', String(reps), '--workers', String(workers), '--json', '--no-charts', '--out', out];
 }
 
 /** 7. The operations model on the bundled mid-size center, whole process; best of 3. */
