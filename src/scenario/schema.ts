@@ -13,6 +13,13 @@ const positive = (what: string, max: number) =>
 const nonNegative = (what: string, max: number) =>
   z.number().min(0, `${what} must be ≥ 0`).max(max, `${what} must be at most ${max.toLocaleString('en-US')} (limit)`);
 
+/** A whole number in [min, max]; `limit` marks the maximum as a machine limit in the message. */
+const whole = (what: string, min: number, max: number, limit = false) =>
+  z
+    .int(`${what} must be a whole number`)
+    .min(min, `${what} must be ≥ ${min}`)
+    .max(max, `${what} must be at most ${max.toLocaleString('en-US')}${limit ? ' (limit)' : ''}`);
+
 /** A span of simulated time: exactly one of days, hours or months (a month is 30 days). */
 export const DurationSchema = z
   .strictObject({
@@ -91,7 +98,7 @@ export const ReasonSchema = z.strictObject({
   severity: z.int('severity must be a whole number').min(1, 'severity must be 1–5').max(5, 'severity must be 1–5').default(1),
   groups: z.array(name('a group name')).min(1, 'groups needs at least one group').optional().meta({ description: 'Groups that may take it, in preference order; default: all, in listed order.' }),
   repeatDelay: DistributionSchema.default({ dist: 'exponential', meanSec: 172_800 }).meta({ description: 'Delay before an unresolved issue comes back (default exponential, 2 days).' }),
-  maxRepeats: z.int('maxRepeats must be a whole number').min(0, 'maxRepeats must be ≥ 0').max(20, 'maxRepeats must be at most 20').default(3),
+  maxRepeats: whole('maxRepeats', 0, 20).default(3),
 });
 
 export const ChannelsSchema = z
@@ -100,7 +107,7 @@ export const ChannelsSchema = z
     chat: z
       .strictObject({
         share: probability('share'),
-        concurrency: z.int('concurrency must be a whole number').min(1, 'concurrency must be ≥ 1').max(10, 'concurrency must be at most 10').default(2),
+        concurrency: whole('concurrency', 1, 10).default(2),
         handleStretch: z.number().min(1, 'handleStretch must be ≥ 1').max(10, 'handleStretch must be at most 10').default(1.3),
       })
       .optional(),
@@ -117,7 +124,7 @@ export const ShiftSchema = z.strictObject({
   days: z.array(z.enum(WEEKDAYS)).min(1, 'days needs at least one weekday').default([...WEEKDAYS]),
   start: clock,
   end: clock.meta({ description: 'End; earlier than start means the next day.' }),
-  agents: z.int('agents must be a whole number').min(0, 'agents must be ≥ 0').max(LIMITS.agents, `agents must be at most ${LIMITS.agents} (limit)`),
+  agents: whole('agents', 0, LIMITS.agents, true),
   breaks: z
     .array(
       z.strictObject({
@@ -131,10 +138,7 @@ export const ShiftSchema = z.strictObject({
 
 export const GroupSchema = z.strictObject({
   name: name('a group name'),
-  agents: z
-    .int('agents must be a whole number')
-    .min(1, 'agents must be ≥ 1')
-    .max(LIMITS.agents, `agents must be at most ${LIMITS.agents} (limit)`)
+  agents: whole('agents', 1, LIMITS.agents, true)
     .optional()
     .meta({ description: 'Constant headcount around the clock (instead of shifts).' }),
   shifts: z.array(ShiftSchema).min(1, 'shifts needs at least one shift').optional(),
@@ -168,10 +172,7 @@ export const DEFAULT_SATISFACTION_FORMULA =
 
 export const CustomersSchema = z
   .strictObject({
-    initial: z
-      .int('initial must be a whole number')
-      .min(0, 'initial must be ≥ 0')
-      .max(LIMITS.customers, `initial must be at most ${LIMITS.customers.toLocaleString('en-US')} (limit)`)
+    initial: whole('initial', 0, LIMITS.customers, true)
       .meta({ description: 'Active customers at the start (established, past onboarding).' }),
     monthlyFee: nonNegative('monthlyFee', 1e6).default(0).meta({ description: 'Revenue per active customer per month (fee or margin), accrued continuously.' }),
     issuesPerMonth: nonNegative('issuesPerMonth', LIMITS.issuesPerCustomerMonth).meta({ description: 'Issues (fresh contacts) per active customer per month, outside onboarding.' }),
@@ -185,7 +186,7 @@ export const CustomersSchema = z
     baseChurnPerMonth: probability('baseChurnPerMonth').meta({ description: 'Probability an active customer leaves at the end of a month, before satisfaction effects.' }),
     acquisition: z
       .strictObject({
-        perMonth: z.int('perMonth must be a whole number').min(0, 'perMonth must be ≥ 0').max(LIMITS.customers, `perMonth must be at most ${LIMITS.customers.toLocaleString('en-US')} (limit)`).meta({ description: 'New customers at the start of every month.' }),
+        perMonth: whole('perMonth', 0, LIMITS.customers, true).meta({ description: 'New customers at the start of every month.' }),
         costPerCustomer: nonNegative('costPerCustomer', 1e6).default(0).meta({ description: 'Acquisition cost per new customer.' }),
       })
       .default({ perMonth: 0, costPerCustomer: 0 }),
@@ -257,10 +258,7 @@ export const ScenarioSchema = z
     patience: DistributionSchema.optional().meta({ description: 'Time callers wait before hanging up (voice, chat); absent: nobody hangs up.' }),
     staffing: z
       .strictObject({
-        agents: z
-          .int('agents must be a whole number')
-          .min(1, 'agents must be ≥ 1')
-          .max(LIMITS.agents, `agents must be at most ${LIMITS.agents.toLocaleString('en-US')} (limit)`)
+        agents: whole('agents', 1, LIMITS.agents, true)
           .meta({ description: 'Constant headcount, around the clock, no shrinkage.' }),
         wagePerHour: nonNegative('wagePerHour', 10_000)
           .default(30)
@@ -275,7 +273,7 @@ export const ScenarioSchema = z
       .strictObject({
         prob: probability('prob'),
         delay: DistributionSchema,
-        maxRetrials: z.int('maxRetrials must be a whole number').min(1, 'maxRetrials must be ≥ 1').max(20, 'maxRetrials must be at most 20').default(3),
+        maxRetrials: whole('maxRetrials', 1, 20).default(3),
       })
       .optional()
       .meta({ description: 'Abandoners call again with probability prob after delay.' }),

@@ -7,6 +7,7 @@ import { ScenarioError, type Diagnostic } from '../../src/scenario/errors.js';
 import { LIMITS } from '../../src/scenario/limits.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import * as msg from '../../src/scenario/messages.js';
+import { editLines, scenarioProblems } from '../support/scenario.js';
 
 const BASE = [
   'name: t', //                                                             line 1
@@ -22,17 +23,9 @@ const BASE = [
   '  baseChurnPerMonth: 0.02', //                                           line 11
   '  acquisition: { perMonth: 100, costPerCustomer: 50 }', //               line 12
 ];
-const yaml = (replace: Record<number, string> = {}, ...append: string[]) => [...BASE.map((l, i) => replace[i + 1] ?? l), ...append].join('\n') + '\n';
+const yaml = (replace: Record<number, string> = {}, ...append: string[]) => editLines(BASE, replace, ...append);
 
-function problems(text: string): Diagnostic[] {
-  try {
-    parseScenario(text, 'f.yaml');
-  } catch (e) {
-    if (e instanceof ScenarioError) return [...e.diagnostics];
-    throw e;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const problems = scenarioProblems;
 
 describe('customers in a scenario', () => {
   it('normalises to per-second rates, with the demand level left to the base', () => {

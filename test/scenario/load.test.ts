@@ -4,6 +4,7 @@ import { ScenarioError, formatDiagnostic, formatPath, type Diagnostic } from '..
 import { LIMITS } from '../../src/scenario/limits.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import * as msg from '../../src/scenario/messages.js';
+import { editLines, scenarioProblems } from '../support/scenario.js';
 import { toModelConfig } from '../../src/scenario/normalize.js';
 import { ScenarioSchema } from '../../src/scenario/schema.js';
 
@@ -20,21 +21,10 @@ const BASE = [
   '  agents: 5', //                                     line 6   (5 at column 11)
 ];
 
-/** BASE with lines replaced (1-based line number → new text) and further lines appended. */
-function yaml(replace: Record<number, string> = {}, ...append: string[]): string {
-  return [...BASE.map((line, i) => replace[i + 1] ?? line), ...append].join('\n') + '\n';
-}
+const yaml = (replace: Record<number, string> = {}, ...append: string[]) => editLines(BASE, replace, ...append);
 
 /** Every diagnostic parseScenario throws for `text` (fails the test when it loads). */
-function problems(text: string): Diagnostic[] {
-  try {
-    parseScenario(text, 'f.yaml');
-  } catch (e) {
-    if (e instanceof ScenarioError) return [...e.diagnostics];
-    throw e;
-  }
-  throw new Error(`expected a ScenarioError for:\n${text}`);
-}
+const problems = scenarioProblems;
 
 /** The single diagnostic for `text`. */
 function problem(text: string): Diagnostic {

@@ -1,4 +1,6 @@
 import type { ModelConfig } from '../../src/model/config.js';
+import { ScenarioError, type Diagnostic } from '../../src/scenario/errors.js';
+import { parseScenario } from '../../src/scenario/load.js';
 import { toModelConfig } from '../../src/scenario/normalize.js';
 import { ScenarioSchema, type Distribution, type ScenarioInput } from '../../src/scenario/schema.js';
 
@@ -35,4 +37,20 @@ export function stationary(p: {
 /** A model config from a scenario object as a file would give it (validated by the schema). */
 export function fromScenario(input: ScenarioInput): ModelConfig {
   return toModelConfig(ScenarioSchema.parse(input));
+}
+
+/** `base` with lines replaced (1-based line number → new text) and further lines appended. */
+export function editLines(base: readonly string[], replace: Record<number, string> = {}, ...append: string[]): string {
+  return [...base.map((line, i) => replace[i + 1] ?? line), ...append].join('\n') + '\n';
+}
+
+/** Every diagnostic parseScenario throws for `text` (fails the test when it loads). */
+export function scenarioProblems(text: string): Diagnostic[] {
+  try {
+    parseScenario(text, 'f.yaml');
+  } catch (e) {
+    if (e instanceof ScenarioError) return [...e.diagnostics];
+    throw e;
+  }
+  throw new Error(`expected a ScenarioError for:\n${text}`);
 }
