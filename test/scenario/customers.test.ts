@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { SECONDS_PER_MONTH, SECONDS_PER_WEEK } from '../../src/model/config.js';
 import { simulateReplication } from '../../src/model/contact-center.js';
 import { summarize } from '../../src/output/summary.js';
-import { ScenarioError, type Diagnostic } from '../../src/scenario/errors.js';
 import { LIMITS } from '../../src/scenario/limits.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import * as msg from '../../src/scenario/messages.js';

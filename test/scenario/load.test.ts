@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../../src/model/config.js';
-import { ScenarioError, formatDiagnostic, formatPath, type Diagnostic } from '../../src/scenario/errors.js';
+import { formatDiagnostic, formatPath, type Diagnostic } from '../../src/scenario/errors.js';
 import { LIMITS } from '../../src/scenario/limits.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import * as msg from '../../src/scenario/messages.js';
