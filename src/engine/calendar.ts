@@ -23,6 +23,8 @@
  * patience timer of a contact already answered) and ignores it when it pops.
  */
 
+import { resized } from './typed-array.js';
+
 const SEQ_SPAN = 2 ** 44;
 const MAX_RANK = 2 ** 9 - 1;
 
@@ -101,15 +103,10 @@ export class Calendar {
   /** Adds a lane for events of `kind` and returns its index; the lane starts empty. */
   addLane(kind: number): number {
     const l = this.laneCount++;
-    const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(this.laneCount);
-      b.set(a);
-      return b;
-    };
-    this.laneTimes = grow(this.laneTimes, (n) => new Float64Array(n));
-    this.laneTies = grow(this.laneTies, (n) => new Float64Array(n));
-    this.laneKinds = grow(this.laneKinds, (n) => new Int32Array(n));
-    this.laneDatas = grow(this.laneDatas, (n) => new Int32Array(n));
+    this.laneTimes = resized(this.laneTimes, this.laneCount);
+    this.laneTies = resized(this.laneTies, this.laneCount);
+    this.laneKinds = resized(this.laneKinds, this.laneCount);
+    this.laneDatas = resized(this.laneDatas, this.laneCount);
     this.laneTimes[l] = Infinity;
     this.laneKinds[l] = kind;
     return l;
@@ -195,10 +192,9 @@ export class Calendar {
 
   private grow(): void {
     const n = this.times.length * 2;
-    const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
-    this.times = grow(this.times, new Float64Array(n));
-    this.ties = grow(this.ties, new Float64Array(n));
-    this.kinds = grow(this.kinds, new Int32Array(n));
-    this.datas = grow(this.datas, new Int32Array(n));
+    this.times = resized(this.times, n);
+    this.ties = resized(this.ties, n);
+    this.kinds = resized(this.kinds, n);
+    this.datas = resized(this.datas, n);
   }
 }

@@ -6,6 +6,8 @@
  * the last reference is dropped, so memory follows the contacts in the system, not the horizon.
  * Cancelled timers stay in the calendar and are recognised by the contact's state.
  */
+import { resized } from '../engine/typed-array.js';
+
 export const WAITING = 1;
 export const IN_SERVICE = 2;
 export const ABANDONED = 3;
@@ -88,33 +90,28 @@ export class ContactStore {
   }
 
   private resize(n: number): void {
-    const f64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
-    const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
-    this.arrivalSec = f64(this.arrivalSec);
-    this.issueSec = f64(this.issueSec);
-    this.servedSec = f64(this.servedSec);
-    this.pResolve = f64(this.pResolve);
-    this.enqueueSec = f64(this.enqueueSec);
-    this.abandonAt = f64(this.abandonAt);
-    this.handleSec = f64(this.handleSec);
-    this.patienceSec = f64(this.patienceSec);
-    this.uResolve = f64(this.uResolve);
-    this.reason = u8(this.reason);
-    this.channel = u8(this.channel);
-    this.repeats = u8(this.repeats);
-    this.retrials = u8(this.retrials);
-    this.flags = u8(this.flags);
-    this.state = u8(this.state);
-    this.refs = u8(this.refs);
-    const i16 = (a: Int16Array) => { const b = new Int16Array(n); b.set(a); return b; };
-    this.group = i16(this.group);
-    this.cls = i16(this.cls);
-    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-    this.bucket = i32(this.bucket);
-    this.issueBucket = i32(this.issueBucket);
-    this.customer = i32(this.customer);
-    const free = new Int32Array(n);
-    free.set(this.free);
-    this.free = free;
+    this.arrivalSec = resized(this.arrivalSec, n);
+    this.issueSec = resized(this.issueSec, n);
+    this.servedSec = resized(this.servedSec, n);
+    this.pResolve = resized(this.pResolve, n);
+    this.enqueueSec = resized(this.enqueueSec, n);
+    this.abandonAt = resized(this.abandonAt, n);
+    this.handleSec = resized(this.handleSec, n);
+    this.patienceSec = resized(this.patienceSec, n);
+    this.uResolve = resized(this.uResolve, n);
+    this.reason = resized(this.reason, n);
+    this.channel = resized(this.channel, n);
+    this.repeats = resized(this.repeats, n);
+    this.retrials = resized(this.retrials, n);
+    this.flags = resized(this.flags, n);
+    this.state = resized(this.state, n);
+    this.refs = resized(this.refs, n);
+    this.group = resized(this.group, n);
+    this.cls = resized(this.cls, n);
+    this.bucket = resized(this.bucket, n);
+    this.issueBucket = resized(this.issueBucket, n);
+    this.customer = resized(this.customer, n);
+    this.free = resized(this.free, n);
   }
+
 }

@@ -8,6 +8,7 @@
  * weight `onboardingMultiplier` from the first list and 1 from the second, i.e. proportionally
  * to each customer's issue rate.
  */
+import { resized } from '../engine/typed-array.js';
 export class CustomerBase {
   active: Uint8Array;
   /** Month of acquisition (cohort), −1 for the initial customers. */
@@ -93,18 +94,13 @@ export class CustomerBase {
   }
 
   private grow(n: number): void {
-    const copy = <T extends Uint8Array | Int16Array | Int32Array | Float32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.active = copy(this.active, (k) => new Uint8Array(k));
-    this.cohort = copy(this.cohort, (k) => new Int16Array(k));
-    this.excess = copy(this.excess, (k) => new Float32Array(k));
-    this.excessAtSec = copy(this.excessAtSec, (k) => new Float64Array(k));
-    this.list = [copy(this.list[0], (k) => new Int32Array(k)), copy(this.list[1], (k) => new Int32Array(k))];
-    this.pos = copy(this.pos, (k) => new Int32Array(k));
-    this.which = copy(this.which, (k) => new Uint8Array(k));
+    this.active = resized(this.active, n);
+    this.cohort = resized(this.cohort, n);
+    this.excess = resized(this.excess, n);
+    this.excessAtSec = resized(this.excessAtSec, n);
+    this.list = [resized(this.list[0], n), resized(this.list[1], n)];
+    this.pos = resized(this.pos, n);
+    this.which = resized(this.which, n);
     this.capacity = n;
   }
 
