@@ -69,6 +69,18 @@ export interface SeriesResult {
   availableAgentSec: number[];
   busyAgentSec: number[];
   paidAgentSec: number[];
+  /** The same agent-seconds per interval for each group, by group name. */
+  groups: Record<string, GroupSeries>;
+}
+
+/** One group's agent-seconds per interval. */
+export interface GroupSeries {
+  paidAgentSec: number[];
+  /** Scheduled and available (not absent, not on a break). */
+  availableAgentSec: number[];
+  /** Available plus overrun. */
+  loggedInAgentSec: number[];
+  busyAgentSec: number[];
 }
 
 /** Everything one replication reports: plain numbers and arrays, so it crosses worker threads as is. */
@@ -107,24 +119,33 @@ export function replicationResult(
   const cost = new Float64Array(n);
   const groups: Record<string, GroupResult> = {};
   const busy = new Float64Array(n);
+  const groupSeries: Record<string, GroupSeries> = {};
   let loggedInTotal = 0;
   config.groups.forEach((g, i) => {
     const paidByInterval = new Float64Array(n);
     const paidSec = integrateSteps(staffing.paid, i, warmupSec, horizonSec, intervalSec, paidByInterval);
     // Logged in = scheduled available + overrun (agents finishing contacts past their schedule).
-    const availableSec = integrateSteps(staffing.available, i, warmupSec, horizonSec, intervalSec, available);
+    const availableByInterval = new Float64Array(n);
+    const availableSec = integrateSteps(staffing.available, i, warmupSec, horizonSec, intervalSec, availableByInterval);
     const loggedSec = availableSec + obs.overrun[i]!.close(horizonSec);
     loggedInTotal += loggedSec;
     const overrun = obs.overrun[i]!.buckets;
+    const busyByInterval = obs.busyByInterval[i]!;
     const busySec = obs.busyWindowSec[i]!;
+    const loggedByInterval = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      available[k]! += overrun[k]!;
-      busy[k]! += obs.busyByInterval[i]![k]!;
-    }
-    for (let k = 0; k < n; k++) {
+      loggedByInterval[k] = availableByInterval[k]! + overrun[k]!;
+      available[k]! += loggedByInterval[k]!;
+      busy[k]! += busyByInterval[k]!;
       paid[k]! += paidByInterval[k]!;
       cost[k]! += wageCost(paidByInterval[k]!, g.wagePerHour);
     }
+    groupSeries[g.name] = {
+      paidAgentSec: Array.from(paidByInterval),
+      availableAgentSec: Array.from(availableByInterval),
+      loggedInAgentSec: Array.from(loggedByInterval),
+      busyAgentSec: Array.from(busyByInterval),
+    };
     groups[g.name] = {
       occupancy: ratio(busySec, loggedSec, 0),
       paidHours: paidSec / 3600,
@@ -192,6 +213,7 @@ export function replicationResult(
       availableAgentSec: arr(available),
       busyAgentSec: arr(busy),
       paidAgentSec: arr(paid),
+      groups: groupSeries,
     },
     conservation,
     events,

@@ -1,5 +1,6 @@
 import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/result.js';
+import { buildGroupSeries, groupSeriesCsv } from './group-series.js';
 import { seriesCsv } from './series.js';
 import { summarizeRun, summaryJson, type Summary } from './summary.js';
 
@@ -24,6 +25,7 @@ export function runFiles(
       'intervals.csv': seriesCsv(series.interval),
       'days.csv': seriesCsv(series.day),
       'months.csv': seriesCsv(series.month),
+      'group-intervals.csv': groupSeriesCsv(buildGroupSeries(config, results)),
     },
   };
 }

@@ -132,13 +132,18 @@ export function buildSeries(config: ModelConfig, results: readonly ReplicationRe
   return { intervalSec, interval: span(1), intraday, day: span(perDay), month: span(perDay * 30) };
 }
 
+/** The day (from day 0) and the "HH:MM" time of day of a time in seconds, for CSV rows. */
+export function dayAndTime(startSec: number): [number, string] {
+  const day = Math.floor(startSec / 86_400);
+  const minutes = Math.round((startSec - day * 86_400) / 60);
+  return [day, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`];
+}
+
 /** A series as CSV: index, start (day d, hh:mm), then mean/lo/hi of every KPI. */
 export function seriesCsv(rows: readonly SeriesRow[]): string {
   const head = ['index', 'day', 'time', ...SERIES_KPIS.flatMap((k) => [k, `${k}_lo`, `${k}_hi`])];
   const lines = rows.map((r) => {
-    const day = Math.floor(r.startSec / 86_400);
-    const minutes = Math.round((r.startSec - day * 86_400) / 60);
-    const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    const [day, time] = dayAndTime(r.startSec);
     return [r.index, day, time, ...SERIES_KPIS.flatMap((k) => [r.kpis[k].mean, ...r.kpis[k].ci95])].join(',');
   });
   return `${[head.join(','), ...lines].join('\n')}\n`;
