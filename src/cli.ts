@@ -108,6 +108,11 @@ async function erlangCommand(args: Record<string, unknown>) {
   process.stdout.write(run({ ratePerHour, ahtSec, patienceSec, slSec, agents, targetSl, maxAbandon, json: args.json === true }));
 }
 
+/** Options shared by run, compare and sweep, written once. */
+const SEED_OPTION = { type: 'number', describe: "overrides the scenario's seed" } as const;
+const OUT_OPTION = { type: 'string', describe: 'output directory (default out/<scenario name>)' } as const;
+const WORKERS_OPTION = { type: 'number', describe: 'worker threads (default: the number of cores)' } as const;
+
 const CHARTS_OPTION = {
   type: 'boolean',
   default: true,
@@ -125,10 +130,10 @@ function commands(argv: Argv) {
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
           .option('reps', { type: 'number', default: 1, describe: 'independent replications' })
-          .option('seed', { type: 'number', describe: "overrides the scenario's seed" })
-          .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>)' })
+          .option('seed', SEED_OPTION)
+          .option('out', OUT_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'print the summary JSON on stdout, nothing else' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('workers', WORKERS_OPTION)
           .option('charts', CHARTS_OPTION),
       (a) => runCommand(a as never),
     )
@@ -148,13 +153,13 @@ function commands(argv: Argv) {
           .option('precision', { type: 'number', describe: 'with --reps auto: the 95% half-width of Δ to reach' })
           .option('precision-on', { type: 'string', describe: 'with --reps auto: the figure whose Δ must be that precise (default profit)' })
           .option('max-reps', { type: 'number', describe: 'with --reps auto: the most replications to run (default 200)' })
-          .option('seed', { type: 'number', describe: "overrides the scenario's seed" })
+          .option('seed', SEED_OPTION)
           .option('by', { type: 'string', describe: 'a verdict by this KPI too, e.g. asaSec' })
           .option('baseline', { type: 'string', describe: 'verdict file to check against: exit 1 when a verdict changed' })
           .option('write-baseline', { type: 'string', describe: 'store the verdicts in this file' })
-          .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>)' })
+          .option('out', OUT_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'print the comparison JSON on stdout, nothing else' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('workers', WORKERS_OPTION)
           .option('charts', CHARTS_OPTION),
       async (a) => (await import('./cli/compare.js')).compareCommand(a as never),
     )
@@ -166,12 +171,12 @@ function commands(argv: Argv) {
           .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
           .option('vary', { type: 'string', array: true, describe: 'KEY=V1,V2,… a dot path and its values; repeat for more axes' })
           .option('reps', { type: 'number', describe: 'replications per point (default 5)' })
-          .option('seed', { type: 'number', describe: "overrides the scenario's seed" })
+          .option('seed', SEED_OPTION)
           .option('shard', { type: 'string', describe: 'K/N: run only the points i with i mod N = K − 1; writes shard-K-of-N.json' })
           .option('by', { type: 'string', describe: 'also report the best point by this KPI, e.g. serviceLevel' })
-          .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>)' })
+          .option('out', OUT_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'print the sweep (or shard) JSON on stdout, nothing else' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('workers', WORKERS_OPTION)
           .option('charts', CHARTS_OPTION),
       async (a) => (await import('./cli/sweep.js')).sweepCommand(a as never),
     )
