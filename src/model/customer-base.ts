@@ -1,7 +1,7 @@
 /**
  * The customer base, customer by customer, in parallel typed arrays indexed by customer id
  * (ids are never reused; capacity = initial + every paid acquisition over the horizon, grown by
- * doubling if referrals need more), so millions fit: about 40 bytes a customer.
+ * doubling if referrals need more), so millions fit: about 41 bytes a customer.
  *
  * Active customers are kept in two dense lists, onboarding and established, with each
  * customer's position for O(1) swap-removal; a contact is attributed to a customer drawn with
@@ -13,6 +13,10 @@ export class CustomerBase {
   active: Uint8Array;
   /** Month of acquisition (cohort), −1 for the initial customers. */
   cohort: Int16Array;
+  /** 1 for a customer won by word of mouth. */
+  referred: Uint8Array;
+  /** Active customers won by word of mouth. */
+  referredActive = 0;
   /**
    * Satisfaction memory: the excess churn multiplier (multiplier − 1) left by recent contacts, as
    * of `memorySec[id]`; it decays as exp(−Δt/τ) (model/satisfaction.ts).
@@ -33,6 +37,7 @@ export class CustomerBase {
   ) {
     this.active = new Uint8Array(capacity);
     this.cohort = new Int16Array(capacity);
+    this.referred = new Uint8Array(capacity);
     this.excess = new Float32Array(capacity);
     this.excessAtSec = new Float64Array(capacity);
     this.list = [new Int32Array(capacity), new Int32Array(capacity)];
@@ -57,13 +62,18 @@ export class CustomerBase {
     return this.listCount[1]! + this.onboardingWeight * this.listCount[0]!;
   }
 
-  /** Adds `n` customers of cohort `cohort` (−1: initial, established), onboarding if `onboarding`. */
-  add(n: number, cohort: number, onboarding: boolean): void {
+  /**
+   * Adds `n` customers of cohort `cohort` (−1: initial, established), onboarding if `onboarding`,
+   * won by word of mouth if `referred`.
+   */
+  add(n: number, cohort: number, onboarding: boolean, referred = false): void {
     if (this.size + n > this.capacity) this.grow(Math.max(2 * this.capacity, this.size + n));
+    if (referred) this.referredActive += n;
     for (let j = 0; j < n; j++) {
       const id = this.size++;
       this.active[id] = 1;
       this.cohort[id] = cohort;
+      this.referred[id] = referred ? 1 : 0;
       this.push(id, onboarding ? 0 : 1);
     }
   }
@@ -90,12 +100,14 @@ export class CustomerBase {
   /** The customer leaves. */
   leave(id: number): void {
     this.active[id] = 0;
+    this.referredActive -= this.referred[id]!;
     this.remove(id);
   }
 
   private grow(n: number): void {
     this.active = resized(this.active, n);
     this.cohort = resized(this.cohort, n);
+    this.referred = resized(this.referred, n);
     this.excess = resized(this.excess, n);
     this.excessAtSec = resized(this.excessAtSec, n);
     this.list = [resized(this.list[0], n), resized(this.list[1], n)];

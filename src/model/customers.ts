@@ -13,6 +13,18 @@ export interface CustomerMonths {
   referred: number[];
   churned: number[];
   returned: number[];
+  /** Active at the month's end, after its churn (or at the horizon, for a partial last month). */
+  active: number[];
+  /**
+   * Money of the month inside the measured window: fee revenue, upsell margin, support cost,
+   * acquisition cost, returns cost, and profit = revenue + upsell − the three costs.
+   */
+  revenue: number[];
+  upsellRevenue: number[];
+  supportCost: number[];
+  acquisitionCost: number[];
+  returnsCost: number[];
+  profit: number[];
 }
 
 /** What the lifecycle reports per replication (figures over the measured window unless said). */
@@ -32,6 +44,10 @@ export interface CustomerResult {
 /** The lifecycle's money over the measured window, and its present value at the window's start. */
 export interface CustomerMoney {
   revenue: number;
+  /** Of the revenue, what customers won by word of mouth paid. */
+  referralRevenue: number;
+  /** Margin of upsell offers accepted on support calls. */
+  upsellRevenue: number;
   acquisitionCost: number;
   /** Refunds and handling of returned products. */
   returnsCost: number;
@@ -69,7 +85,9 @@ export class Lifecycle {
   private readonly onboards: boolean;
   private readonly r: number;
   private lastSec = 0;
-  readonly money: CustomerMoney = { revenue: 0, acquisitionCost: 0, returnsCost: 0, npv: 0 };
+  readonly money: CustomerMoney = { revenue: 0, referralRevenue: 0, upsellRevenue: 0, acquisitionCost: 0, returnsCost: 0, npv: 0 };
+  /** Customer-months of activity in the window (Σ active × time). */
+  customerMonths = 0;
   churned = 0;
   acquired = 0;
   referred = 0;
@@ -93,7 +111,20 @@ export class Lifecycle {
     this.base = new CustomerBase(config.initial + config.acquisitionPerMonth * monthCount, config.onboardingMultiplier);
     this.base.add(config.initial, -1, false);
     const zeros = () => new Array<number>(monthCount).fill(0);
-    this.months = { start: zeros(), acquired: zeros(), referred: zeros(), churned: zeros(), returned: zeros() };
+    this.months = {
+      start: zeros(),
+      acquired: zeros(),
+      referred: zeros(),
+      churned: zeros(),
+      returned: zeros(),
+      active: zeros(),
+      revenue: zeros(),
+      upsellRevenue: zeros(),
+      supportCost: zeros(),
+      acquisitionCost: zeros(),
+      returnsCost: zeros(),
+      profit: zeros(),
+    };
     this.r = Math.log1p(discountRatePerYear) / SECONDS_PER_YEAR;
   }
 
@@ -123,6 +154,7 @@ export class Lifecycle {
         }
       }
       this.months.churned[k - 1] = churned;
+      this.months.active[k - 1] = base.activeCount;
       if (now >= this.warmupSec) this.churned += churned;
     }
     if (now < this.horizonSec) {
@@ -136,7 +168,8 @@ export class Lifecycle {
         this.satisfiedContacts = 0;
         this.dissatisfiedContacts = 0;
       }
-      base.add(n + referred, k, this.onboards);
+      base.add(n, k, this.onboards);
+      base.add(referred, k, this.onboards, true);
       this.months.acquired[k] = n;
       this.months.referred[k] = referred;
       if (now >= this.warmupSec) {
@@ -145,6 +178,7 @@ export class Lifecycle {
         this.acquired += n;
         this.referred += referred;
         this.money.acquisitionCost += cost;
+        this.months.acquisitionCost[k] = cost;
         this.money.npv -= cost * Math.exp(-this.r * (now - this.warmupSec));
       }
     }
@@ -157,31 +191,62 @@ export class Lifecycle {
     if (now >= this.horizonSec || this.base.active[id] !== 1 || cohort < 0 || now - cohort * SECONDS_PER_MONTH > r.windowSec || u() >= r.prob) return false;
     this.accrue(now);
     this.base.leave(id);
-    this.months.returned[Math.min(this.months.returned.length - 1, Math.floor(now / SECONDS_PER_MONTH))]!++;
+    const month = this.monthOf(now);
+    this.months.returned[month]!++;
     if (now >= this.warmupSec) {
       const cost = r.refund + r.handlingCost;
       this.returned++;
       this.money.returnsCost += cost;
+      this.months.returnsCost[month]! += cost;
       this.money.npv -= cost * Math.exp(-this.r * (now - this.warmupSec));
     }
     return true;
   }
 
-  /** Revenue of the active base from the last change to `now`, inside the window. */
+  /** An upsell offer was accepted at `now`: its margin counts in the window. */
+  upsell(now: number, value: number): void {
+    if (now < this.warmupSec || now >= this.horizonSec) return;
+    this.money.upsellRevenue += value;
+    this.months.upsellRevenue[this.monthOf(now)]! += value;
+    this.money.npv += value * Math.exp(-this.r * (now - this.warmupSec));
+  }
+
+  private monthOf(t: number): number {
+    return Math.min(this.months.start.length - 1, Math.floor(t / SECONDS_PER_MONTH));
+  }
+
+  /**
+   * Revenue of the active base from the last change to `now`, inside the window. Calls come at
+   * least at every month boundary, so a segment lies within one month.
+   */
   accrue(now: number): void {
     const from = Math.max(this.lastSec, this.warmupSec);
     const to = Math.min(now, this.horizonSec);
     if (to > from) {
-      const revenue = (this.config.monthlyFeePerMonth * this.base.activeCount * (to - from)) / SECONDS_PER_MONTH;
+      const months = (this.base.activeCount * (to - from)) / SECONDS_PER_MONTH;
+      this.customerMonths += months;
+      const revenue = this.config.monthlyFeePerMonth * months;
       this.money.revenue += revenue;
+      this.money.referralRevenue += (this.config.monthlyFeePerMonth * this.base.referredActive * (to - from)) / SECONDS_PER_MONTH;
+      this.months.revenue[this.monthOf(from)]! += revenue;
       this.money.npv += revenue * Math.exp(-this.r * ((from + to) / 2 - this.warmupSec));
     }
     this.lastSec = Math.max(this.lastSec, now);
   }
 
-  /** The replication's customer figures; call after the run. */
-  result(satisfaction: CustomerResult['satisfaction']): CustomerResult {
+  /**
+   * The replication's customer figures; call after the run, with the support cost of each month
+   * in the window (from the model's per-interval costs).
+   */
+  result(satisfaction: CustomerResult['satisfaction'], supportCostByMonth: readonly number[]): CustomerResult {
     this.accrue(this.horizonSec);
+    const m = this.months;
+    const last = m.start.length - 1;
+    if (this.horizonSec % SECONDS_PER_MONTH !== 0) m.active[last] = this.base.activeCount;
+    for (let k = 0; k <= last; k++) {
+      m.supportCost[k] = supportCostByMonth[k] ?? 0;
+      m.profit[k] = m.revenue[k]! + m.upsellRevenue[k]! - m.supportCost[k]! - m.acquisitionCost[k]! - m.returnsCost[k]!;
+    }
     return { active: this.base.activeCount, churned: this.churned, acquired: this.acquired, referred: this.referred, returned: this.returned, satisfaction, months: this.months };
   }
 }

@@ -1,14 +1,20 @@
-import { SECONDS_PER_HOUR, SECONDS_PER_YEAR, type EconomicsConfig } from './config.js';
+import { SECONDS_PER_HOUR, SECONDS_PER_MONTH, SECONDS_PER_YEAR, type EconomicsConfig } from './config.js';
 
 export interface Economics {
   supportCost: number;
   revenue: number;
+  /** Of the revenue, what customers won by word of mouth paid (only when the lifecycle is on). */
+  referralRevenue?: number;
+  /** Margin of accepted upsell offers (only when the customer lifecycle is on). */
+  upsellRevenue?: number;
   /** Paid acquisitions in the window (only when the customer lifecycle is on). */
   acquisitionCost?: number;
   /** Refunds and handling of returned products (only when the customer lifecycle is on). */
   returnsCost?: number;
   profit: number;
   npv: number;
+  /** Customer lifetime value (model/result.ts; only when the customer lifecycle is on). */
+  clv?: number;
 }
 
 /**
@@ -24,6 +30,8 @@ export function supportEconomics(
   warmupSec: number,
   horizonSec: number,
   config: EconomicsConfig,
+  /** If given, receives the window's cost by 30-day month (an interval never straddles months). */
+  byMonth?: number[],
 ): Economics {
   const r = Math.log1p(config.discountRatePerYear) / SECONDS_PER_YEAR;
   let cost = 0;
@@ -34,6 +42,7 @@ export function supportEconomics(
     if (to <= from) continue;
     const c = (costByInterval[k]! * (to - from)) / intervalSec;
     cost += c;
+    if (byMonth) byMonth[Math.floor(from / SECONDS_PER_MONTH)]! += c;
     npv -= c * Math.exp(-r * ((from + to) / 2 - warmupSec));
   }
   return { supportCost: cost, revenue: 0, profit: -cost, npv };

@@ -1,4 +1,4 @@
-import type { ModelConfig } from './config.js';
+import { SECONDS_PER_MONTH, type ModelConfig } from './config.js';
 import type { Conservation } from './contact-center.js';
 import type { CustomerResult, Lifecycle } from './customers.js';
 import { supportEconomics, wageCost, type Economics } from './economics.js';
@@ -96,6 +96,8 @@ export interface ReplicationResult {
   /** Events processed, and the most contacts in flight at once (memory high-water mark). */
   events: number;
   contactSlots: number;
+  /** Support cost of each 30-day month of the horizon, inside the measured window. */
+  supportCostByMonth: number[];
   /** The customer lifecycle's figures; absent when it is off. */
   customers?: CustomerResult;
 }
@@ -192,10 +194,12 @@ export function replicationResult(
     };
   });
   const arr = (a: Float64Array) => Array.from(a);
+  const supportCostByMonth = new Array<number>(Math.ceil(horizonSec / SECONDS_PER_MONTH)).fill(0);
   return {
     replication,
     kpis: obs.kpis(loggedInTotal),
-    economics: supportEconomics(cost, intervalSec, warmupSec, horizonSec, config.economics),
+    economics: supportEconomics(cost, intervalSec, warmupSec, horizonSec, config.economics, supportCostByMonth),
+    supportCostByMonth,
     channels,
     reasons,
     groups,
@@ -222,16 +226,37 @@ export function replicationResult(
 }
 
 /**
+ * Customer lifetime value, undiscounted: margin per customer-month × expected lifetime, where the
+ * lifetime is 1 / the observed monthly leaving rate (churned and returned per customer-month) — a
+ * $100 a month customer who stays 36 months on average is worth $3,600. The customer-months
+ * cancel: CLV = margin / customers who left. With nobody leaving the rate's usual continuity
+ * correction (½ a leaver) keeps it finite; 0 without activity.
+ */
+export function customerLifetimeValue(margin: number, customerMonths: number, left: number): number {
+  return customerMonths > 0 ? margin / Math.max(left, 0.5) : 0;
+}
+
+/**
  * Adds the customer lifecycle to a replication's result: the `customers` figures, kpis.csat (mean level, CONTRACT), and economics
- * with revenue and acquisition cost: profit = revenue − supportCost − acquisitionCost − returnsCost,
+ * with revenue (of which referral revenue), upsell and acquisition: profit = revenue + upsellRevenue − supportCost − acquisitionCost − returnsCost,
  * and the NPV of all these cash flows (economics.ts, model/customers.ts).
  */
 export function withCustomers(result: ReplicationResult, lifecycle: Lifecycle, satisfaction: Satisfaction): ReplicationResult {
   const levels = Object.fromEntries(LEVEL_NAMES.map((name, i) => [name, satisfaction.counts[i]!])) as CustomerResult['satisfaction'];
-  const customers = lifecycle.result(levels);
-  const { revenue, acquisitionCost, returnsCost, npv } = lifecycle.money;
+  const customers = lifecycle.result(levels, result.supportCostByMonth);
+  const { revenue, referralRevenue, upsellRevenue, acquisitionCost, returnsCost, npv } = lifecycle.money;
   const { supportCost } = result.economics;
-  const profit = revenue - supportCost - acquisitionCost - returnsCost;
-  const economics: Economics = { supportCost, revenue, acquisitionCost, returnsCost, profit, npv: result.economics.npv + npv };
+  const profit = revenue + upsellRevenue - supportCost - acquisitionCost - returnsCost;
+  const economics: Economics = {
+    supportCost,
+    revenue,
+    referralRevenue,
+    upsellRevenue,
+    acquisitionCost,
+    returnsCost,
+    profit,
+    npv: result.economics.npv + npv,
+    clv: customerLifetimeValue(revenue + upsellRevenue, lifecycle.customerMonths, customers.churned + customers.returned),
+  };
   return { ...result, kpis: { ...result.kpis, csat: satisfaction.csat }, economics, customers };
 }

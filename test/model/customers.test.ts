@@ -85,7 +85,8 @@ describe('the customer lifecycle', () => {
           expect(c.active).toBe(initial + c.acquired + c.referred - c.churned - c.returned);
           expect(c.acquired).toBeLessThanOrEqual(perMonth * months);
           if (returnProb === null) expect(c.returned).toBe(0);
-          if (convertProb === null) expect([c.referred, c.acquired]).toEqual([0, perMonth * months]);
+          if (convertProb === null) expect([c.referred, c.acquired, r!.economics.referralRevenue]).toEqual([0, perMonth * months, 0]);
+          expect(r!.economics.referralRevenue).toBeLessThanOrEqual(r!.economics.revenue + 1e-9);
           const e = r!.economics;
           if (c.returned === 0) {
             // Revenue: the month's base (start + acquired + referred) pays the whole month; churn is at its end.
@@ -94,7 +95,16 @@ describe('the customer lifecycle', () => {
           }
           expect(e.acquisitionCost).toBe(10 * perMonth * months);
           expect(e.returnsCost).toBe(105 * c.returned);
-          expect(e.profit).toBeCloseTo(e.revenue - e.supportCost - e.acquisitionCost! - e.returnsCost!, 6);
+          expect(e.profit).toBeCloseTo(e.revenue + e.upsellRevenue! - e.supportCost - e.acquisitionCost! - e.returnsCost!, 6);
+          // The months add up to the window's money, and each month's profit is its own identity.
+          const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+          for (const k of ['revenue', 'upsellRevenue', 'supportCost', 'acquisitionCost', 'returnsCost', 'profit'] as const) {
+            expect(sum(m[k])).toBeCloseTo(e[k]!, 6);
+          }
+          for (let k = 0; k < months; k++) {
+            expect(m.active[k]).toBe(m.start[k]! + flow(k));
+            expect(m.profit[k]).toBeCloseTo(m.revenue[k]! + m.upsellRevenue[k]! - m.supportCost[k]! - m.acquisitionCost[k]! - m.returnsCost[k]!, 6);
+          }
         },
       ),
       { numRuns: 15 },
@@ -169,10 +179,12 @@ describe('the customer lifecycle', () => {
     expect(run(input, 9)[0]!.customers).not.toEqual(run(input, 8)[0]!.customers);
   });
 
-    it('adds nothing to a scenario without customers: no customers figures, no csat, support economics only', () => {
+  it('adds nothing to a scenario without customers: no customers figures, no csat, support economics only', () => {
     const [r] = [simulateReplication(stationary({ ratePerHour: 120, ahtSec: 300, agents: 12, patienceSec: 200, days: 2 }), 1, 0)];
     expect(r!.customers).toBeUndefined();
     expect(Object.keys(r!.economics)).toEqual(['supportCost', 'revenue', 'profit', 'npv']);
+    expect(r!.supportCostByMonth).toHaveLength(1);
+    expect(r!.supportCostByMonth[0]).toBeCloseTo(r!.economics.supportCost, 6);
     expect('csat' in r!.kpis).toBe(false);
   });
 });
