@@ -53,6 +53,15 @@ export interface CustomersConfig {
   satisfaction: SatisfactionConfig;
   /** Product returns after an unresolved issue (model/customers.ts); null: none. */
   returns: { windowSec: number; prob: number; refund: number; handlingCost: number } | null;
+  /**
+   * Devices that report faults: a fresh issue is detected with `detectProb` (one uniform per fresh
+   * contact from stream "telemetry", drawn whether or not outreach is on); with `outreach`, a
+   * detected issue is first an outbound contact (no abandonment, handle time from `handleTime`,
+   * resolving with `resolveProb`); null: none.
+   */
+  telemetry: { detectProb: number; outreach: boolean; resolveProb: number; handleTime: DistSpec | null } | null;
+  /** End-of-call offers on contacts that resolve their issue; null: none. */
+  upsell: { offer: boolean; acceptProb: number; value: number; pitchSec: number } | null;
   /** Word of mouth: tellings per satisfied / dissatisfied contact and their effect; null: none. */
   wordOfMouth: { tellsSatisfied: number; tellsDissatisfied: number; convertProb: number; deterProb: number } | null;
 }
@@ -62,9 +71,10 @@ export interface CustomersConfig {
  * function's parameters): its total wait in queues (s), whether it was abandoned, resolved,
  * rushed (cut by an AHT target), had details asked again, the issue's repeat count (0 on the
  * first contact), whether it was transferred, its handle time (min), and the last serving group's
- * courtesy (1–5; 3 for an abandoned contact, which met no agent).
+ * courtesy (1–5; 3 for an abandoned contact, which met no agent), whether it was an outbound
+ * contact about a fault the device reported, and whether an end-of-call offer was made.
  */
-export const SATISFACTION_VARIABLES = ['waitSec', 'abandoned', 'resolved', 'rushed', 'reasked', 'repeats', 'transferred', 'handleMin', 'courtesy'] as const;
+export const SATISFACTION_VARIABLES = ['waitSec', 'abandoned', 'resolved', 'rushed', 'reasked', 'repeats', 'transferred', 'handleMin', 'courtesy', 'proactive', 'pitched'] as const;
 
 /** How a contact's outcome becomes a satisfaction level and what the level does (model/satisfaction.ts). */
 export interface SatisfactionConfig {

@@ -7,7 +7,7 @@ import { SECONDS_PER_DAY, SECONDS_PER_MONTH, type ModelConfig } from './config.j
 import { Lifecycle } from './customers.js';
 import { Satisfaction } from './satisfaction.js';
 import { ABANDON, ARRIVAL, COMPLETION, FOLLOW_UP, HORIZON, LIFECYCLE, RANK_OF_KIND, STAFFING } from './events.js';
-import { ABANDONED, ANSWERED, CALLBACK, ContactStore, HANDLED_BEFORE, IN_SERVICE, REASKED, RUSHED, SCHEDULED, TRANSFERRED, WAITING } from './contacts.js';
+import { ABANDONED, ANSWERED, CALLBACK, ContactStore, HANDLED_BEFORE, IN_SERVICE, PITCHED, PROACTIVE, REASKED, RUSHED, SCHEDULED, TRANSFERRED, WAITING } from './contacts.js';
 import { ArrivalProcess } from './demand.js';
 import { Handling, scaleOdds } from './handling.js';
 import { Observer } from './observer.js';
@@ -62,6 +62,12 @@ class ContactCenter implements Dispatcher {
   /** Product returns (customers.returns); null: none. */
   private readonly returnsU: Uniform | null;
   readonly satisfaction: Satisfaction | null;
+  /** Device telemetry: one uniform per fresh contact (stream "telemetry"); null: none. */
+  private readonly telemetryU: Uniform | null;
+  /** Proactive outreach (telemetry with outreach on): outbound handle times per reason; null: off. */
+  private readonly outreachHandle: Sampler[] | null;
+  /** End-of-call offers being made; null: none. */
+  private readonly upsellU: Uniform | null;
   private readonly courtesy: Float64Array;
   private readonly routing: Routing;
   private readonly handling: Handling;
@@ -174,6 +180,12 @@ class ContactCenter implements Dispatcher {
     this.satisfaction = satisfaction;
     this.customerU = customers === null ? null : stream('customer');
     this.returnsU = customers?.returns ? stream('returns') : null;
+    const telemetry = customers?.telemetry ?? null;
+    this.telemetryU = telemetry ? stream('telemetry') : null;
+    this.outreachHandle = telemetry?.outreach
+      ? reasons.map((r) => sampler(telemetry.handleTime ?? r.handleTime, stream(`outreach/handleTime/${r.name}`)))
+      : null;
+    this.upsellU = customers?.upsell?.offer ? stream('upsell') : null;
     this.courtesy = Float64Array.from(groups, (g) => g.courtesy);
     this.arrivalLane = this.calendar.addLane(ARRIVAL);
     this.staffingLane = this.calendar.addLane(STAFFING);
@@ -239,6 +251,20 @@ class ContactCenter implements Dispatcher {
     if (this.lifecycle!.maybeReturn(this.contacts.customer[id]!, now, this.returnsU!)) this.followBase(now);
   }
 
+  /**
+   * The device may report the fault first (one uniform whatever the policy); with outreach the
+   * contact becomes outbound: its own handle time, no abandonment (the fresh draws stay drawn).
+   */
+  private detect(id: number, reason: number, now: number): void {
+    const telemetry = this.config.customers!.telemetry!;
+    if (this.telemetryU!() >= telemetry.detectProb || this.outreachHandle === null) return;
+    const c = this.contacts;
+    c.flags[id] = PROACTIVE;
+    c.handleSec[id] = this.outreachHandle[reason]!();
+    c.patienceSec[id] = Infinity;
+    if (now >= this.config.warmupSec) this.lifecycle!.outreach++;
+  }
+
   // ── arrivals ────────────────────────────────────────────────────────────────────────────────
 
   private onArrival(): void {
@@ -252,7 +278,10 @@ class ContactCenter implements Dispatcher {
     c.patienceSec[id] = this.patience === null ? Infinity : this.patience();
     c.uResolve[id] = this.drawsResolution ? this.resolution() : 0;
     c.issueSec[id] = now;
-    if (this.customerU !== null) c.customer[id] = this.lifecycle!.base.pick(this.customerU());
+    if (this.customerU !== null) {
+      c.customer[id] = this.lifecycle!.base.pick(this.customerU());
+      if (this.telemetryU !== null) this.detect(id, reason, now);
+    }
     this.offer(id, now);
     const next = this.arrivals.next();
     if (next !== Infinity) this.calendar.setLane(this.arrivalLane, next);
@@ -281,7 +310,7 @@ class ContactCenter implements Dispatcher {
       }
     }
     const cls = this.routing.reasonClass(reason, channel, c.repeats[id]! > 0);
-    if (this.config.callback !== null && this.realtime[channel] === 1 && this.expectedWaitSec(cls, reason, groups) > this.config.callback.offerAboveSec) {
+    if (this.config.callback !== null && this.realtime[channel] === 1 && (c.flags[id]! & PROACTIVE) === 0 && this.expectedWaitSec(cls, reason, groups) > this.config.callback.offerAboveSec) {
       const accepted = this.callbackU() < this.config.callback.acceptProb;
       this.observer.callbackOffered(k, channel, reason, accepted);
       if (accepted) c.flags[id]! |= CALLBACK;
@@ -330,7 +359,7 @@ class ContactCenter implements Dispatcher {
     const reason = c.reason[id]!;
     this.observer.serviceStarted(c.bucket[id]!, reason, g);
     const natural = c.handleSec[id]! * this.handleFactor[g]! * this.stretch[channel]!;
-    const p = this.baseResolve[reason * this.groupCount + g]!;
+    const p = flags & PROACTIVE ? this.config.customers!.telemetry!.resolveProb : this.baseResolve[reason * this.groupCount + g]!;
     const reask = !this.contextCarryOver && (c.repeats[id]! > 0 || (flags & TRANSFERRED) !== 0);
     let handleSec = natural;
     let rushed = false;
@@ -342,8 +371,11 @@ class ContactCenter implements Dispatcher {
       handleSec = h.handleSec;
       rushed = h.rushed;
     }
+    // An end-of-call offer on a support call that resolves the issue (known now: u < p).
+    const pitch = this.upsellU !== null && (flags & PROACTIVE) === 0 && c.uResolve[id]! < c.pResolve[id]!;
+    if (pitch) handleSec += this.config.customers!.upsell!.pitchSec;
     c.servedSec[id]! += handleSec;
-    c.flags[id] = flags | ANSWERED | (rushed ? RUSHED : 0) | (reask ? REASKED : 0);
+    c.flags[id] = flags | ANSWERED | (rushed ? RUSHED : 0) | (reask ? REASKED : 0) | (pitch ? PITCHED : 0);
     this.observer.serviceSpan(g, now, now + handleSec, this.agentShare[channel]!);
     this.calendar.schedule(now + handleSec, COMPLETION, id);
   }
@@ -392,8 +424,13 @@ class ContactCenter implements Dispatcher {
     const sat = this.satisfaction;
     if (sat !== null) {
       const served = c.servedSec[id]!;
-      const score = sat.score(now - c.arrivalSec[id]! - served, 0, resolved ? 1 : 0, flags & RUSHED ? 1 : 0, flags & REASKED ? 1 : 0, c.repeats[id]!, flags & TRANSFERRED ? 1 : 0, served / 60, this.courtesy[c.group[id]!]!);
-      sat.record(c.customer[id]!, score, now, c.bucket[id]! >= 0);
+      const proactive = flags & PROACTIVE ? 1 : 0;
+      const pitched = flags & PITCHED ? 1 : 0;
+      const score = sat.score(now - c.arrivalSec[id]! - served, 0, resolved ? 1 : 0, flags & RUSHED ? 1 : 0, flags & REASKED ? 1 : 0, c.repeats[id]!, flags & TRANSFERRED ? 1 : 0, served / 60, this.courtesy[c.group[id]!]!, proactive, pitched);
+      const counted = c.bucket[id]! >= 0;
+      sat.record(c.customer[id]!, score, now, counted);
+      if (proactive === 1 && resolved && counted) this.lifecycle!.outreachResolved++;
+      if (pitched === 1) this.lifecycle!.offer(now, this.upsellU!, counted);
     }
     if (resolved) return;
     const repeats = c.repeats[id]! < this.maxRepeats[reason]!;
@@ -448,7 +485,7 @@ class ContactCenter implements Dispatcher {
       this.observer.queue.change(now, -1);
       this.observer.contactAbandoned(c.bucket[id]!, c.channel[id]!, c.reason[id]!, now - c.arrivalSec[id]!);
       const sat = this.satisfaction;
-      if (sat !== null) sat.record(c.customer[id]!, sat.score(now - c.arrivalSec[id]!, 1, 0, 0, 0, c.repeats[id]!, 0, 0, 3), now, c.bucket[id]! >= 0);
+      if (sat !== null) sat.record(c.customer[id]!, sat.score(now - c.arrivalSec[id]!, 1, 0, 0, 0, c.repeats[id]!, 0, 0, 3, 0, 0), now, c.bucket[id]! >= 0);
       const retrial = this.config.retrial;
       const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
       const at = retries ? now + this.retrialDelay!() : Infinity;

@@ -20,6 +20,8 @@ export const REASKED = 4;
 export const CALLBACK = 8; // waits for a call back, off the line: no abandonment
 export const TRANSFERRED = 16;
 export const ANSWERED = 32; // answered once (a transfer's second answer is not counted again)
+export const PROACTIVE = 64; // an outbound contact about a fault the device reported: no abandonment
+export const PITCHED = 128; // an end-of-call offer was made
 
 export class ContactStore {
   arrivalSec = new Float64Array(0);

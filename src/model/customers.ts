@@ -36,6 +36,12 @@ export interface CustomerResult {
   /** New customers won by word of mouth, and customers who returned the product and left. */
   referred: number;
   returned: number;
+  /** Outbound contacts about faults devices reported, and those that fixed the issue. */
+  outreach: number;
+  outreachResolved: number;
+  /** End-of-call offers made, and accepted. */
+  offers: number;
+  offersAccepted: number;
   /** Contacts offered in the window by satisfaction level (model/satisfaction.ts). */
   satisfaction: Record<(typeof LEVEL_NAMES)[number], number>;
   months: CustomerMonths;
@@ -86,6 +92,12 @@ export class Lifecycle {
   private readonly r: number;
   private lastSec = 0;
   readonly money: CustomerMoney = { revenue: 0, referralRevenue: 0, upsellRevenue: 0, acquisitionCost: 0, returnsCost: 0, npv: 0 };
+  /** Outbound contacts about reported faults, and those that fixed the issue (offered in the window). */
+  outreach = 0;
+  outreachResolved = 0;
+  /** End-of-call offers made and accepted on contacts offered in the window (margin: accepted in the window). */
+  offers = 0;
+  offersAccepted = 0;
   /** Customer-months of activity in the window (Σ active × time). */
   customerMonths = 0;
   churned = 0;
@@ -203,8 +215,20 @@ export class Lifecycle {
     return true;
   }
 
+  /**
+   * An end-of-call offer was made at `now`: accepted with its probability (stream "upsell");
+   * `counted`: the contact was offered in the window.
+   */
+  offer(now: number, u: Uniform, counted: boolean): void {
+    const upsell = this.config.upsell!;
+    if (counted) this.offers++;
+    if (u() >= upsell.acceptProb) return;
+    if (counted) this.offersAccepted++;
+    this.upsell(now, upsell.value);
+  }
+
   /** An upsell offer was accepted at `now`: its margin counts in the window. */
-  upsell(now: number, value: number): void {
+  private upsell(now: number, value: number): void {
     if (now < this.warmupSec || now >= this.horizonSec) return;
     this.money.upsellRevenue += value;
     this.months.upsellRevenue[this.monthOf(now)]! += value;
@@ -247,6 +271,18 @@ export class Lifecycle {
       m.supportCost[k] = supportCostByMonth[k] ?? 0;
       m.profit[k] = m.revenue[k]! + m.upsellRevenue[k]! - m.supportCost[k]! - m.acquisitionCost[k]! - m.returnsCost[k]!;
     }
-    return { active: this.base.activeCount, churned: this.churned, acquired: this.acquired, referred: this.referred, returned: this.returned, satisfaction, months: this.months };
+    return {
+      active: this.base.activeCount,
+      churned: this.churned,
+      acquired: this.acquired,
+      referred: this.referred,
+      returned: this.returned,
+      outreach: this.outreach,
+      outreachResolved: this.outreachResolved,
+      offers: this.offers,
+      offersAccepted: this.offersAccepted,
+      satisfaction,
+      months: this.months,
+    };
   }
 }

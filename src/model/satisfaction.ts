@@ -14,6 +14,8 @@ export type ScoreFn = (
   transferred: number,
   handleMin: number,
   courtesy: number,
+  proactive: number,
+  pitched: number,
 ) => number;
 
 /** The level names of the five-point scale, 1 … 5 (the summary's distribution keys). */

@@ -2,7 +2,7 @@ import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH } from '../model/c
 import { compileFormula } from './formula.js';
 import { LIMITS } from './limits.js';
 import * as msg from './messages.js';
-import { clockSec, durationSec, groupsOf, reasonsOf } from './normalize.js';
+import { clockSec, durationSec, groupsOf, reasonsOf, totalIssuesPerMonth } from './normalize.js';
 import type { Scenario } from './schema.js';
 
 type Path = readonly PropertyKey[];
@@ -26,7 +26,7 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
     const customers = c.initial + c.acquisition.perMonth * months;
     if (customers > LIMITS.customers) out.push([['customers'], msg.tooManyCustomers(customers, LIMITS.customers)]);
     // Contacts: every customer ever active raising issues all the time, onboarding boost included.
-    const contacts = customers * c.issuesPerMonth * Math.max(1, c.onboarding.multiplier) * (horizonSec / SECONDS_PER_MONTH) * growth;
+    const contacts = customers * totalIssuesPerMonth(c.issuesPerMonth) * Math.max(1, c.onboarding.multiplier) * (horizonSec / SECONDS_PER_MONTH) * growth;
     if (contacts > LIMITS.contactsPerReplication) out.push([['customers', 'issuesPerMonth'], msg.tooManyContacts(contacts, LIMITS.contactsPerReplication)]);
     const formula = s.satisfaction?.formula;
     if (formula !== undefined) {
@@ -73,8 +73,22 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
   }
 
   const reasons = reasonsOf(s);
-  const shareSum = reasons.reduce((x, r) => x + r.share, 0);
-  if (s.reasons && Math.abs(shareSum - 1) > 1e-6) out.push([['reasons'], msg.sharesNotOne('reason', shareSum)]);
+  const byReason = c && typeof c.issuesPerMonth !== 'number' ? c.issuesPerMonth : null;
+  if (byReason !== null) {
+    const known = reasons.map((r) => r.name);
+    for (const key of Object.keys(byReason)) if (!known.includes(key)) out.push([['customers', 'issuesPerMonth', key], msg.unknownReason(key, known)]);
+    reasons.forEach((r, i) => {
+      if (!(r.name in byReason)) out.push([['customers', 'issuesPerMonth'], msg.reasonRateMissing(r.name)]);
+      if (r.share !== undefined) out.push([['reasons', i, 'share'], msg.shareWithReasonRates(r.name)]);
+    });
+    if (totalIssuesPerMonth(byReason) <= 0) out.push([['customers', 'issuesPerMonth'], msg.noIssues()]);
+  } else if (reasons.length > 1) {
+    reasons.forEach((r, i) => {
+      if (r.share === undefined) out.push([['reasons', i], msg.reasonShareMissing(r.name)]);
+    });
+    const shareSum = reasons.reduce((x, r) => x + (r.share ?? 0), 0);
+    if (reasons.every((r) => r.share !== undefined) && Math.abs(shareSum - 1) > 1e-6) out.push([['reasons'], msg.sharesNotOne('reason', shareSum)]);
+  } else if (s.reasons && reasons[0]!.share !== undefined && Math.abs(reasons[0]!.share - 1) > 1e-6) out.push([['reasons'], msg.sharesNotOne('reason', reasons[0]!.share)]);
   reasons.forEach((r, i) => {
     if (reasons.findIndex((q) => q.name === r.name) !== i) out.push([['reasons', i, 'name'], msg.duplicateName('reason', r.name)]);
     if (!r.handleTime && !s.handleTime) out.push([s.reasons ? ['reasons', i, 'handleTime'] : ['handleTime'], msg.noHandleTime(r.name)]);

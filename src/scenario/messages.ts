@@ -26,6 +26,12 @@ export const staffingOrGroups = () => 'give either staffing: { agents } (one gro
 export const noStaffing = () => 'the scenario needs staffing: { agents } or groups: [ … ]';
 export const agentsOrShifts = () => 'give a group either agents (around the clock) or shifts, exactly one';
 export const noHandleTime = (reason: string) => `reason "${reason}" has no handleTime and there is no top-level handleTime to fall back on`;
+export const unknownReason = (name: string, known: readonly string[]) => `no reason is named "${name}"; reasons: ${known.join(', ')}`;
+export const reasonRateMissing = (reason: string) => `gives issues per month by reason but none for reason "${reason}" (give it a rate, 0 for none)`;
+export const shareWithReasonRates = (reason: string) =>
+  `reason "${reason}" gives a share, but customers.issuesPerMonth gives a rate per reason, which sets the shares; remove one of them`;
+export const reasonShareMissing = (reason: string) => `reason "${reason}" needs a share (with several reasons, shares add up to 1), or give customers.issuesPerMonth per reason`;
+export const noIssues = () => 'the issue rates add up to 0: at least one reason needs a rate > 0';
 export const sharesNotOne = (what: string, sum: number) => `the ${what} shares add up to ${sum}; they must add up to 1`;
 export const duplicateName = (what: string, name: string) => `${what} name "${name}" is used twice`;
 export const unknownGroup = (name: string, known: readonly string[]) => `no group is named "${name}"; groups: ${known.join(', ')}`;

@@ -58,6 +58,17 @@ export function reasonsOf(s: Scenario): NonNullable<Scenario['reasons']> {
 
 const ALL_DAYS = [0, 1, 2, 3, 4, 5, 6];
 
+/**
+ * A reason's share of fresh contacts: its issue rate over the total when customers give a rate
+ * per reason (a Poisson process split by reason is the total split by these shares), else its
+ * share (1 for a lone reason without one).
+ */
+export function reasonShare(s: Scenario, r: NonNullable<Scenario['reasons']>[number]): number {
+  const issues = s.customers?.issuesPerMonth;
+  if (issues !== undefined && typeof issues !== 'number') return (issues[r.name] ?? 0) / totalIssuesPerMonth(issues);
+  return r.share ?? 1;
+}
+
 /** A validated scenario → the model's config in seconds and per-second rates. */
 export function toModelConfig(s: Scenario): ModelConfig {
   const groupList = groupsOf(s);
@@ -91,7 +102,7 @@ export function toModelConfig(s: Scenario): ModelConfig {
   }));
   const reasons: ReasonConfig[] = reasonsOf(s).map((r) => ({
     name: r.name,
-    share: r.share,
+    share: reasonShare(s, r),
     handleTime: dist(r.handleTime ?? s.handleTime!),
     resolveProb: r.resolveProb,
     severity: r.severity,
@@ -149,7 +160,7 @@ function customersConfig(s: Scenario): CustomersConfig | null {
   return {
     initial: c.initial,
     monthlyFeePerMonth: c.monthlyFee,
-    issueRatePerSec: c.issuesPerMonth / SECONDS_PER_MONTH,
+    issueRatePerSec: totalIssuesPerMonth(c.issuesPerMonth) / SECONDS_PER_MONTH,
     onboardingSec: c.onboarding.weeks * SECONDS_PER_WEEK,
     onboardingMultiplier: c.onboarding.multiplier,
     baseChurnPerMonth: c.baseChurnPerMonth,
@@ -164,6 +175,13 @@ function customersConfig(s: Scenario): CustomersConfig | null {
       memorySec: sat.memoryMonths * SECONDS_PER_MONTH,
     },
     returns: c.returns ? { windowSec: c.returns.windowDays * SECONDS_PER_DAY, prob: c.returns.prob, refund: c.returns.refund, handlingCost: c.returns.handlingCost } : null,
+    telemetry: c.telemetry ? { detectProb: c.telemetry.detectProb, outreach: c.telemetry.outreach, resolveProb: c.telemetry.resolveProb, handleTime: c.telemetry.handleTime ? dist(c.telemetry.handleTime) : null } : null,
+    upsell: c.upsell ? { ...c.upsell } : null,
     wordOfMouth: c.wordOfMouth ? { ...c.wordOfMouth } : null,
   };
+}
+
+/** Issues per customer-month: the number, or the sum of the rates per reason. */
+export function totalIssuesPerMonth(issues: number | Record<string, number>): number {
+  return typeof issues === 'number' ? issues : Object.values(issues).reduce((a, b) => a + b, 0);
 }

@@ -92,7 +92,12 @@ export const ArrivalsSchema = z
 
 export const ReasonSchema = z.strictObject({
   name: name('a reason name'),
-  share: z.number().gt(0, 'share must be > 0').max(1, 'share must be ≤ 1').meta({ description: 'Share of new contacts; shares add up to 1.' }),
+  share: z
+    .number()
+    .gt(0, 'share must be > 0')
+    .max(1, 'share must be ≤ 1')
+    .optional()
+    .meta({ description: 'Share of new contacts; shares add up to 1. Optional for a single reason; not given when customers.issuesPerMonth gives a rate per reason.' }),
   handleTime: DistributionSchema.optional().meta({ description: 'Handle time; default: the top-level handleTime.' }),
   resolveProb: probability('resolveProb').default(1).meta({ description: 'Probability a contact resolves the issue (before group and policy effects).' }),
   severity: z.int('severity must be a whole number').min(1, 'severity must be 1–5').max(5, 'severity must be 1–5').default(1),
@@ -168,14 +173,21 @@ export const PolicyConfigSchema = z
 
 /** Default satisfaction score (model/satisfaction.ts documents the variables and the scale). */
 export const DEFAULT_SATISFACTION_FORMULA =
-  '3.2 + 1.1 * resolved - 2 * abandoned - min(waitSec, 900) / 300 - 0.7 * rushed - 0.6 * reasked - 0.5 * repeats + 0.4 * (courtesy - 3)';
+  '3.2 + 1.1 * resolved - 2 * abandoned - min(waitSec, 900) / 300 - 0.7 * rushed - 0.6 * reasked - 0.5 * repeats + 0.4 * (courtesy - 3) + 0.5 * proactive - 0.4 * pitched';
 
 export const CustomersSchema = z
   .strictObject({
     initial: whole('initial', 0, LIMITS.customers, true)
       .meta({ description: 'Active customers at the start (established, past onboarding).' }),
     monthlyFee: nonNegative('monthlyFee', 1e6).default(0).meta({ description: 'Revenue per active customer per month (fee or margin), accrued continuously.' }),
-    issuesPerMonth: nonNegative('issuesPerMonth', LIMITS.issuesPerCustomerMonth).meta({ description: 'Issues (fresh contacts) per active customer per month, outside onboarding.' }),
+    issuesPerMonth: z
+      .union([nonNegative('issuesPerMonth', LIMITS.issuesPerCustomerMonth), z.record(name('a reason name'), nonNegative('issuesPerMonth', LIMITS.issuesPerCustomerMonth))], {
+        error: `issuesPerMonth must be a number from 0 to ${LIMITS.issuesPerCustomerMonth}, or a mapping reason name → such a number`,
+      })
+      .meta({
+        description:
+          'Issues (fresh contacts) per active customer per month, outside onboarding: one number (split over the reasons by their shares), or one per reason, e.g. { setup: 0.05, billing: 0.1 } (then the reasons give no share).',
+      }),
     onboarding: z
       .strictObject({
         weeks: nonNegative('weeks', 520).meta({ description: 'Weeks after acquisition with a raised issue rate.' }),
@@ -199,6 +211,24 @@ export const CustomersSchema = z
       })
       .optional()
       .meta({ description: 'Product returns: the customer leaves, the refund and handling are costs. Absent: no returns.' }),
+    telemetry: z
+      .strictObject({
+        detectProb: probability('detectProb').meta({ description: 'Share of issues the device reports before the customer notices.' }),
+        outreach: z.boolean().default(false).meta({ description: 'Proactive outreach: agents contact the customers of detected issues (outbound work) before they call.' }),
+        resolveProb: probability('resolveProb').default(0.8).meta({ description: 'Probability that the outbound contact fixes the issue; otherwise the customer calls later, as a repeat.' }),
+        handleTime: DistributionSchema.optional().meta({ description: 'Handle time of an outbound contact; default: its reason\'s.' }),
+      })
+      .optional()
+      .meta({ description: 'Devices that report faults. With outreach, a detected issue becomes an outbound contact that never abandons. Absent: no telemetry.' }),
+    upsell: z
+      .strictObject({
+        offer: z.boolean().default(false).meta({ description: 'Agents make an end-of-call offer on support calls that resolved the issue.' }),
+        acceptProb: probability('acceptProb').meta({ description: 'Probability an offer is accepted.' }),
+        value: nonNegative('value', 1e6).meta({ description: 'Margin of an accepted offer, counted when accepted.' }),
+        pitchSec: nonNegative('pitchSec', 3600).default(45).meta({ description: 'Handle time the pitch adds.' }),
+      })
+      .optional()
+      .meta({ description: 'End-of-call offers; the satisfaction formula sees `pitched` (default: −0.4). Absent: none.' }),
     wordOfMouth: z
       .strictObject({
         tellsSatisfied: nonNegative('tellsSatisfied', 1000).default(3).meta({ description: 'People a satisfied contact (level 4–5) tells, on average (default 3).' }),
@@ -219,7 +249,7 @@ export const SatisfactionSchema = z
       .default(DEFAULT_SATISFACTION_FORMULA)
       .meta({
         description:
-          'Score of a contact (mathjs expression) from waitSec, abandoned, resolved, rushed, reasked, repeats, transferred, handleMin, courtesy; functions min, max, exp, log, abs, sqrt; a ? b : c.',
+          'Score of a contact (mathjs expression) from waitSec, abandoned, resolved, rushed, reasked, repeats, transferred, handleMin, courtesy, proactive, pitched; functions min, max, exp, log, abs, sqrt; a ? b : c.',
       }),
     thresholds: z
       .tuple([z.number(), z.number(), z.number(), z.number()])

@@ -36,6 +36,8 @@ const facts = fc.record({
   transferred: fc.constantFrom(0, 1),
   handleMin: fc.double({ min: 0, max: 120, noNaN: true }),
   courtesy: fc.double({ min: 1, max: 5, noNaN: true }),
+  proactive: fc.constantFrom(0, 1),
+  pitched: fc.constantFrom(0, 1),
 });
 
 describe('the compiled satisfaction formula', () => {
