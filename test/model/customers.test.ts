@@ -123,6 +123,26 @@ describe('the customer lifecycle', () => {
     expect(Math.abs(rate - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / exposed));
   });
 
+  it('with satisfaction effects, returns and word of mouth off, no policy changes revenue or the base (common random numbers)', () => {
+    const customers: Customers = { initial: 20_000, issuesPerMonth: 0.3, baseChurnPerMonth: 0.02, acquisition: { perMonth: 1000, costPerCustomer: 50 }, monthlyFee: 30 };
+    const base = { ...scenario(customers, { months: 3, agents: 8 }), satisfaction: noEffects };
+    const variants: ScenarioInput[] = [
+      base,
+      { ...base, staffing: { agents: 4 } },
+      { ...base, policy: { ahtTargetSec: 120, contextCarryOver: false } },
+    ];
+    const results = variants.map((v) => run(v, 21)[0]!);
+    const [b, ...others] = results;
+    for (const r of others) {
+      expect(r.economics.revenue).toBe(b!.economics.revenue);
+      expect(r.customers!.months.churned).toEqual(b!.customers!.months.churned);
+      expect(r.customers!.active).toBe(b!.customers!.active);
+      // The policies do change the service and what customers think of it.
+      expect(r.kpis.csat).not.toBe(b!.kpis.csat);
+      expect(r.kpis.asaSec).not.toBe(b!.kpis.asaSec);
+    }
+  });
+
   it('raises N × issues per month × months contacts, and twice as many from twice the base (Poisson, 4 standard errors)', () => {
     const months = 2;
     const issues = 0.5;
