@@ -124,7 +124,7 @@ describe('the customer lifecycle', () => {
   });
 
   it('with satisfaction effects, returns and word of mouth off, no policy changes revenue or the base (common random numbers)', () => {
-    const customers: Customers = { initial: 20_000, issuesPerMonth: 0.3, baseChurnPerMonth: 0.02, acquisition: { perMonth: 1000, costPerCustomer: 50 }, monthlyFee: 30 };
+    const customers: Customers = { initial: 20_000, issuesPerMonth: 2, baseChurnPerMonth: 0.02, acquisition: { perMonth: 1000, costPerCustomer: 50 }, monthlyFee: 30 };
     const base = { ...scenario(customers, { months: 3, agents: 8 }), satisfaction: noEffects };
     const variants: ScenarioInput[] = [
       base,
