@@ -4,6 +4,8 @@
  *   tsx bench/case.ts ccsim HORIZON_SEC       simulateReplication(canonical model, SEED, 0)
  *   tsx bench/case.ts reference HORIZON_SEC   bench/reference.ts on the same model
  *   tsx bench/case.ts idle                    loads the scenario only: the baseline RSS
+ *   tsx bench/case.ts customers               simulateReplication(bench/customers.ts, SEED, 0):
+ *                                             1,000,000 customers over 24 months
  *
  * ccsim's ModelConfig comes from the scenario loader (bench/canonical.ts's YAML), as in
  * `ccsim run`. Only the simulation is timed (performance.now()), not module loading or parsing.
@@ -14,10 +16,11 @@ import type { ModelConfig } from '../src/model/config.js';
 import { simulateReplication } from '../src/model/contact-center.js';
 import { parseScenario } from '../src/scenario/load.js';
 import { CANONICAL, SEED, canonicalYaml } from './canonical.js';
+import { customersYaml } from './customers.js';
 import { runReference } from './reference.js';
 
 export interface CaseResult {
-  mode: 'ccsim' | 'reference' | 'idle';
+  mode: 'ccsim' | 'reference' | 'idle' | 'customers';
   horizonSec: number;
   wallMs: number;
   /** CPU time (user + system) of the simulation: less sensitive than wallMs to a busy machine. */
@@ -27,6 +30,9 @@ export interface CaseResult {
   abandoned: number;
   events: number;
   maxRssKB: number;
+  /** customers mode: customers ever (active + churned + returned = initial + acquired + referred), and active at the end. */
+  customersEver?: number;
+  customersActive?: number;
 }
 
 function cpuSince(start: NodeJS.CpuUsage): number {
@@ -48,7 +54,7 @@ function main(): CaseResult {
     loadConfig(3600);
     return { mode, horizonSec: 0, wallMs: 0, cpuMs: 0, arrivals: 0, answered: 0, abandoned: 0, events: 0, maxRssKB: process.resourceUsage().maxRSS };
   }
-  if (!(horizonSec > 0)) throw new Error(`usage: case.ts ccsim|reference|idle HORIZON_SEC (got ${horizonArg})`);
+  if (!(horizonSec > 0) && mode !== 'customers') throw new Error(`usage: case.ts ccsim|reference HORIZON_SEC, or idle, or customers (got ${horizonArg})`);
   if (mode === 'ccsim') {
     const config = loadConfig(horizonSec);
     const c0 = process.cpuUsage();
@@ -76,7 +82,31 @@ function main(): CaseResult {
     if (r.answered + r.abandoned !== r.arrivals) throw new Error('reference: answered + abandoned ≠ arrivals');
     return { mode, horizonSec, wallMs, cpuMs, arrivals: r.arrivals, answered: r.answered, abandoned: r.abandoned, events: r.events, maxRssKB: process.resourceUsage().maxRSS };
   }
-  throw new Error(`unknown mode ${mode}: ccsim, reference or idle`);
+  if (mode === 'customers') {
+    const { config } = parseScenario(customersYaml('bench-customers'), 'bench-customers.yaml');
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const r = simulateReplication(config, SEED, 0);
+    const wallMs = performance.now() - t0;
+    const cpuMs = cpuSince(c0);
+    const c = r.conservation;
+    const k = r.customers;
+    if (k === undefined) throw new Error('customers: the lifecycle is off');
+    return {
+      mode,
+      horizonSec: config.horizonSec,
+      wallMs,
+      cpuMs,
+      arrivals: c.offered,
+      answered: c.answeredTotal,
+      abandoned: c.abandonedTotal,
+      events: r.events,
+      maxRssKB: process.resourceUsage().maxRSS,
+      customersEver: k.active + k.churned + k.returned,
+      customersActive: k.active,
+    };
+  }
+  throw new Error(`unknown mode ${mode}: ccsim, reference, idle or customers`);
 }
 
 process.stdout.write(`${JSON.stringify(main())}\n`);

@@ -9,6 +9,11 @@
  * 6. CLI start-up: `validate` through bin/ccsim.js and through `node --import tsx`.
  * 7. Operations model: scenarios/midsize-center.yaml (two tiers, shifts, three channels,
  *    ~300 agents on the roster, five weeks), one replication, whole process.
+ * 8. Customer base (issue 5): 1,000,000 customers over 24 months (bench/customers.ts), peak RSS
+ *    and wall of `ccsim run --reps 1`, whole process, and of simulateReplication alone.
+ *
+ * `npm run bench -- --only 4,8` runs only the sections listed (1 and 2 are one section); out/
+ * bench.json then holds only those, and says so (`only`).
  *
  * The CLI measurements run bin/ccsim.js, as `npx ccsim` does: the compiled dist/ (built first
  * by `npm run build`), so they measure what users run, not tsx's on-the-fly compilation.
@@ -19,15 +24,19 @@
  * section that fails is reported as failed and the others still run; the exit code is then 1.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { CaseResult } from './case.js';
 import { CANONICAL, DAY_SEC, MILLION_HORIZON_SEC, canonicalYaml } from './canonical.js';
+import { CUSTOMERS, customersYaml } from './customers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = ['--import', 'tsx'];
+/** Preload that reports a whole process's peak RSS on stderr at exit (bench/max-rss.mjs). */
+const MAX_RSS = ['--import', './bench/max-rss.mjs'];
 
 const TARGET = {
   ratioToReference: 0.6,
@@ -39,6 +48,8 @@ const TARGET = {
   startupSec: 0.5,
   /** A month of a 300-agent center, one replication, whole process. */
   operationsSec: 5,
+  /** 1,000,000 customers over 24 months, whole process: "well under 2 GB". */
+  customersRssMB: 2048,
 } as const;
 
 const THROUGHPUT_RUNS = 5;
@@ -61,6 +72,7 @@ function print(text: string): void {
 interface Timed {
   wallMs: number;
   stdout: string;
+  stderr: string;
 }
 
 /** Runs `node ARGS` from the project root; wall clock around spawnSync; throws on failure. */
@@ -72,12 +84,37 @@ function timeNode(args: readonly string[]): Timed {
   if (r.status !== 0) {
     throw new Error(`node ${args.join(' ')} exited with ${r.status ?? r.signal}\n${r.stderr.trim()}`);
   }
-  return { wallMs, stdout: r.stdout };
+  return { wallMs, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The peak RSS (KB) a process run with MAX_RSS reported: the last such line of its stderr. */
+function reportedMaxRssKB(stderr: string): number {
+  const m = [...stderr.matchAll(/^bench-max-rss-kb: (\d+)$/gm)].at(-1);
+  if (m === undefined) throw new Error('no bench-max-rss-kb line on stderr (bench/max-rss.mjs not loaded?)');
+  return Number(m[1]);
 }
 
 function runCase(mode: CaseResult['mode'], horizonSec = 0): CaseResult {
   const { stdout } = timeNode([...TSX, 'bench/case.ts', mode, String(horizonSec)]);
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as CaseResult;
+}
+
+function newestMtimeMs(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtimeMs(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Whether bin/ccsim.js runs the compiled dist/ now (its own test): false when a source file
+ * changed after the build, and the CLI then runs src/ through tsx, slower and bigger.
+ */
+function cliRunsDist(): boolean {
+  const built = path.join(ROOT, 'dist', 'cli.js');
+  return existsSync(built) && statSync(built).mtimeMs >= newestMtimeMs(path.join(ROOT, 'src'));
 }
 
 function best<T>(runs: readonly T[], key: (t: T) => number): T {
@@ -217,6 +254,50 @@ function operations(tmp: string) {
   return { method: 'best of 3, wall clock around spawnSync', days, wallMs: b.wallMs, contacts, events: summary.meta.events, pass };
 }
 
+/** 8. 1,000,000 customers over 24 months: peak RSS and wall, whole process and model only. */
+function customers(tmp: string) {
+  const file = path.join(tmp, 'bench-customers.yaml');
+  writeFileSync(file, customersYaml('bench-customers'));
+  const distBefore = cliRunsDist();
+  const loaded = timeNode([...MAX_RSS, 'bin/ccsim.js', 'validate', file]);
+  const run = timeNode([...MAX_RSS, ...cliArgs(file, 1, 1, path.join(tmp, 'customers'))]);
+  const fromDist = distBefore && cliRunsDist();
+  const model = runCase('customers');
+  const idle = runCase('idle');
+  const rssKB = reportedMaxRssKB(run.stderr);
+  const loadedKB = reportedMaxRssKB(loaded.stderr);
+  type Mean = { mean: number };
+  const summary = JSON.parse(run.stdout) as CliSummary & { customers?: { active: Mean; churned: Mean; returned: Mean } };
+  const k = summary.customers;
+  if (k === undefined) throw new Error('ccsim run --json has no customers block: the lifecycle did not run');
+  const ever = k.active.mean + k.churned.mean + k.returned.mean;
+  const contacts = summary.kpis.offered.mean;
+  const size = `${fmtN(CUSTOMERS.initial)} × ${CUSTOMERS.months}`;
+  const pass = rssKB < TARGET.customersRssMB * 1024;
+  const modelPass = model.maxRssKB < TARGET.customersRssMB * 1024;
+  print(
+    table(`8. Customer base (bench/customers.ts): ${fmtN(CUSTOMERS.initial)} customers over ${CUSTOMERS.months} months, one replication; one run each`, [
+      ['', 'customers × months', 'customers ever', 'contacts', 'wall', 'peak RSS', 'target'],
+      ['ccsim run --reps 1, whole process', size, fmtN(ever), fmtN(contacts), fmtS(run.wallMs), fmtMB(rssKB), `< ${TARGET.customersRssMB} MB: ${verdict(pass)}`],
+      ['simulateReplication only (tsx child)', size, fmtN(model.customersEver ?? 0), fmtN(model.arrivals), fmtS(model.wallMs), fmtMB(model.maxRssKB), `< ${TARGET.customersRssMB} MB: ${verdict(modelPass)}`],
+      ['ccsim validate, same file (no run)', '', '', '', fmtS(loaded.wallMs), fmtMB(loadedKB), ''],
+      ['bench/case.ts idle (tsx, no run)', '', '', '', '', fmtMB(idle.maxRssKB), ''],
+    ]),
+  );
+  print('   peak RSS: process.resourceUsage().maxRSS at exit (bench/max-rss.mjs for the CLI); wall: around spawnSync, or the simulation alone in the child.\n');
+  if (!fromDist) print('   WARNING: src/ changed after the build, so bin/ccsim.js ran src/ through tsx: the CLI rows include tsx.\n');
+  print('\n');
+  return {
+    method: 'one run each; CLI peak RSS from process.resourceUsage().maxRSS at exit (bench/max-rss.mjs preload)',
+    scenario: { ...CUSTOMERS },
+    cli: { fromDist, wallMs: run.wallMs, maxRssKB: rssKB, customersEver: ever, customersActive: k.active.mean, contacts, events: summary.meta.events },
+    model: { wallMs: model.wallMs, cpuMs: model.cpuMs, maxRssKB: model.maxRssKB, customersEver: model.customersEver, customersActive: model.customersActive, contacts: model.arrivals, events: model.events },
+    validateOnly: { wallMs: loaded.wallMs, maxRssKB: loadedKB },
+    idleKB: idle.maxRssKB,
+    pass: pass && modelPass,
+  };
+}
+
 /** 3. `ccsim run` on 21 days, whole process. */
 function cli(tmp: string) {
   const file = path.join(tmp, 'bench-cli.yaml');
@@ -328,6 +409,20 @@ function startup() {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+/** `--only 4,8`: the sections to run (1 and 2 are one section); all by default. */
+function onlyOption(): Set<number> | undefined {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  if (values.only === undefined) return undefined;
+  const picked = values.only.split(',').map((x) => Number(x.trim()));
+  const bad = picked.filter((n) => !Number.isInteger(n) || n < 1 || n > 8);
+  if (bad.length > 0 || picked.length === 0) throw new Error(`--only: section numbers 1 to 8, comma-separated (got "${values.only}")`);
+  return new Set(picked);
+}
+
+const only = onlyOption();
+/** Whether any of these section numbers is to run. */
+const wanted = (...numbers: number[]) => only === undefined || numbers.some((n) => only.has(n));
+
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ccsim-bench-'));
 const startedAt = performance.now();
 const loadAtStart = os.loadavg();
@@ -351,15 +446,17 @@ try {
   results.date = new Date().toISOString();
   results.model = { ...CANONICAL };
   results.targets = TARGET;
+  if (only !== undefined) results.only = [...only].sort((a, b) => a - b);
 
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stderr}`);
-  const tp = section('throughput', `1-2/7 model throughput, ccsim and reference, ${THROUGHPUT_RUNS} runs each`, throughput);
-  section('cli', `3/7 whole-process CLI, 21 days, ${CLI_RUNS} runs`, () => cli(tmp));
-  section('memory', '4/7 peak RSS at 7 and 21 days', memory);
-  section('workers', `5/7 workers: --reps ${WORKER_REPS}, --workers 1 and 2, ${WORKER_RUNS} runs each`, () => workers(tmp, tp?.ccsim.callsPerSec));
-  section('startup', `6/7 CLI start-up, validate, ${STARTUP_RUNS} runs each`, startup);
-  section('operations', '7/7 operations model, mid-size center', () => operations(tmp));
+  const tp = wanted(1, 2) ? section('throughput', `1-2/8 model throughput, ccsim and reference, ${THROUGHPUT_RUNS} runs each`, throughput) : undefined;
+  if (wanted(3)) section('cli', `3/8 whole-process CLI, 21 days, ${CLI_RUNS} runs`, () => cli(tmp));
+  if (wanted(4)) section('memory', '4/8 peak RSS at 7 and 21 days', memory);
+  if (wanted(5)) section('workers', `5/8 workers: --reps ${WORKER_REPS}, --workers 1 and 2, ${WORKER_RUNS} runs each`, () => workers(tmp, tp?.ccsim.callsPerSec));
+  if (wanted(6)) section('startup', `6/8 CLI start-up, validate, ${STARTUP_RUNS} runs each`, startup);
+  if (wanted(7)) section('operations', '7/8 operations model, mid-size center', () => operations(tmp));
+  if (wanted(8)) section('customers', '8/8 customer base, 1,000,000 customers over 24 months', () => customers(tmp));
 
   const totalSec = (performance.now() - startedAt) / 1000;
   results.loadAverage = { start: loadAtStart, end: os.loadavg() };
