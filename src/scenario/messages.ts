@@ -19,6 +19,8 @@ export const tooManyContacts = (expected: number, limit: number) =>
 export const unboundedQueue = (expected: number, limit: number) =>
   `with no patience and an offered load at or above the agents, the queue grows without bound to about ${Math.round(expected).toLocaleString('en-US')} waiting contacts; the limit is ${limit.toLocaleString('en-US')} (add patience, agents, or shorten the horizon)`;
 export const badOverridePath = (path: string) => `"${path}" is not a dot path of the scenario (use keys joined by ".", e.g. "staffing.agents")`;
+export const noListItem = (path: string, at: string, items: readonly string[]) =>
+  `"${path}": "${at}" picks no item of the list (items are picked by name, or by index from 0 where they have none): ${items.join(', ')}`;
 export const overrideIntoScalar = (path: string, at: string) => `"${path}" goes through "${at}", which is not a mapping`;
 export const inPolicy = (policy: string, path: string, message: string) => `policy "${policy}"${path ? ` sets ${path}` : ''}: ${message}`;
 export const duplicatePolicy = (name: string) => `policy name "${name}" is used twice (names must be unique; "baseline" is taken by the base scenario)`;
