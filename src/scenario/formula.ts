@@ -60,18 +60,37 @@ export function loadMathJs(): MathJs {
   return mathjs;
 }
 
-const cache = new Map<string, { js: string } | { error: string }>();
+/** Default satisfaction score (model/satisfaction.ts documents the variables and the scale). */
+export const DEFAULT_SATISFACTION_FORMULA =
+  '3.2 + 1.1 * resolved - 2 * abandoned - min(waitSec, 900) / 300 - 0.7 * rushed - 0.6 * reasked - 0.5 * repeats + 0.4 * (courtesy - 3) + 0.5 * proactive - 0.4 * pitched';
+
+/**
+ * The default's compilation, written out so that a scenario with the default formula never
+ * imports mathjs (0.6 s of start-up); test/scenario/formula.test.ts checks it against a fresh
+ * compilation.
+ */
+const DEFAULT_SATISFACTION_JS =
+  '((((((((((3.2) + ((1.1) * resolved)) - ((2) * abandoned)) - (Math.min(waitSec, (900)) / (300))) - ((0.7) * rushed)) - ((0.6) * reasked)) - ((0.5) * repeats)) + ((0.4) * ((courtesy - (3))))) + ((0.5) * proactive)) - ((0.4) * pitched))';
+
+const cache = new Map<string, { js: string } | { error: string }>([[DEFAULT_SATISFACTION_FORMULA, { js: DEFAULT_SATISFACTION_JS }]]);
 
 /** The formula as a JavaScript expression over SATISFACTION_VARIABLES, or the message of its first problem. */
 export function compileFormula(formula: string): { js: string } | { error: string } {
   let out = cache.get(formula);
   if (out) return out;
+  out = compileWithMathJs(formula);
+  cache.set(formula, out);
+  return out;
+}
+
+/** compileFormula without the cache (and without the default's precompiled form). */
+export function compileWithMathJs(formula: string): { js: string } | { error: string } {
+  let out: { js: string } | { error: string };
   try {
     out = { js: toJs(loadMathJs().parse(formula), formula) };
   } catch (e) {
     out = { error: e instanceof FormulaError ? e.message : msg.formulaSyntax(formula, (e as Error).message) };
   }
-  cache.set(formula, out);
   return out;
 }
 

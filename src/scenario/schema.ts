@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_SATISFACTION_FORMULA } from './formula.js';
 import { LIMITS } from './limits.js';
+
+export { DEFAULT_SATISFACTION_FORMULA };
 
 /**
  * The scenario format: one zod schema is the validator, the TypeScript type (`Scenario`) and the
@@ -171,9 +174,6 @@ export const PolicyConfigSchema = z
   })
   .meta({ description: 'Handle-time policy: AHT target, thoroughness, context, queue pressure.' });
 
-/** Default satisfaction score (model/satisfaction.ts documents the variables and the scale). */
-export const DEFAULT_SATISFACTION_FORMULA =
-  '3.2 + 1.1 * resolved - 2 * abandoned - min(waitSec, 900) / 300 - 0.7 * rushed - 0.6 * reasked - 0.5 * repeats + 0.4 * (courtesy - 3) + 0.5 * proactive - 0.4 * pitched';
 
 export const CustomersSchema = z
   .strictObject({

@@ -129,6 +129,6 @@ describe('compare options', () => {
   }
 
   it('refuses a scenario without policies, saying how to add them', async () => {
-    await expect(compareCommand({ file: 'scenarios/baseline.yaml', json: false })).rejects.toThrow(new UsageError(compareMessages.noPolicies('scenarios/baseline.yaml')));
+    await expect(compareCommand({ file: 'scenarios/erlang-check.yaml', json: false })).rejects.toThrow(new UsageError(compareMessages.noPolicies('scenarios/erlang-check.yaml')));
   });
 });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SATISFACTION_VARIABLES } from '../../src/model/config.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
-import { compileFormula, FORMULA_FUNCTIONS, loadMathJs } from '../../src/scenario/formula.js';
+import { compileFormula, compileWithMathJs, FORMULA_FUNCTIONS, loadMathJs } from '../../src/scenario/formula.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import * as msg from '../../src/scenario/messages.js';
 import { DEFAULT_SATISFACTION_FORMULA } from '../../src/scenario/schema.js';
@@ -52,6 +52,10 @@ describe('the compiled satisfaction formula', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('ships the default formula precompiled, equal to its compilation through mathjs', () => {
+    expect(compileFormula(DEFAULT_SATISFACTION_FORMULA)).toEqual(compileWithMathJs(DEFAULT_SATISFACTION_FORMULA));
   });
 
   it('refuses an unknown variable, naming it and the variables', () => {
