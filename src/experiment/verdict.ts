@@ -14,7 +14,10 @@ export const DIRECTION: Readonly<Record<string, Direction>> = {
   profit: 'higher',
   revenue: 'higher',
   npv: 'higher',
+  longTermValue: 'higher',
+  customerEquity: 'higher',
   supportCost: 'lower',
+  returnsCost: 'lower',
   // service
   serviceLevel: 'higher',
   fcr: 'higher',
@@ -35,6 +38,7 @@ export const DIRECTION: Readonly<Record<string, Direction>> = {
   active: 'higher',
   acquired: 'higher',
   churned: 'lower',
+  returned: 'lower',
 };
 
 /** The figures a verdict can be asked for, in a stable order for messages. */

@@ -33,7 +33,7 @@ export function simulateReplication(config: ModelConfig, seed: number, replicati
   const model = new ContactCenter(config, (name) => createStream(seed, replication, name));
   const events = model.run();
   const result = replicationResult(config, replication, model.observer, model.staffing, model.conservation(), events, model.contacts.highWater);
-  return model.lifecycle === null ? result : withCustomers(result, model.lifecycle, model.satisfaction!);
+  return model.lifecycle === null ? result : withCustomers(result, model.lifecycle, model.satisfaction!, config);
 }
 
 /** Counts that must balance at the horizon and at the end (conservation of contacts). */

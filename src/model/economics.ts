@@ -15,6 +15,9 @@ export interface Economics {
   npv: number;
   /** Customer lifetime value (model/result.ts; only when the customer lifecycle is on). */
   clv?: number;
+  /** Present value of the base left at the horizon, and npv + it (model/result.ts; lifecycle only). */
+  customerEquity?: number;
+  longTermValue?: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { SECONDS_PER_MONTH, type ModelConfig } from './config.js';
+import { SECONDS_PER_MONTH, SECONDS_PER_YEAR, type ModelConfig } from './config.js';
 import type { Conservation } from './contact-center.js';
 import type { CustomerResult, Lifecycle } from './customers.js';
 import { supportEconomics, wageCost, type Economics } from './economics.js';
@@ -241,7 +241,31 @@ export function customerLifetimeValue(margin: number, customerMonths: number, le
  * with revenue (of which referral revenue), upsell and acquisition: profit = revenue + upsellRevenue − supportCost − acquisitionCost − returnsCost,
  * and the NPV of all these cash flows (economics.ts, model/customers.ts).
  */
-export function withCustomers(result: ReplicationResult, lifecycle: Lifecycle, satisfaction: Satisfaction): ReplicationResult {
+/**
+ * Customer equity: what the base left at the horizon is worth, in present value at the window's
+ * start — the part of a policy's profit that a finite horizon cuts off (customers lost in the
+ * last months would have paid for years). Each active customer pays the window's margin per
+ * customer-month m (fee and upsell) at the start of each month while they stay; they stay a month
+ * with the window's observed retention q = 1 − (churned + returned) / customer-months (at least
+ * ½ a leaver, as for the CLV, so q < 1); months are
+ * discounted by δ = (1 + annual rate)^(−1/12). Per customer Σₖ m (qδ)ᵏ = m / (1 − qδ), then
+ * discounted from the horizon to the window's start. Support cost after the horizon is not
+ * deducted (it depends on staffing decisions not yet made); the README says so.
+ */
+function customerEquity(lifecycle: Lifecycle, left: number, config: ModelConfig): number {
+  const months = lifecycle.customerMonths;
+  if (months <= 0) return 0;
+  const money = lifecycle.money;
+  const margin = (money.revenue + money.upsellRevenue) / months;
+  const q = Math.max(0, 1 - Math.max(left, 0.5) / months); // ½ a leaver at least, as for the CLV
+  const rate = config.economics.discountRatePerYear;
+  const delta = (1 + rate) ** (-1 / 12);
+  const perCustomer = margin / (1 - q * delta);
+  const years = (config.horizonSec - config.warmupSec) / SECONDS_PER_YEAR;
+  return lifecycle.base.activeCount * perCustomer * (1 + rate) ** -years;
+}
+
+export function withCustomers(result: ReplicationResult, lifecycle: Lifecycle, satisfaction: Satisfaction, config: ModelConfig): ReplicationResult {
   const levels = Object.fromEntries(LEVEL_NAMES.map((name, i) => [name, satisfaction.counts[i]!])) as CustomerResult['satisfaction'];
   const customers = lifecycle.result(levels, result.supportCostByMonth);
   const { revenue, referralRevenue, upsellRevenue, acquisitionCost, returnsCost, npv } = lifecycle.money;
@@ -257,6 +281,10 @@ export function withCustomers(result: ReplicationResult, lifecycle: Lifecycle, s
     profit,
     npv: result.economics.npv + npv,
     clv: customerLifetimeValue(revenue + upsellRevenue, lifecycle.customerMonths, customers.churned + customers.returned),
+    customerEquity: 0,
+    longTermValue: 0,
   };
+  economics.customerEquity = customerEquity(lifecycle, customers.churned + customers.returned, config);
+  economics.longTermValue = economics.npv + economics.customerEquity;
   return { ...result, kpis: { ...result.kpis, csat: satisfaction.csat }, economics, customers };
 }

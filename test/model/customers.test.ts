@@ -143,6 +143,26 @@ describe('the customer lifecycle', () => {
     }
   });
 
+  it('values the base left at the horizon: active × fee / (1 − retention × discount), and CLV = fee / churn', () => {
+    const p = 0.02;
+    const input = { ...scenario({ initial: 50_000, issuesPerMonth: 0.05, baseChurnPerMonth: p, monthlyFee: 20 }, { months: 6, agents: 10 }), satisfaction: noEffects, economics: { discountRatePerYear: 0 } };
+    const [r] = run(input, 13);
+    const c = r!.customers!;
+    const e = r!.economics;
+    // Without discounting each remaining customer is worth fee / observed churn; the observed
+    // churn is binomial around p over ≈ 6 × 50,000 customer-months (4 standard errors).
+    const exposed = c.months.start.reduce((a, b) => a + b, 0);
+    const se = Math.sqrt((p * (1 - p)) / exposed);
+    expect(e.customerEquity!).toBeGreaterThan((c.active * 20) / (p + 4 * se));
+    expect(e.customerEquity!).toBeLessThan((c.active * 20) / (p - 4 * se));
+    expect(e.clv!).toBeGreaterThan(20 / (p + 4 * se));
+    expect(e.clv!).toBeLessThan(20 / (p - 4 * se));
+    expect(e.longTermValue).toBeCloseTo(e.npv + e.customerEquity!, 6);
+    // Discounting lowers it.
+    const [d] = run({ ...input, economics: { discountRatePerYear: 0.1 } }, 13);
+    expect(d!.economics.customerEquity!).toBeLessThan(e.customerEquity!);
+  });
+
   it('raises N × issues per month × months contacts, and twice as many from twice the base (Poisson, 4 standard errors)', () => {
     const months = 2;
     const issues = 0.5;
