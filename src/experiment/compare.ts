@@ -1,7 +1,10 @@
 import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/contact-center.js';
+import type { CustomerResult } from '../model/customers.js';
+import { benefitCostRatio } from './benefit-cost.js';
+import { comparedMonthRows, satisfactionShareDeltas, satisfactionShareEstimates, type ComparedMonthRow, type SatisfactionLevel } from './customers.js';
 import { estimateAll, type Estimate } from './estimate.js';
-import { allFigures, figureValues as values, groupRecords } from './figures.js';
+import { allFigures, figureValues as values, GROUPS, groupRecords } from './figures.js';
 import { bonferroniLevel, halfWidthOf, pairedDifference, type PairedDifference } from './paired.js';
 import type { Runner } from './pool.js';
 import { replicateRange } from './replicate.js';
@@ -17,7 +20,10 @@ import { DIRECTION, verdictOf, type Verdict } from './verdict.js';
  * Every policy runs the same replication indices with the same seed, and the model derives each
  * random stream from (seed, replication, stream name), so replication r of every policy sees the
  * same customers: the differences are paired (Law, Simulation Modeling and Analysis, 5th ed.,
- * §11.2). Figures are taken generically from the replications' `kpis` and `economics` records.
+ * §11.2). Figures are taken generically from the replications' `kpis`, `economics` and (with the
+ * customer lifecycle) `customers` records; with the lifecycle each policy also gets its months
+ * (Δ cumulative profit paired by month) and its satisfaction distribution (experiment/customers.ts),
+ * and every policy the benefit–cost ratio of its change of support cost (experiment/benefit-cost.ts).
  */
 
 /** A named model configuration to compare. */
@@ -46,9 +52,27 @@ export interface PolicyComparison {
   name: string;
   kpis: Record<string, Estimate>;
   economics: Record<string, Estimate>;
-  /** policy − baseline, paired, for every kpis and economics figure. */
+  /** The customer lifecycle's figures over replications; absent when the lifecycle is off. */
+  customers?: ComparedCustomers;
+  /** policy − baseline, paired, for every kpis, economics and customers figure. */
   delta: Record<string, PairedDifference>;
+  /**
+   * (Δprofit + ΔsupportCost) / ΔsupportCost with its delta-method 95% CI: the gain outside
+   * support per unit of extra support cost. null for the baseline, without the customer
+   * lifecycle (support cost is then all the money there is: the ratio would be 0 by
+   * construction), and when the 95% CI of ΔsupportCost contains 0 (experiment/benefit-cost.ts).
+   */
+  benefitCost: Estimate | null;
 }
+
+/** The lifecycle's scalar figures (their Δ are in `delta`), and what is not a scalar figure. */
+export type ComparedCustomers = Record<Exclude<keyof CustomerResult, 'satisfaction' | 'months'>, Estimate> & {
+  /** Share of the window's contacts at each satisfaction level, and its Δ, paired. */
+  satisfactionShare: Record<SatisfactionLevel, Estimate>;
+  satisfactionShareDelta: Record<SatisfactionLevel, PairedDifference>;
+  /** The months overlapping the measured window, with Δ cumulative profit, paired. */
+  months: ComparedMonthRow[];
+};
 
 export interface PolicyVerdict {
   policy: string;
@@ -152,17 +176,32 @@ export function analyze(
   for (const figure of ['profit', ...(options.by ? [options.by] : [])]) {
     if (!reported.includes(figure)) throw new FigureNotReported(figure, reported);
   }
-  const clash = Object.keys(first.kpis).filter((k) => k in first.economics && reported.includes(k));
-  if (clash.length > 0) throw new Error(`compare: ${clash.join(', ')} is both a KPI and an economics figure; delta cannot hold both`);
+  const clash = reported.filter((k, i) => reported.indexOf(k) !== i);
+  if (clash.length > 0) throw new Error(`compare: ${clash.join(', ')} is reported in two of ${GROUPS.join(', ')}; delta cannot hold both`);
+  const { warmupSec, horizonSec } = policies[0]!.config;
   const compared: PolicyComparison[] = policies.map((p, i) => {
     const rs = results[i]!;
     const delta: Record<string, PairedDifference> = {};
     for (const figure of reported) delta[figure] = pairedDifference(values(rs, figure), values(base, figure), verdictLevel);
+    const customers: ComparedCustomers | undefined = first.customers
+      ? {
+          ...(estimateAll(groupRecords(rs, 'customers')) as Record<Exclude<keyof CustomerResult, 'satisfaction' | 'months'>, Estimate>),
+          satisfactionShare: satisfactionShareEstimates(rs),
+          satisfactionShareDelta: satisfactionShareDeltas(rs, base, verdictLevel),
+          months: comparedMonthRows(rs, base, warmupSec, horizonSec, verdictLevel),
+        }
+      : undefined;
+    const diff = (figure: string) => {
+      const b = values(base, figure);
+      return values(rs, figure).map((x, r) => x - b[r]!);
+    };
     return {
       name: p.name,
       kpis: estimateAll(groupRecords(rs, 'kpis')),
       economics: estimateAll(groupRecords(rs, 'economics')),
+      ...(customers ? { customers } : {}),
       delta,
+      benefitCost: i === 0 || !customers ? null : benefitCostRatio(diff('profit'), diff('supportCost')),
     };
   });
   const figures = ['profit', ...(options.by && options.by !== 'profit' ? [options.by] : [])];

@@ -2,21 +2,25 @@ import type { ReplicationResult } from '../model/contact-center.js';
 
 /**
  * The figures of a replication, read generically: every number in its `kpis` and `economics`
- * records, in the order the model reports them. Comparisons and sweeps take whatever the model
- * reports, so a KPI added to the model shows up in their outputs without a change here.
+ * records, and in `customers` when the lifecycle is on (active, churned, acquired, referred,
+ * returned: the nested satisfaction counts and months are not scalar figures), in the order the
+ * model reports them. Comparisons and sweeps take whatever the model reports, so a KPI added to
+ * the model shows up in their outputs without a change here.
  */
-export type Group = 'kpis' | 'economics';
+export type Group = 'kpis' | 'economics' | 'customers';
 
-const numericKeys = (record: object) => Object.entries(record).filter(([, v]) => typeof v === 'number').map(([k]) => k);
+export const GROUPS: readonly Group[] = ['kpis', 'economics', 'customers'];
 
-/** The numeric figures of one group, as the first replication reports them. */
+const numericKeys = (record: object | undefined) => (record ? Object.entries(record).filter(([, v]) => typeof v === 'number').map(([k]) => k) : []);
+
+/** The numeric figures of one group, as the first replication reports them (none for an absent group). */
 export function figuresOf(result: ReplicationResult, group: Group): string[] {
   return numericKeys(result[group]);
 }
 
-/** Every numeric figure, KPIs first, then economics. */
+/** Every numeric figure: KPIs, then economics, then the customers' figures. */
 export function allFigures(result: ReplicationResult): string[] {
-  return [...figuresOf(result, 'kpis'), ...figuresOf(result, 'economics')];
+  return GROUPS.flatMap((g) => figuresOf(result, g));
 }
 
 /** One group's numeric figures of each replication, as plain records (for estimateAll). */
@@ -25,10 +29,13 @@ export function groupRecords(results: readonly ReplicationResult[], group: Group
   return results.map((r) => Object.fromEntries(keys.map((k) => [k, (r[group] as unknown as Record<string, number>)[k]!])));
 }
 
-/** A figure's value on each replication, from `kpis` or else `economics`. */
+/** A figure's value on each replication, from `kpis`, else `economics`, else `customers`. */
 export function figureValues(results: readonly ReplicationResult[], figure: string): number[] {
   return results.map((r) => {
-    const kpis = r.kpis as unknown as Record<string, number>;
-    return figure in kpis ? kpis[figure]! : (r.economics as unknown as Record<string, number>)[figure]!;
+    for (const g of GROUPS) {
+      const record = r[g] as unknown as Record<string, unknown> | undefined;
+      if (record && typeof record[figure] === 'number') return record[figure];
+    }
+    return NaN;
   });
 }

@@ -11,6 +11,7 @@ import { halfWidthOf } from '../../src/experiment/paired.js';
 import { inlineRunner } from '../../src/experiment/pool.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { REPO } from '../support/cli.js';
+import { lifecycleScenario } from './lifecycle.js';
 
 const file = join(REPO, 'scenarios', 'staffing-levels.yaml');
 const loaded = parseScenario(readFileSync(file, 'utf8'), file);
@@ -81,6 +82,13 @@ describe('compare on common random numbers', () => {
     expect(Object.keys(first.economics)).toContain('profit');
   });
 
+  it('has no customer figures and no benefit–cost ratio without the customer lifecycle', () => {
+    for (const p of c.policies) {
+      expect(p.customers).toBeUndefined();
+      expect(p.benefitCost).toBeNull();
+    }
+  });
+
   it('refuses a figure the model does not report', async () => {
     await expect(run(3, 'noSuchFigure')).rejects.toBeInstanceOf(FigureNotReported);
   });
@@ -116,5 +124,67 @@ describe('--reps auto', () => {
     const auto = await run({ precision: 1, figure: 'profit', maxReplications: 200 });
     expect(auto.replications).toBe(AUTO_START);
     expect(auto.autoReplications).toMatchObject({ reached: true, halfWidth: 0 });
+  });
+});
+
+/**
+ * With the customer lifecycle: scenarios/customer-lifecycle.yaml cut to three months, its
+ * baseline, lean and generous policies and the baseline once more under another name.
+ */
+describe('compare with the customer lifecycle', () => {
+  const lifecycle = lifecycleScenario({ horizon: { months: 3 } });
+  const policies = [...lifecycle.policies, { name: 'same', config: lifecycle.policies[0]!.config }];
+  let lc: Comparison;
+  beforeAll(async () => {
+    lc = await compare(policies, { scenario: 'customer-lifecycle', seed: 5, replications: 3, by: 'active' }, inlineRunner());
+  });
+  const named = (name: string) => lc.policies.find((p) => p.name === name)!;
+
+  it("adds the customers' figures to each policy and to its differences, so --by can name them", () => {
+    expect(lc.policies.map((p) => p.name)).toEqual(['baseline', 'lean', 'generous', 'same']);
+    const lean = named('lean');
+    for (const f of ['active', 'churned', 'acquired', 'referred', 'returned']) {
+      expect(lean.customers![f as 'active'], f).toMatchObject({ mean: expect.any(Number) });
+      expect(lean.delta[f], f).toMatchObject({ mean: expect.any(Number), ci95: expect.any(Array) });
+    }
+    expect(lc.verdict.find((v) => v.policy === 'same')).toEqual({ policy: 'same', profit: 'indistinguishable', active: 'indistinguishable' });
+    // nine agents instead of twelve lose customers over three months: the interval says by how many
+    expect(lean.delta.active!.ciVerdict[1]).toBeLessThan(0);
+  });
+
+  it('gives each policy its months, whose last Δ cumulative profit is Δprofit, paired', () => {
+    for (const p of lc.policies) {
+      const months = p.customers!.months;
+      expect(months.map((m) => m.index)).toEqual([0, 1, 2]);
+      const last = months.at(-1)!.delta.cumulativeProfit;
+      const d = p.delta.profit!;
+      for (const [a, b] of [[last.mean, d.mean], [last.ci95[0], d.ci95[0]], [last.ci95[1], d.ci95[1]], [last.ciVerdict[0], d.ciVerdict[0]]] as const) {
+        expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+      }
+    }
+    for (const m of named('same').customers!.months) expect(m.delta.cumulativeProfit).toMatchObject({ mean: 0, ci95: [0, 0] });
+  });
+
+  it('gives the share of contacts at each satisfaction level, adding up to 1, and its paired difference', () => {
+    for (const p of lc.policies) {
+      const total = Object.values(p.customers!.satisfactionShare).reduce((s, e) => s + e.mean, 0);
+      expect(Math.abs(total - 1)).toBeLessThan(1e-12);
+    }
+    // lean's long waits leave more contacts very dissatisfied
+    expect(named('lean').customers!.satisfactionShareDelta.veryDissatisfied.ciVerdict[0]).toBeGreaterThan(0);
+    for (const d of Object.values(named('same').customers!.satisfactionShareDelta)) expect(d).toMatchObject({ mean: 0, ci95: [0, 0] });
+  });
+
+  it('gives the benefit–cost ratio R with (R − 1)·ΔsupportCost = Δprofit, null for the baseline and for a policy with the same cost', () => {
+    expect(named('baseline').benefitCost).toBeNull();
+    expect(named('same').benefitCost).toBeNull();
+    for (const name of ['lean', 'generous']) {
+      const p = named(name);
+      const r = p.benefitCost!;
+      expect(r.ci95[0]).toBeLessThanOrEqual(r.mean);
+      expect(r.ci95[1]).toBeGreaterThanOrEqual(r.mean);
+      const identity = (r.mean - 1) * p.delta.supportCost!.mean;
+      expect(Math.abs(identity - p.delta.profit!.mean)).toBeLessThanOrEqual(1e-9 * Math.abs(p.delta.supportCost!.mean));
+    }
   });
 });
