@@ -4,6 +4,7 @@
  *
  *   FILE ─load─▶ policies ─experiment/compare (one pool)─▶ Comparison
  *     ─output/comparison─▶ table (stdout) · comparison.json · comparison.csv (out/<name>/)
+ *     ─output/customer-months─▶ comparison-months.csv (with the customer lifecycle)
  *     ─cli/report─▶ charts/ (per-policy figures, why profit differs) · report.html
  *     ─output/verdicts─▶ --write-baseline FILE │ --baseline FILE: exit 1 on a changed verdict
  */
@@ -135,7 +136,14 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
   const json = comparisonJson(comparison);
   const { reportOutputs, wroteMessage } = await import('./report.js');
   const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), comparison }, { charts: args.charts ?? true });
-  const written = await writeOutputs(dir, { 'comparison.json': json, 'comparison.csv': comparisonCsv(comparison), ...report.files });
+  const { comparisonMonthsCsv } = await import('../output/customer-months.js');
+  const months = comparisonMonthsCsv(comparison);
+  const written = await writeOutputs(dir, {
+    'comparison.json': json,
+    'comparison.csv': comparisonCsv(comparison),
+    ...(months === null ? {} : { 'comparison-months.csv': months }),
+    ...report.files,
+  });
   if (args.writeBaseline !== undefined) written.push(await writeOutputFile(args.writeBaseline, verdictsJson(comparison)));
   process.stdout.write(args.json ? json : comparisonTable(comparison));
 

@@ -1,5 +1,6 @@
 import type { Comparison, PolicyComparison } from '../experiment/compare.js';
 import type { Estimate } from '../experiment/estimate.js';
+import { LEVEL_NAMES } from '../model/satisfaction.js';
 import { csvRow } from './csv.js';
 
 /**
@@ -15,26 +16,34 @@ export function comparisonJson(c: Comparison): string {
 
 export const COMPARISON_CSV_HEADER = ['policy', 'group', 'figure', 'mean', 'lo', 'hi', 'deltaMean', 'deltaLo', 'deltaHi'] as const;
 
+const isEstimate = (x: unknown): x is Estimate => typeof x === 'object' && x !== null && typeof (x as Estimate).mean === 'number' && Array.isArray((x as Estimate).ci95);
+
 /**
  * comparison.csv: one row per policy and figure, the figure's mean and 95% CI, then the paired
- * difference from the baseline and its 95% CI (0 for the baseline itself). Numbers are written
- * in full (JavaScript's shortest round-trip form).
+ * difference from the baseline and its 95% CI (0 for the baseline itself): every `kpis`,
+ * `economics` and `customers` figure, then (with the lifecycle) the share of contacts at each
+ * satisfaction level (group `satisfactionShare`), then the policy's benefit–cost ratio where
+ * it is defined (group and figure `benefitCost`, the ratio in the delta columns: it is itself a
+ * comparison with the baseline). Numbers are written in full (JavaScript's shortest round-trip
+ * form).
  */
 export function comparisonCsv(c: Comparison): string {
   const rows: string[] = [csvRow(COMPARISON_CSV_HEADER)];
+  const row = (p: PolicyComparison, group: string, figure: string, e: Estimate, d: { mean: number; ci95: [number, number] }) =>
+    rows.push(csvRow([p.name, group, figure, e.mean, e.ci95[0], e.ci95[1], d.mean, d.ci95[0], d.ci95[1]]));
   for (const p of c.policies) {
-    for (const group of ['kpis', 'economics'] as const) {
-      for (const [figure, e] of Object.entries(p[group])) {
-        const d = p.delta[figure]!;
-        rows.push(csvRow([p.name, group, figure, e.mean, e.ci95[0], e.ci95[1], d.mean, d.ci95[0], d.ci95[1]]));
-      }
+    for (const group of ['kpis', 'economics', 'customers'] as const) {
+      for (const [figure, e] of Object.entries(p[group] ?? {})) if (isEstimate(e)) row(p, group, figure, e, p.delta[figure]!);
     }
+    const customers = p.customers;
+    if (customers) for (const level of LEVEL_NAMES) row(p, 'satisfactionShare', level, customers.satisfactionShare[level], customers.satisfactionShareDelta[level]);
+    if (p.benefitCost) rows.push(csvRow([p.name, 'benefitCost', 'benefitCost', '', '', '', p.benefitCost.mean, ...p.benefitCost.ci95]));
   }
   return `${rows.join('\n')}\n`;
 }
 
 /** The rows of the terminal table, those the scenario reports; the full set is in the files. */
-const TABLE_ROWS = ['offered', 'serviceLevel', 'abandonRate', 'pWait', 'asaSec', 'waitSec', 'occupancy', 'ahtSec', 'fcr', 'csat', 'supportCost', 'revenue', 'profit', 'npv'];
+const TABLE_ROWS = ['offered', 'serviceLevel', 'abandonRate', 'pWait', 'asaSec', 'waitSec', 'occupancy', 'ahtSec', 'fcr', 'csat', 'active', 'churned', 'returned', 'supportCost', 'revenue', 'profit', 'npv'];
 
 /** Decimals for a row, from the size of its values: 4 for shares, fewer for money, none for 0. */
 function decimals(...xs: number[]): number {
@@ -46,7 +55,8 @@ const num = (x: number, d: number) => x.toFixed(d);
 const signed = (x: number, d: number) => (x > 0 ? '+' : '') + x.toFixed(d);
 
 function figureOf(p: PolicyComparison, figure: string): Estimate | undefined {
-  return p.kpis[figure] ?? p.economics[figure];
+  const customer = (p.customers as Record<string, unknown> | undefined)?.[figure];
+  return p.kpis[figure] ?? p.economics[figure] ?? (isEstimate(customer) ? customer : undefined);
 }
 
 function pct(level: number): string {
@@ -83,12 +93,19 @@ export function comparisonTable(c: Comparison): string {
     '',
     `ranking by mean profit: ${c.ranking.join(', ')}`,
   );
+  const ratios = c.policies.filter((p) => p.benefitCost);
+  if (ratios.length > 0) {
+    out.push('benefit–cost ratio (Δprofit + ΔsupportCost) / ΔsupportCost, 95% CI (> 1: the support money pays for itself):');
+    for (const p of ratios) out.push(`  ${p.name.padEnd(pw)}  ${p.benefitCost!.mean.toFixed(2)} [${p.benefitCost!.ci95[0].toFixed(2)}, ${p.benefitCost!.ci95[1].toFixed(2)}]`);
+  }
   if (c.varianceReduction.length > 0) {
     const f = c.varianceReduction[0]!.figure;
     const k = decimals(figureOf(base, f)!.mean);
     out.push(`common random numbers, 95% half-width of Δ ${f}, paired vs unpaired:`);
     for (const v of c.varianceReduction) {
-      const gain = v.ratio === null ? 'exact: every replication gave the same Δ' : `${v.ratio.toFixed(1)}× narrower`;
+      // A paired interval can come out wider than the unpaired one when few replications
+      // happen to spread their differences more: say so rather than "0.7× narrower".
+      const gain = v.ratio === null ? 'exact: every replication gave the same Δ' : v.ratio >= 1 ? `${v.ratio.toFixed(1)}× narrower` : `${(1 / v.ratio).toFixed(1)}× wider`;
       out.push(`  ${v.policy.padEnd(pw)}  ±${num(v.pairedHalfWidth, k)} vs ±${num(v.unpairedHalfWidth, k)}  (${gain})`);
     }
   }

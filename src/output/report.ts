@@ -110,9 +110,30 @@ function hours(sec: number): string {
   return sec % 86_400 === 0 ? `day ${sec / 86_400}` : `${(sec / 3600).toFixed(1)} h`;
 }
 
+/** A label for each satisfaction level, 1 … 5. */
+const LEVELS: Readonly<Record<string, string>> = {
+  veryDissatisfied: '1 very dissatisfied',
+  dissatisfied: '2 dissatisfied',
+  neutral: '3 neutral',
+  satisfied: '4 satisfied',
+  verySatisfied: '5 very satisfied',
+};
+
+/**
+ * The customers table: the lifecycle's counts, then the share of contacts at each satisfaction
+ * level (the counts by level and the months are in summary.json and customer-months.csv).
+ */
+function customersTable(c: NonNullable<Summary['customers']>): string {
+  const counts = Object.fromEntries(Object.entries(c).filter(([, e]) => isEstimate(e)));
+  const shares = Object.entries(c.satisfactionShare ?? {})
+    .map(([level, e]) => `<tr><th>Contacts ${escape(LEVELS[level] ?? level)} (%)</th><td>${estimateCell(e, 'satisfactionShare')}</td></tr>`)
+    .join('\n');
+  return `<h3>Customers</h3><table>${figureRows(counts)}\n${shares}</table>`;
+}
+
 function runSection(input: ReportInput, s: Summary): string {
   const { thresholdSec, target } = s.meta.serviceLevel ?? { thresholdSec: NaN, target: NaN };
-  const customers = s.customers ? `<h3>Customers</h3><table>${figureRows(s.customers)}</table>` : '';
+  const customers = s.customers ? customersTable(s.customers) : '';
   return `<section id="run"><h2>Simulation run</h2>
 <p>${s.replications} replication${s.replications === 1 ? '' : 's'}, seed ${s.seed}; means with 95% confidence intervals over replications,
 for contacts offered from ${hours(s.meta.warmupSec)} to ${hours(s.meta.horizonSec)} (the warm-up before is excluded).
@@ -120,7 +141,7 @@ Service level: answered within ${thresholdSec} s, target ${Math.round(target * 1
 <div class="tables"><div><h3>Queue</h3><table>${figureRows(s.kpis)}</table></div>
 <div><h3>Money</h3><table>${figureRows(s.economics)}</table>${customers}</div></div>
 ${chartsOf(input, 'summary')}
-<p class="files">Files: <a href="summary.json">summary.json</a> · <a href="intervals.csv">intervals.csv</a> · <a href="days.csv">days.csv</a> · <a href="months.csv">months.csv</a></p>
+<p class="files">Files: <a href="summary.json">summary.json</a> · <a href="intervals.csv">intervals.csv</a> · <a href="days.csv">days.csv</a> · <a href="months.csv">months.csv</a>${s.customers ? ' · <a href="customer-months.csv">customer-months.csv</a>' : ''}</p>
 </section>`;
 }
 
@@ -132,7 +153,10 @@ function compareSection(input: ReportInput, c: Comparison): string {
   const swatch = (name: string) => `<span class="swatch" style="background:${colors.range[names.indexOf(name)] ?? '#999'}"></span>${escape(name)}`;
   const figures = ['profit', ...(c.by && c.by !== 'profit' ? [c.by] : [])];
   const level = `${(c.verdictLevel * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
-  const head = figures.map((f) => `<th>Δ ${escape(figureStyle(f).label.toLowerCase())} [95% CI]</th><th>verdict by ${escape(figureStyle(f).label.toLowerCase())}</th>`).join('');
+  const ratios = c.policies.some((p) => p.benefitCost);
+  const head =
+    figures.map((f) => `<th>Δ ${escape(figureStyle(f).label.toLowerCase())} [95% CI]</th><th>verdict by ${escape(figureStyle(f).label.toLowerCase())}</th>`).join('') +
+    (ratios ? '<th>benefit–cost ratio [95% CI]</th>' : '');
   const rows = c.verdict
     .map((v) => {
       const p = c.policies.find((q) => q.name === v.policy)!;
@@ -143,13 +167,23 @@ function compareSection(input: ReportInput, c: Comparison): string {
           return `<td>${d ? estimateCell(d, f, true) : '—'}</td><td class="${VERDICT_CLASS[verdict] ?? ''}">${escape(verdict)}</td>`;
         })
         .join('');
-      return `<tr><th>${swatch(v.policy)}</th>${cells}</tr>`;
+      const r = p.benefitCost;
+      const ratio = ratios ? `<td>${r ? `${r.mean.toFixed(2)} <span class="ci">[${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]</span>` : '—'}</td>` : '';
+      return `<tr><th>${swatch(v.policy)}</th>${cells}${ratio}</tr>`;
     })
     .join('\n');
-  const keyFigures = ['serviceLevel', 'asaSec', 'abandonRate', 'occupancy', 'fcr', 'csat', 'supportCost', 'revenue', 'profit'].filter((f) => c.policies.every((p) => p.kpis[f] ?? p.economics[f]));
+  const figureOf = (p: Comparison['policies'][number], f: string): Estimate | undefined => {
+    const customer = (p.customers as Record<string, unknown> | undefined)?.[f];
+    return p.kpis[f] ?? p.economics[f] ?? (isEstimate(customer) ? customer : undefined);
+  };
+  const keyFigures = ['serviceLevel', 'asaSec', 'abandonRate', 'occupancy', 'fcr', 'csat', 'active', 'churned', 'supportCost', 'revenue', 'profit'].filter((f) => c.policies.every((p) => figureOf(p, f)));
   // One row per figure, one column per policy: policies are few, figures many.
   const means = `<table class="wide"><tr><th>figure</th>${c.policies.map((p) => `<th>${swatch(p.name)}</th>`).join('')}</tr>
-${keyFigures.map((f) => `<tr><th>${escape(figureTitle(f))}</th>${c.policies.map((p) => `<td>${estimateCell((p.kpis[f] ?? p.economics[f])!, f)}</td>`).join('')}</tr>`).join('\n')}</table>`;
+${keyFigures.map((f) => `<tr><th>${escape(figureTitle(f))}</th>${c.policies.map((p) => `<td>${estimateCell(figureOf(p, f)!, f)}</td>`).join('')}</tr>`).join('\n')}</table>`;
+  const ratioNote = ratios
+    ? `<p>Benefit–cost ratio: (Δprofit + Δsupport cost) / Δsupport cost, the gain outside support per unit of extra support cost, with its 95% CI;
+above 1 the support money pays for itself (more spending earns more than it costs, or a saving loses more than it saves); — where Δsupport cost's interval contains 0.</p>`
+    : '';
   return `<section id="compare"><h2>Policies compared</h2>
 <p>${c.policies.length} policies × ${c.replications} replications, seed ${c.seed}, on common random numbers: replication r of every policy sees the same callers,
 so each difference Δ = policy − baseline is paired by replication. A verdict is <em>better</em> or <em>worse</em> when the Δ interval at ${level}
@@ -158,10 +192,11 @@ so each difference Δ = policy − baseline is paired by replication. A verdict 
 <table class="wide"><tr><th>policy</th>${head}</tr>
 ${rows}</table>
 <p>Ranking by mean profit: ${c.ranking.map(escape).join(' › ')}.</p>
+${ratioNote}
 <h3>Key figures per policy</h3>
 ${means}
 ${chartsOf(input, 'comparison')}
-<p class="files">Files: <a href="comparison.json">comparison.json</a> · <a href="comparison.csv">comparison.csv</a></p>
+<p class="files">Files: <a href="comparison.json">comparison.json</a> · <a href="comparison.csv">comparison.csv</a>${c.policies.every((p) => p.customers) ? ' · <a href="comparison-months.csv">comparison-months.csv</a>' : ''}</p>
 </section>`;
 }
 

@@ -1,12 +1,13 @@
 import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/result.js';
+import { customerMonthsCsv } from './customer-months.js';
 import { buildGroupSeries, groupSeriesCsv } from './group-series.js';
 import { seriesCsv } from './series.js';
 import { summarizeRun, summaryJson, type Summary } from './summary.js';
 
 /**
- * The results `ccsim run` writes, as file name → content: summary.json and the interval, day and
- * month series as CSV (report.html and the charts come from report-files.ts). Nothing is written
+ * The results `ccsim run` writes, as file name → content: summary.json, the interval, day and
+ * month series as CSV, and with the customer lifecycle its months (report.html and the charts come from report-files.ts). Nothing is written
  * here (see output/write.ts).
  */
 export function runFiles(
@@ -26,6 +27,7 @@ export function runFiles(
       'days.csv': seriesCsv(series.day),
       'months.csv': seriesCsv(series.month),
       'group-intervals.csv': groupSeriesCsv(buildGroupSeries(config, results)),
+      ...(summary.customers ? { 'customer-months.csv': customerMonthsCsv(summary.customers.months) } : {}),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { customerMonthRows, satisfactionShareEstimates, type CustomerMonthRow, type SatisfactionLevel } from '../experiment/customers.js';
 import { estimate, estimateAll, estimateTree, type Estimate, type EstimateTree } from '../experiment/estimate.js';
 import type { ModelConfig } from '../model/config.js';
 import type { CustomerResult } from '../model/customers.js';
@@ -18,7 +19,7 @@ export interface Summary {
   kpis: Record<keyof Kpis, Estimate>;
   economics: Record<keyof Economics, Estimate>;
   /** CONTRACT `customers.*`: only when the customer lifecycle is on. */
-  customers?: EstimateTree<Omit<CustomerResult, 'months'>>;
+  customers?: SummaryCustomers;
   channels: Record<string, EstimateTree<ChannelResult>>;
   reasons: Record<string, EstimateTree<ReasonResult>>;
   groups: Record<string, EstimateTree<GroupResult>>;
@@ -36,6 +37,17 @@ export interface Summary {
   };
 }
 
+/**
+ * The lifecycle's figures: the CONTRACT counts, `satisfaction` (contacts at each level),
+ * `satisfactionShare` (the share of contacts at each level) and the months overlapping the
+ * measured window with cumulative profit (experiment/customers.ts), each estimated over
+ * replications.
+ */
+export type SummaryCustomers = EstimateTree<Omit<CustomerResult, 'months'>> & {
+  satisfactionShare: Record<SatisfactionLevel, Estimate>;
+  months: CustomerMonthRow[];
+};
+
 /** The summary and the full series (for the CSV files) of one run. */
 export function summarizeRun(scenario: string, seed: number, config: ModelConfig, results: readonly ReplicationResult[]): { summary: Summary; series: Series } {
   const series = buildSeries(config, results);
@@ -45,7 +57,7 @@ export function summarizeRun(scenario: string, seed: number, config: ModelConfig
     replications: results.length,
     kpis: estimateAll(results.map((r) => r.kpis as Record<keyof Kpis, number>)),
     economics: estimateAll(results.map((r) => r.economics as Record<keyof Economics, number>)),
-    ...(results[0]!.customers ? { customers: estimateTree(results.map((r) => customerFigures(r.customers!))) } : {}),
+    ...(results[0]!.customers ? { customers: summaryCustomers(config, results) } : {}),
     channels: estimateTree(results.map((r) => r.channels)),
     reasons: estimateTree(results.map((r) => r.reasons)),
     groups: estimateTree(results.map((r) => r.groups)),
@@ -61,9 +73,14 @@ export function summarizeRun(scenario: string, seed: number, config: ModelConfig
   return { summary, series };
 }
 
-/** The lifecycle's figures for the summary; the month-by-month accounts go to files, not here. */
-function customerFigures({ months: _months, ...figures }: CustomerResult): Omit<CustomerResult, 'months'> {
-  return figures;
+function summaryCustomers(config: ModelConfig, results: readonly ReplicationResult[]): SummaryCustomers {
+  const figures = estimateTree(
+    results.map((r) => {
+      const { months: _months, ...rest } = r.customers!;
+      return rest;
+    }),
+  );
+  return { ...figures, satisfactionShare: satisfactionShareEstimates(results), months: customerMonthRows(results, config.warmupSec, config.horizonSec) };
 }
 
 /** The summary alone (see summarizeRun). */

@@ -1,7 +1,8 @@
 /**
  * Real results to draw from, made in this process with the bundled scenarios cut short: a run of
  * the mid-size center (three channels, four reasons, an intraday curve), a comparison of the
- * staffing policies, and sweeps over one, two and three keys. About a second of simulation.
+ * staffing policies, sweeps over one, two and three keys, and a run and a comparison of the
+ * customer lifecycle over three months. A few seconds of simulation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { summarize, type Summary } from '../../src/output/summary.js';
 import { sweepResult, type SweepResult } from '../../src/output/sweep.js';
 import { deriveScenario, parseScenario } from '../../src/scenario/load.js';
 import { REPO } from '../support/cli.js';
+import { lifecycleScenario } from '../experiment/lifecycle.js';
 
 const scenario = (name: string) => parseScenario(readFileSync(join(REPO, 'scenarios', `${name}.yaml`), 'utf8'), `scenarios/${name}.yaml`);
 
@@ -43,4 +45,16 @@ export async function staffingSweep(vary: Axis[], by: string | null = 'serviceLe
   const points = gridPoints(vary).map((p) => ({ ...p, config: deriveScenario(loaded, `point-${p.index}`, p.set, 'test').config }));
   const def = defineSweep({ scenario: 'staffing-levels', seed: 11, replications: 2, vary, by }, points);
   return sweepResult(def, await runPoints(points, { seed: 11, replications: 2 }, inlineRunner()));
+}
+
+/** scenarios/customer-lifecycle.yaml cut to three months, 2 replications. */
+export async function lifecycleSummary(): Promise<Summary> {
+  const loaded = lifecycleScenario({ horizon: { months: 3 } });
+  const results = await replicate(loaded.config, { replications: 2, seed: 5, workers: 1 }, inlineRunner());
+  return summarize('customer-lifecycle', 5, loaded.config, results);
+}
+
+/** Its baseline, lean and generous policies over the three months, 3 replications. */
+export async function lifecycleComparison(): Promise<Comparison> {
+  return compare(lifecycleScenario({ horizon: { months: 3 } }).policies, { scenario: 'customer-lifecycle', seed: 5, replications: 3 }, inlineRunner());
 }
