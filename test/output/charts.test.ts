@@ -11,13 +11,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/experiment/compare.js';
 import { CHARTS, chartSpecs, specJson, type ChartSpec } from '../../src/output/charts/index.js';
 import { profitContributions } from '../../src/output/charts/compare-profit.js';
-import { PROFIT_COMPONENTS, OTHER_COMPONENT } from '../../src/output/charts/profit-components.js';
+import { contributionOf, PROFIT_COMPONENTS, OTHER_COMPONENT } from '../../src/output/charts/profit-components.js';
 import { PNG_SCALE, renderChart, svgSize, type RenderedChart } from '../../src/output/charts/render.js';
 import { textWidth } from '../../src/output/charts/text-width.js';
 import { policyColor, wrap, type VlSpec } from '../../src/output/charts/theme.js';
 import type { Summary } from '../../src/output/summary.js';
 import type { SweepResult } from '../../src/output/sweep.js';
-import { midsizeSummary, staffingComparison, staffingSweep, stationarySummary } from './chart-fixtures.js';
+import { axisFormat } from '../../src/output/charts/figures.js';
+import { lifecycleComparison, lifecycleSummary, midsizeSummary, staffingComparison, staffingSweep, stationarySummary } from './chart-fixtures.js';
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), after checking the signature. */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -36,12 +37,14 @@ export function markCount(svg: string): number {
 let summary: Summary;
 let flat: Summary;
 let comparison: Comparison;
+let lifeSummary: Summary;
+let lifeComparison: Comparison;
 let sweeps: SweepResult[];
 let specs: ChartSpec[];
 let rendered: Map<string, RenderedChart>;
 
 beforeAll(async () => {
-  [summary, flat, comparison] = await Promise.all([midsizeSummary(), stationarySummary(), staffingComparison()]);
+  [summary, flat, comparison, lifeSummary, lifeComparison] = await Promise.all([midsizeSummary(), stationarySummary(), staffingComparison(), lifecycleSummary(), lifecycleComparison()]);
   const agents = { key: 'staffing.agents', values: [14, 15, 16] };
   const rate = { key: 'arrivals.ratePerHour', values: [180, 220] };
   const patience = { key: 'patience', values: [{ dist: 'exponential', meanSec: 120 }, { dist: 'exponential', meanSec: 240 }] };
@@ -49,6 +52,7 @@ beforeAll(async () => {
   specs = [
     ...chartSpecs({ summary, comparison }),
     ...chartSpecs({ summary: flat }).map((s) => ({ ...s, name: `flat-${s.name}` })),
+    ...chartSpecs({ summary: lifeSummary, comparison: lifeComparison }).map((s) => ({ ...s, name: `life-${s.name}` })),
     ...sweeps.flatMap((sweep, i) => chartSpecs({ sweep }).map((s) => ({ ...s, name: `${i + 1}key-${s.name}` }))),
   ];
   rendered = new Map();
@@ -60,9 +64,17 @@ describe('the chart registry', () => {
     expect(specs.map((s) => s.name)).toEqual([
       'intraday-load', 'service-intraday', 'service-daily', 'channels', 'reasons', 'compare-kpis', 'compare-profit',
       'flat-intraday-load', 'flat-service-intraday',
+      'life-intraday-load', 'life-service-intraday', 'life-service-daily', 'life-reasons', 'life-satisfaction', 'life-customers-monthly', 'life-profit-cumulative',
+      'life-compare-kpis', 'life-compare-profit', 'life-compare-profit-cumulative', 'life-compare-customers-monthly', 'life-compare-satisfaction',
       '1key-sweep-profit', '1key-sweep-by', '2key-sweep-profit', '2key-sweep-by', '3key-sweep-profit',
     ]);
     expect(new Set(CHARTS.map((c) => c.name)).size).toBe(CHARTS.length);
+  });
+
+  it('draws the satisfaction, customer and cumulative-profit charts only where the customer lifecycle is on', () => {
+    const lifecycle = ['satisfaction', 'customers-monthly', 'profit-cumulative', 'compare-satisfaction', 'compare-customers-monthly', 'compare-profit-cumulative'];
+    expect(chartSpecs({ summary, comparison }).filter((s) => lifecycle.includes(s.name))).toEqual([]);
+    expect(chartSpecs({ summary: lifeSummary, comparison: lifeComparison }).filter((s) => lifecycle.includes(s.name)).map((s) => s.name).sort()).toEqual([...lifecycle].sort());
   });
 
   it('leaves out breakdowns of a single channel or reason, days of a one-day run, and the --by map of a sweep without --by', () => {
@@ -129,7 +141,9 @@ describe('every spec', () => {
       if (o.encoding && typeof o.encoding === 'object') {
         for (const channel of ['x', 'y'] as const) {
           const e = (o.encoding as VlSpec)[channel] as VlSpec | undefined;
-          if (e?.type === 'quantitative' && e.axis !== null && typeof e.title === 'string' && !/\(.+\)$/.test(e.title)) missing.push(`${chart}: ${channel} "${e.title}"`);
+          // A title is one line, or two for a short panel with the unit on the second.
+          const title = Array.isArray(e?.title) ? (e.title as string[]).at(-1) : e?.title;
+          if (e?.type === 'quantitative' && e.axis !== null && typeof title === 'string' && !/\(.+\)$/.test(title)) missing.push(`${chart}: ${channel} "${title}"`);
           if (e?.type === 'quantitative' && e.title === undefined && (o.encoding as VlSpec)[channel === 'x' ? 'y' : 'x'] !== undefined && !e.datum) missing.push(`${chart}: ${channel} ${String(e.field)} untitled`);
         }
       }
@@ -150,11 +164,26 @@ describe('policy colours', () => {
       if (o.field === 'policy' && (o.scale as VlSpec | undefined)?.range) scales.push(o.scale);
       Object.values(o).forEach(visit);
     };
-    for (const s of specs.filter((s) => s.source === 'comparison')) visit(s.spec);
+    for (const s of specs.filter((s) => s.source === 'comparison' && !s.name.startsWith('life-'))) visit(s.spec);
     const expected = policyColor(['baseline', 'lean', 'generous', 'same-as-baseline']);
     expect(scales.length).toBeGreaterThanOrEqual(3);
     for (const scale of scales) expect(scale).toEqual(expected);
     expect(new Set(expected.range).size).toBe(4);
+  });
+
+  it('are the same scale in every chart of the customer lifecycle comparison, Δ panels included', () => {
+    const scales: unknown[] = [];
+    const visit = (node: unknown) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (typeof node !== 'object' || node === null) return;
+      const o = node as VlSpec;
+      if (o.field === 'policy' && (o.scale as VlSpec | undefined)?.range) scales.push(o.scale);
+      Object.values(o).forEach(visit);
+    };
+    const names = ['compare-kpis', 'compare-profit', 'compare-profit-cumulative', 'compare-customers-monthly', 'compare-satisfaction'];
+    for (const s of specs.filter((s) => names.includes(s.name.replace(/^life-/, '')) && s.name.startsWith('life-'))) visit(s.spec);
+    expect(scales.length).toBeGreaterThanOrEqual(8);
+    for (const scale of scales) expect(scale).toEqual(policyColor(['baseline', 'lean', 'generous']));
   });
 });
 
@@ -165,8 +194,39 @@ describe('why profit differs', () => {
       const sum = parts.filter((r) => r.policy === p.name).reduce((s, r) => s + r.contribution, 0);
       expect(sum).toBeCloseTo(p.delta.profit!.mean, 6);
     }
-    // Until the lifecycle, support cost is all of it: revenue (0 everywhere) is left out.
+    // Without the lifecycle, support cost is all of it: revenue (0 everywhere) is left out.
     expect(new Set(parts.map((r) => r.component))).toEqual(new Set(['Support cost']));
+  });
+
+  it('splits Δprofit with the lifecycle into support cost, retained revenue, word of mouth, upsell, returns and acquisition, adding up to it with nothing left over', () => {
+    const parts = profitContributions(lifeComparison);
+    expect(parts.some((r) => r.component === OTHER_COMPONENT)).toBe(false);
+    for (const p of lifeComparison.policies.slice(1)) {
+      const mine = parts.filter((r) => r.policy === p.name);
+      const sum = mine.reduce((s, r) => s + r.contribution, 0);
+      expect(Math.abs(sum - p.delta.profit!.mean)).toBeLessThanOrEqual(1e-9 * Math.abs(p.delta.supportCost!.mean));
+      const d = (f: string) => p.delta[f]!.mean;
+      const of = (label: string) => mine.find((r) => r.component === label)?.contribution;
+      expect(of('Support cost')).toBe(-d('supportCost'));
+      expect(of('Retained revenue')).toBe(d('revenue') - d('referralRevenue'));
+      expect(of('Word of mouth')).toBe(d('referralRevenue'));
+      expect(of('Returns avoided')).toBe(-d('returnsCost'));
+    }
+    // Exact in the figures themselves: the components' terms are profit's formula, term by term.
+    const terms = new Map<string, number>();
+    for (const k of PROFIT_COMPONENTS) for (const t of k.terms) terms.set(t.figure, (terms.get(t.figure) ?? 0) + t.sign);
+    expect(Object.fromEntries(terms)).toEqual({ supportCost: -1, revenue: 1, referralRevenue: 0, upsellRevenue: 1, returnsCost: -1, acquisitionCost: -1 });
+    for (const p of lifeComparison.policies) {
+      const e = (f: string) => p.economics[f]!.mean;
+      expect(Math.abs(e('revenue') + e('upsellRevenue') - e('supportCost') - e('acquisitionCost') - e('returnsCost') - e('profit'))).toBeLessThan(1e-6 * e('revenue'));
+    }
+  });
+
+  it('counts an absent figure as 0 in its component and drops a component none of whose figures is reported', () => {
+    const retained = PROFIT_COMPONENTS.find((k) => k.label === 'Retained revenue')!;
+    expect(contributionOf(retained, { revenue: { mean: 50 } })).toBe(50);
+    expect(contributionOf(retained, { revenue: { mean: 50 }, referralRevenue: { mean: 20 } })).toBe(30);
+    expect(contributionOf(retained, { supportCost: { mean: 50 } })).toBeNull();
   });
 
   it('shows what the listed components do not explain as "Other", so a new component is never lost', () => {
@@ -175,7 +235,17 @@ describe('why profit differs', () => {
     lean.delta.profit = { ...lean.delta.profit!, mean: lean.delta.profit!.mean + 500 };
     const other = profitContributions(c).find((r) => r.policy === 'lean' && r.component === OTHER_COMPONENT);
     expect(other?.contribution).toBeCloseTo(500, 6);
-    expect(PROFIT_COMPONENTS.map((k) => k.figure)).toContain('supportCost');
+    expect(PROFIT_COMPONENTS.flatMap((k) => k.terms.map((t) => t.figure))).toContain('supportCost');
+  });
+});
+
+describe('axis formats', () => {
+  it('give large amounts the significant digits their spread needs, so ticks a tenth of the span apart differ', () => {
+    expect(axisFormat('active', [199_800, 200_900])).toBe('.4~s'); // 199.8k, 200k, 200.2k …
+    expect(axisFormat('profit', [0, 42_000_000])).toBe('.3~s'); // 10M, 20M …
+    expect(axisFormat('profit', [41_000_000, 41_050_000])).toBe('.5~s'); // 41.01M, 41.02M …
+    expect(axisFormat('churned', [2_700, 3_200])).toBe(',~f');
+    expect(axisFormat('fcr', [0.838, 0.843])).toBe('.1%');
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { Comparison } from '../../experiment/compare.js';
 import { CURRENCY } from './figures.js';
-import { OTHER_COLOR, OTHER_COMPONENT, PROFIT_COMPONENTS } from './profit-components.js';
+import { contributionOf, OTHER_COLOR, OTHER_COMPONENT, PROFIT_COMPONENTS } from './profit-components.js';
 import { chart, FIT, policyColor, rows, type VlSpec } from './theme.js';
 
 /** The contributions of each component to each policy's Δprofit (sign × Δfigure), and the rest. */
@@ -17,15 +17,14 @@ export function profitContributions(c: Comparison): { policy: string; component:
     const total = p.delta.profit?.mean ?? 0;
     let explained = 0;
     for (const k of PROFIT_COMPONENTS) {
-      const d = p.delta[k.figure];
-      if (!d) continue;
-      const contribution = k.sign * d.mean;
+      const contribution = contributionOf(k, p.delta);
+      if (contribution === null) continue;
       explained += contribution;
       out.push({ policy: p.name, component: k.label, contribution });
     }
     out.push({ policy: p.name, component: OTHER_COMPONENT, contribution: total - explained });
   }
-  // A component that is 0 for every policy (revenue before the lifecycle) would only add a
+  // A component that is 0 for every policy (upsell when nobody is offered any) would only add a
   // legend entry; rounding residues of the sum are not "other".
   const scale = Math.max(1, ...out.map((r) => Math.abs(r.contribution)));
   const shown = new Set(out.filter((r) => Math.abs(r.contribution) > 1e-9 * scale).map((r) => r.component));

@@ -17,8 +17,11 @@ import type { SweepResult } from '../sweep.js';
 import { channelsChart } from './channels.js';
 import { compareKpisChart } from './compare-kpis.js';
 import { compareProfitChart } from './compare-profit.js';
+import { compareCustomersMonthlyChart, customersMonthlyChart } from './customers-monthly.js';
 import { intradayLoadChart } from './intraday-load.js';
+import { compareProfitCumulativeChart, profitCumulativeChart } from './profit-cumulative.js';
 import { reasonsChart } from './reasons.js';
+import { compareSatisfactionChart, satisfactionChart } from './satisfaction.js';
 import { serviceDailyChart } from './service-daily.js';
 import { serviceIntradayChart } from './service-intraday.js';
 import { sweepMapChart } from './sweep-map.js';
@@ -57,8 +60,19 @@ export const CHARTS: readonly ChartDefinition[] = [
   define({ name: 'service-daily', source: 'summary', caption: 'How does service vary from day to day?', build: serviceDailyChart }),
   define({ name: 'channels', source: 'summary', caption: 'How does each channel fare?', build: channelsChart }),
   define({ name: 'reasons', source: 'summary', caption: 'Which contact reasons are resolved first time, and which wait?', build: reasonsChart }),
+  define({ name: 'satisfaction', source: 'summary', caption: 'How satisfied do contacts leave, and how many are resolved first time?', build: satisfactionChart }),
+  define({ name: 'customers-monthly', source: 'summary', caption: 'How does the customer base move month by month?', build: customersMonthlyChart }),
+  define({ name: 'profit-cumulative', source: 'summary', caption: 'How does profit build up over the months?', build: profitCumulativeChart }),
   define({ name: 'compare-kpis', source: 'comparison', caption: 'How do the policies differ on the key figures?', build: compareKpisChart }),
   define({ name: 'compare-profit', source: 'comparison', caption: 'Why does profit differ from the baseline?', build: compareProfitChart }),
+  define({
+    name: 'compare-profit-cumulative',
+    source: 'comparison',
+    caption: 'When does the profit difference build up?',
+    build: compareProfitCumulativeChart,
+  }),
+  define({ name: 'compare-customers-monthly', source: 'comparison', caption: 'What does each policy do to the customer base, month by month?', build: compareCustomersMonthlyChart }),
+  define({ name: 'compare-satisfaction', source: 'comparison', caption: 'How satisfied do contacts leave under each policy?', build: compareSatisfactionChart }),
   define({ name: 'sweep-profit', source: 'sweep', caption: 'Where in the grid is profit highest?', build: (s: SweepResult) => sweepMapChart(s, 'profit') }),
   define({
     name: 'sweep-by',

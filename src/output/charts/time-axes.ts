@@ -34,3 +34,11 @@ export function hourAxis(field: string, extra: VlSpec = {}): VlSpec {
 export function dayAxis(field: string, extra: VlSpec = {}): VlSpec {
   return { field, type: 'quantitative', title: 'Day of the run (day)', scale: { nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1 }, ...extra };
 }
+
+/**
+ * Month of the run, 1 = the first 30 days (the customer lifecycle's months; a row's `index` + 1):
+ * whole-month ticks, no nicening past the months shown.
+ */
+export function monthAxis(field: string, extra: VlSpec = {}): VlSpec {
+  return { field, type: 'quantitative', title: 'Month of the run (30-day months)', scale: { nice: false, zero: false, padding: 12 }, axis: { format: 'd', tickMinStep: 1 }, ...extra };
+}
