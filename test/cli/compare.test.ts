@@ -11,7 +11,9 @@ import { UsageError } from '../../src/cli/common.js';
 import { compareCommand, compareMessages, type CompareArgs } from '../../src/cli/compare.js';
 import { VERDICT_FIGURES } from '../../src/experiment/verdict.js';
 import { COMPARISON_CSV_HEADER } from '../../src/output/comparison.js';
+import { COMPARISON_MONTHS_CSV_HEADER } from '../../src/output/customer-months.js';
 import { verdictMessages } from '../../src/output/verdicts.js';
+import { lifecycleText } from '../experiment/lifecycle.js';
 import { REPO, ccsimAsync } from '../support/cli.js';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'ccsim-compare-'));
@@ -76,6 +78,25 @@ describe.concurrent('ccsim compare', () => {
     expect(flipped.stderr).toContain(`${verdictMessages.changed('lean', 'profit', 'better', 'indistinguishable')}\n`);
     expect(flipped.stderr).not.toContain('policy generous');
     expect(flipped.stderr).toContain(`ccsim: 1 verdict(s) differ from ${verdicts}`);
+  });
+
+  it('with the customer lifecycle, also writes comparison-months.csv and prints each policy\'s benefit–cost ratio', async () => {
+    const dir = fresh();
+    const file = join(dir, 'lifecycle.yaml');
+    writeFileSync(file, lifecycleText({ horizon: { months: 2 } }));
+    const r = await ccsimAsync(['compare', file, '--reps', '2', '--workers', '1', '--no-charts', '--out', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/benefit–cost ratio \(Δprofit \+ ΔsupportCost\) \/ ΔsupportCost, 95% CI/);
+    expect(r.stdout).toMatch(/^ {2}lean {6}\d+\.\d\d \[-?\d+\.\d\d, -?\d+\.\d\d\]$/m);
+    expect(r.stdout).toMatch(/^churned +\d+/m);
+    const c = JSON.parse(readFileSync(join(dir, 'out', 'comparison.json'), 'utf8'));
+    const months = readFileSync(join(dir, 'out', 'comparison-months.csv'), 'utf8').trimEnd().split('\n');
+    expect(months[0]).toBe(COMPARISON_MONTHS_CSV_HEADER.join(','));
+    expect(months).toHaveLength(1 + 3 * 2); // three policies × two months
+    const csv = readFileSync(join(dir, 'out', 'comparison.csv'), 'utf8').trimEnd().split('\n');
+    const perPolicy = (p: Record<string, object>) => Object.keys(p.kpis!).length + Object.keys(p.economics!).length + Object.values(p.customers!).filter((v) => 'mean' in (v as object)).length + 5;
+    expect(csv).toHaveLength(1 + c.policies.reduce((n: number, p: Record<string, object>) => n + perPolicy(p) + (p.benefitCost ? 1 : 0), 0));
+    expect(c.policies[0].benefitCost).toBeNull();
   });
 
   it('adds replications with --reps auto and reports how many and whether the precision was reached', async () => {

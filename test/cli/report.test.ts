@@ -1,7 +1,9 @@
 /**
  * report.html and the charts end to end through the real CLI, on the mid-size center cut to three
  * days: the results of `compare` and `sweep` (run without charts, for speed) and then `run` in one
- * directory give one page with every result and every chart; `ccsim report DIR` rebuilds it byte for byte; and Debian's
+ * directory give one page with every result and every chart; the customer lifecycle (its scenario
+ * cut to two months, `compare` then `run` in a directory of its own) adds its charts and month
+ * files; `ccsim report DIR` rebuilds each page byte for byte; and Debian's
  * Chromium, driven by playwright-core with every non-file request refused, finds each chart drawn
  * with its marks and logs no error. The browser test is skipped where /usr/bin/chromium is
  * missing (CI installs it: .ci/run).
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportMessages } from '../../src/cli/report.js';
+import { lifecycleText } from '../experiment/lifecycle.js';
 import { REPO, ccsimAsync } from '../support/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -23,6 +26,13 @@ const DIR = join(ROOT, 'out');
 const RUN_CHARTS = ['intraday-load', 'service-intraday', 'service-daily', 'channels', 'reasons'];
 const COMPARE_CHARTS = ['compare-kpis', 'compare-profit'];
 const SWEEP_CHARTS = ['sweep-profit', 'sweep-by'];
+/** scenarios/customer-lifecycle.yaml cut to two months: `compare`, then `run`, into LIFE. */
+const LIFE_SCENARIO = join(ROOT, 'lifecycle.yaml');
+const LIFE = join(ROOT, 'lifecycle');
+const LIFE_CHARTS = [
+  'intraday-load', 'service-intraday', 'service-daily', 'reasons', 'satisfaction', 'customers-monthly', 'profit-cumulative',
+  'compare-kpis', 'compare-profit', 'compare-profit-cumulative', 'compare-customers-monthly', 'compare-satisfaction',
+];
 
 const ok = async (args: string[]) => {
   const r = await ccsimAsync(args);
@@ -48,7 +58,11 @@ beforeAll(async () => {
   mkdirSync(DIR);
   copyFileSync(join(compared, 'comparison.json'), join(DIR, 'comparison.json'));
   copyFileSync(join(swept, 'sweep.json'), join(DIR, 'sweep.json'));
-  runStderr = (await ok(['run', SCENARIO, '--reps', '2', '--out', DIR])).stderr;
+  writeFileSync(LIFE_SCENARIO, lifecycleText({ horizon: { months: 2 } }));
+  [runStderr] = await Promise.all([
+    ok(['run', SCENARIO, '--reps', '2', '--out', DIR]).then((r) => r.stderr),
+    ok(['compare', LIFE_SCENARIO, '--reps', '2', '--no-charts', '--out', LIFE]).then(() => ok(['run', LIFE_SCENARIO, '--reps', '2', '--out', LIFE])),
+  ]);
 });
 
 describe.concurrent('ccsim report', () => {
@@ -66,6 +80,26 @@ describe.concurrent('ccsim report', () => {
     expect(html).toMatch(/<th><span class="swatch" style="background:#4c78a8"><\/span>aht-target-5min<\/th>/);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     expect(runStderr).toMatch(/wrote .*report\.html, and 27 chart files in /);
+  });
+
+  it('draws the customer lifecycle charts of a run and a comparison, and writes its month files', ({ expect }) => {
+    expect(charts(LIFE)).toEqual(LIFE_CHARTS.flatMap((n) => [`${n}.png`, `${n}.svg`, `${n}.vl.json`]).sort());
+    const html = readFileSync(join(LIFE, 'report.html'), 'utf8');
+    expect([...html.matchAll(/<figure class="chart" id="chart-([\w-]+)"/g)].map((m) => m[1])).toEqual(LIFE_CHARTS);
+    expect(html).toContain('<a href="customer-months.csv">customer-months.csv</a>');
+    expect(html).toContain('<a href="comparison-months.csv">comparison-months.csv</a>');
+    expect(html).toContain('<th>benefit–cost ratio [95% CI]</th>');
+    for (const f of ['customer-months.csv', 'comparison-months.csv']) expect(existsSync(join(LIFE, f)), f).toBe(true);
+  });
+
+  it('rebuilds the lifecycle report and its charts byte for byte from the stored JSON', async ({ expect }) => {
+    const copy = join(ROOT, 'life-copy');
+    mkdirSync(copy);
+    for (const f of ['scenario.json', 'summary.json', 'comparison.json']) copyFileSync(join(LIFE, f), join(copy, f));
+    await ok(['report', copy]);
+    expect(readFileSync(join(copy, 'report.html'), 'utf8')).toBe(readFileSync(join(LIFE, 'report.html'), 'utf8'));
+    expect(charts(copy)).toEqual(charts(LIFE));
+    for (const f of charts(LIFE)) expect(readFileSync(join(copy, 'charts', f)).equals(readFileSync(join(LIFE, 'charts', f))), f).toBe(true);
   });
 
   it('rebuilds report.html and the charts byte for byte from the stored JSON', async ({ expect }) => {
@@ -99,7 +133,7 @@ describe.concurrent('ccsim report', () => {
     for (const dir of [empty, mixed, damaged]) expect(existsSync(join(dir, 'report.html'))).toBe(false);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('opens in a real browser (Chromium) from disk with the network refused: every chart drawn as an svg with marks, no error', async ({ expect }) => {
+  it.skipIf(!existsSync(CHROMIUM))('opens both reports in a real browser (Chromium) from disk with the network refused: every chart drawn as an svg with marks, no error', async ({ expect }) => {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -114,42 +148,46 @@ describe.concurrent('ccsim report', () => {
         refused.push(url);
         return route.abort();
       });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-      await page.goto(pathToFileURL(join(DIR, 'report.html')).href, { waitUntil: 'load' });
-      const drawn = await page.$$eval('figure.chart', (figures) =>
-        figures.map((f) => {
-          const svg = f.querySelector('svg');
-          const box = svg?.getBoundingClientRect();
-          return {
-            name: f.getAttribute('data-chart'),
-            marks: svg ? svg.querySelectorAll('path, rect, line').length : 0,
-            texts: svg ? svg.querySelectorAll('text').length : 0,
-            width: Math.round(box?.width ?? 0),
-            height: Math.round(box?.height ?? 0),
-          };
-        }),
-      );
-      const expected = readdirSync(join(DIR, 'charts')).filter((f) => f.endsWith('.vl.json')).length;
-      expect(drawn).toHaveLength(expected);
-      for (const c of drawn) {
-        expect(c.marks, c.name!).toBeGreaterThan(10);
-        expect(c.texts, c.name!).toBeGreaterThan(5);
-        expect(c.width, c.name!).toBeGreaterThan(500);
-        expect(c.height, c.name!).toBeGreaterThan(250);
+      for (const dir of [DIR, LIFE]) {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+        await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+        const drawn = await page.$$eval('figure.chart', (figures) =>
+          figures.map((f) => {
+            const svg = f.querySelector('svg');
+            const box = svg?.getBoundingClientRect();
+            return {
+              name: f.getAttribute('data-chart'),
+              marks: svg ? svg.querySelectorAll('path, rect, line').length : 0,
+              texts: svg ? svg.querySelectorAll('text').length : 0,
+              width: Math.round(box?.width ?? 0),
+              height: Math.round(box?.height ?? 0),
+            };
+          }),
+        );
+        const expected = readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.vl.json')).length;
+        expect(drawn).toHaveLength(expected);
+        for (const c of drawn) {
+          expect(c.marks, c.name!).toBeGreaterThan(10);
+          expect(c.texts, c.name!).toBeGreaterThan(5);
+          expect(c.width, c.name!).toBeGreaterThan(500);
+          // drawn at its own size, not collapsed: the shortest, a breakdown of two reasons, is ~245 px
+          expect(c.height, c.name!).toBeGreaterThan(200);
+        }
+        // Each chart's clip paths and gradients are its own: no id appears twice in the page.
+        const duplicateIds = await page.$$eval('[id]', (els) => {
+          const seen = new Set<string>();
+          return els.map((e) => e.id).filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+        });
+        expect(duplicateIds).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
       }
-      // Each chart's clip paths and gradients are its own: no id appears twice in the page.
-      const duplicateIds = await page.$$eval('[id]', (els) => {
-        const seen = new Set<string>();
-        return els.map((e) => e.id).filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
-      });
-      expect(duplicateIds).toEqual([]);
-      expect(errors).toEqual([]);
       expect(refused).toEqual([]);
     } finally {
       await browser.close();

@@ -7,13 +7,15 @@ import type { Comparison } from '../../src/experiment/compare.js';
 import { StoredResultError, parseStored, reportFiles, scenarioJson } from '../../src/output/report-files.js';
 import { formatValue, prefixSvgIds, renderReport } from '../../src/output/report.js';
 import { summaryJson, type Summary } from '../../src/output/summary.js';
-import { midsizeSummary, staffingComparison } from './chart-fixtures.js';
+import { lifecycleComparison, lifecycleSummary, midsizeSummary, staffingComparison } from './chart-fixtures.js';
 
 let summary: Summary;
 let comparison: Comparison;
+let lifeSummary: Summary;
+let lifeComparison: Comparison;
 
 beforeAll(async () => {
-  [summary, comparison] = await Promise.all([midsizeSummary(), staffingComparison()]);
+  [summary, comparison, lifeSummary, lifeComparison] = await Promise.all([midsizeSummary(), staffingComparison(), lifecycleSummary(), lifecycleComparison()]);
 });
 
 describe('renderReport', () => {
@@ -27,6 +29,22 @@ describe('renderReport', () => {
     expect(html).toMatch(/<td class="better">better<\/td>/); // lean is cheaper: better by profit
     expect(html).toContain(`Ranking by mean profit: ${comparison.ranking.join(' › ')}.`);
     expect(html).not.toContain('<script');
+  });
+
+  it("shows the customers: their counts and the share of contacts at each satisfaction level, the month files, and each policy's benefit–cost ratio", () => {
+    const html = renderReport({ scenario: { name: 'customer-lifecycle' }, summary: lifeSummary, comparison: lifeComparison, charts: [] });
+    expect(html).toContain('<h3>Customers</h3>');
+    expect(html).toContain('<th>Customers churned (customers)</th>');
+    const share = lifeSummary.customers!.satisfactionShare.veryDissatisfied.mean;
+    expect(html).toContain(`<tr><th>Contacts 1 very dissatisfied (%)</th><td>${formatValue(share, 'satisfactionShare')} `);
+    expect(html).not.toMatch(/months · |satisfaction · /); // the months and raw counts stay in the files
+    expect(html).toContain('<a href="customer-months.csv">customer-months.csv</a>');
+    expect(html).toContain('<a href="comparison-months.csv">comparison-months.csv</a>');
+    const lean = lifeComparison.policies.find((p) => p.name === 'lean')!.benefitCost!;
+    expect(html).toContain(`<td>${lean.mean.toFixed(2)} <span class="ci">[${lean.ci95[0].toFixed(2)}, ${lean.ci95[1].toFixed(2)}]</span></td></tr>`);
+    // without customers: none of it
+    const plain = renderReport({ scenario: { name: 's' }, summary, comparison, charts: [] });
+    for (const text of ['<h3>Customers</h3>', 'customer-months.csv', 'comparison-months.csv', 'benefit–cost']) expect(plain).not.toContain(text);
   });
 
   it('says so when the charts were not drawn', () => {
