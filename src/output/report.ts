@@ -8,10 +8,12 @@
  *     + rendered charts (charts/render.ts) ─renderReport─▶ report.html
  */
 import type { Comparison } from '../experiment/compare.js';
+import type { SatisfactionLevel } from '../experiment/customers.js';
 import type { Estimate } from '../experiment/estimate.js';
 import { DIRECTION } from '../experiment/verdict.js';
 import type { Source } from './charts/index.js';
 import { CURRENCY, figureRange, figureStyle, figureTitle, isShare } from './charts/figures.js';
+import { LEVEL_LABELS } from './charts/satisfaction.js';
 import { policyColor } from './charts/theme.js';
 import type { Summary } from './summary.js';
 import type { SweepResult } from './sweep.js';
@@ -110,15 +112,6 @@ function hours(sec: number): string {
   return sec % 86_400 === 0 ? `day ${sec / 86_400}` : `${(sec / 3600).toFixed(1)} h`;
 }
 
-/** A label for each satisfaction level, 1 … 5. */
-const LEVELS: Readonly<Record<string, string>> = {
-  veryDissatisfied: '1 very dissatisfied',
-  dissatisfied: '2 dissatisfied',
-  neutral: '3 neutral',
-  satisfied: '4 satisfied',
-  verySatisfied: '5 very satisfied',
-};
-
 /**
  * The customers table: the lifecycle's counts, then the share of contacts at each satisfaction
  * level (the counts by level and the months are in summary.json and customer-months.csv).
@@ -126,7 +119,7 @@ const LEVELS: Readonly<Record<string, string>> = {
 function customersTable(c: NonNullable<Summary['customers']>): string {
   const counts = Object.fromEntries(Object.entries(c).filter(([, e]) => isEstimate(e)));
   const shares = Object.entries(c.satisfactionShare ?? {})
-    .map(([level, e]) => `<tr><th>Contacts ${escape(LEVELS[level] ?? level)} (%)</th><td>${estimateCell(e, 'satisfactionShare')}</td></tr>`)
+    .map(([level, e]) => `<tr><th>Contacts ${escape(LEVEL_LABELS[level as SatisfactionLevel] ?? level)} (%)</th><td>${estimateCell(e, 'satisfactionShare')}</td></tr>`)
     .join('\n');
   return `<h3>Customers</h3><table>${figureRows(counts)}\n${shares}</table>`;
 }
