@@ -10,13 +10,20 @@ import { CURRENCY } from './figures.js';
 import { monthPanels } from './month-panels.js';
 import { chart, type VlSpec } from './theme.js';
 
+const format = (x: number) => Math.round(x).toLocaleString('en-US');
+
 const NOTE = 'Profit in the measured window, summed to the end of each month (month 1 = the first 30 days).';
 
 export function profitCumulativeChart(summary: Summary): VlSpec | null {
   const months = summary.customers?.months;
   if (!months || months.length < 2) return null;
   const n = summary.replications;
-  return chart('Cumulative profit', [NOTE, `Band: 95% CI over ${n} replication${n === 1 ? '' : 's'}.`], {
+  // Profit summed over a year is known to a fraction of a percent, a band thinner than the line:
+  // the subtitle gives its width at the end.
+  const last = months[months.length - 1]!;
+  const half = (last.cumulativeProfit.ci95[1] - last.cumulativeProfit.ci95[0]) / 2;
+  const end = `at month ${last.index + 1}: ${format(last.cumulativeProfit.mean)} ± ${format(half)}`;
+  return chart('Cumulative profit', [NOTE, `Band: 95% CI over ${n} replication${n === 1 ? '' : 's'}; ${end}.`], {
     ...monthPanels(
       [
         {
