@@ -176,7 +176,7 @@ class ContactCenter implements Dispatcher {
       customers === null
         ? null
         : new Lifecycle(customers, config.warmupSec, config.horizonSec, config.economics.discountRatePerYear, stream('churn'), stream('wordOfMouth'), (id, t) => satisfaction!.multiplier(id, t));
-    satisfaction = customers === null ? null : new Satisfaction(customers.satisfaction, this.lifecycle!.base, stream('satisfaction'));
+    satisfaction = customers === null ? null : new Satisfaction(customers.satisfaction, this.lifecycle!.base, stream('satisfaction'), stream('followUp/satisfaction'));
     this.satisfaction = satisfaction;
     this.customerU = customers === null ? null : stream('customer');
     this.returnsU = customers?.returns ? stream('returns') : null;
@@ -223,7 +223,7 @@ class ContactCenter implements Dispatcher {
       const t = life.onboardingEndSec(k);
       if (t !== Infinity) this.calendar.schedule(t, LIFECYCLE, -1 - k);
     }
-    this.arrivals.restart(0, this.config.customers!.issueRatePerSec * life.base.weight);
+    this.arrivals.restart(0, this.config.customers!.issueRatePerSec * life.candidateWeight);
   }
 
   /** The base changed: the arrival rate follows it from now (a fresh draw: exact, memoryless). */
@@ -236,53 +236,61 @@ class ContactCenter implements Dispatcher {
       life.dissatisfiedContacts = sat.dissatisfiedContacts;
       sat.satisfiedContacts = sat.dissatisfiedContacts = 0;
       life.boundary(data, now);
-    } else life.base.endOnboarding(-1 - data);
-    this.followBase(now);
-  }
-
-  /** The arrival rate follows the base from `now` (a fresh draw: exact, memoryless). */
-  private followBase(now: number): void {
-    this.arrivals.restart(now, this.config.customers!.issueRatePerSec * this.lifecycle!.base.weight);
+    } else life.endOnboarding(-1 - data);
+    // The candidate rate follows the slots opened (a fresh draw: exact, memoryless).
+    this.arrivals.restart(now, this.config.customers!.issueRatePerSec * life.candidateWeight);
     this.calendar.setLane(this.arrivalLane, this.arrivals.next());
   }
 
   /** An issue gave up unresolved: within the return window its customer may return the product and leave. */
   private issueGaveUp(id: number, now: number): void {
-    if (this.lifecycle!.maybeReturn(this.contacts.customer[id]!, now, this.returnsU!)) this.followBase(now);
-  }
-
-  /**
-   * The device may report the fault first (one uniform whatever the policy); with outreach the
-   * contact becomes outbound: its own handle time, no abandonment (the fresh draws stay drawn).
-   */
-  private detect(id: number, reason: number, now: number): void {
-    const telemetry = this.config.customers!.telemetry!;
-    if (this.telemetryU!() >= telemetry.detectProb || this.outreachHandle === null) return;
-    const c = this.contacts;
-    c.flags[id] = PROACTIVE;
-    c.handleSec[id] = this.outreachHandle[reason]!();
-    c.patienceSec[id] = Infinity;
-    if (now >= this.config.warmupSec) this.lifecycle!.outreach++;
+    this.lifecycle!.maybeReturn(this.contacts.customer[id]!, now, this.returnsU!);
   }
 
   // ── arrivals ────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * A fresh issue. Its reason, channel, handle time, patience and resolution uniform are drawn
+   * first, and with customers the candidate's customer and the telemetry uniform, whether or not
+   * the candidate becomes a contact, so the n-th candidate is the same under every policy
+   * (common random numbers). With customers, a candidate that lands on no active customer is
+   * thinned out (model/customers.ts). With outreach, a detected issue becomes outbound: its own
+   * handle time, no abandonment.
+   */
   private onArrival(): void {
     const now = this.calendar.now;
-    const c = this.contacts;
-    const id = c.alloc();
     const reason = this.drawReason === null ? 0 : this.drawReason();
-    c.reason[id] = reason;
-    c.channel[id] = this.drawChannel === null ? 0 : this.drawChannel();
-    c.handleSec[id] = this.handle[reason]!();
-    c.patienceSec[id] = this.patience === null ? Infinity : this.patience();
-    c.uResolve[id] = this.drawsResolution ? this.resolution() : 0;
-    c.issueSec[id] = now;
+    const channel = this.drawChannel === null ? 0 : this.drawChannel();
+    const handleSec = this.handle[reason]!();
+    const patienceSec = this.patience === null ? Infinity : this.patience();
+    const uResolve = this.drawsResolution ? this.resolution() : 0;
+    let customer = -1;
+    let detected = false;
+    let noise = 0;
     if (this.customerU !== null) {
-      c.customer[id] = this.lifecycle!.base.pick(this.customerU());
-      if (this.telemetryU !== null) this.detect(id, reason, now);
+      customer = this.lifecycle!.candidate(this.customerU());
+      detected = this.telemetryU !== null && this.telemetryU() < this.config.customers!.telemetry!.detectProb;
+      noise = this.satisfaction!.freshNoise();
     }
-    this.offer(id, now);
+    if (customer >= 0 || this.customerU === null) {
+      const c = this.contacts;
+      const id = c.alloc();
+      c.reason[id] = reason;
+      c.channel[id] = channel;
+      c.handleSec[id] = handleSec;
+      c.patienceSec[id] = patienceSec;
+      c.uResolve[id] = uResolve;
+      c.issueSec[id] = now;
+      c.customer[id] = customer;
+      c.satisfactionNoise[id] = noise;
+      if (detected && this.outreachHandle !== null) {
+        c.flags[id] = PROACTIVE;
+        c.handleSec[id] = this.outreachHandle[reason]!();
+        c.patienceSec[id] = Infinity;
+        if (now >= this.config.warmupSec) this.lifecycle!.outreach++;
+      }
+      this.offer(id, now);
+    }
     const next = this.arrivals.next();
     if (next !== Infinity) this.calendar.setLane(this.arrivalLane, next);
   }
@@ -426,7 +434,7 @@ class ContactCenter implements Dispatcher {
       const served = c.servedSec[id]!;
       const proactive = flags & PROACTIVE ? 1 : 0;
       const pitched = flags & PITCHED ? 1 : 0;
-      const score = sat.score(now - c.arrivalSec[id]! - served, 0, resolved ? 1 : 0, flags & RUSHED ? 1 : 0, flags & REASKED ? 1 : 0, c.repeats[id]!, flags & TRANSFERRED ? 1 : 0, served / 60, this.courtesy[c.group[id]!]!, proactive, pitched);
+      const score = c.satisfactionNoise[id]! + sat.score(now - c.arrivalSec[id]! - served, 0, resolved ? 1 : 0, flags & RUSHED ? 1 : 0, flags & REASKED ? 1 : 0, c.repeats[id]!, flags & TRANSFERRED ? 1 : 0, served / 60, this.courtesy[c.group[id]!]!, proactive, pitched);
       const counted = c.bucket[id]! >= 0;
       sat.record(c.customer[id]!, score, now, counted);
       if (proactive === 1 && resolved && counted) this.lifecycle!.outreachResolved++;
@@ -452,6 +460,7 @@ class ContactCenter implements Dispatcher {
     c.issueSec[id] = c.issueSec[of]!;
     c.issueBucket[id] = c.issueBucket[of]!;
     c.customer[id] = c.customer[of]!;
+    if (this.satisfaction !== null) c.satisfactionNoise[id] = this.satisfaction.followUpNoise();
     c.repeats[id] = repeats;
     c.retrials[id] = retrials;
     c.flags[id] = c.flags[of]! & (ANSWERED | HANDLED_BEFORE) ? HANDLED_BEFORE : 0;
@@ -485,7 +494,7 @@ class ContactCenter implements Dispatcher {
       this.observer.queue.change(now, -1);
       this.observer.contactAbandoned(c.bucket[id]!, c.channel[id]!, c.reason[id]!, now - c.arrivalSec[id]!);
       const sat = this.satisfaction;
-      if (sat !== null) sat.record(c.customer[id]!, sat.score(now - c.arrivalSec[id]!, 1, 0, 0, 0, c.repeats[id]!, 0, 0, 3, 0, 0), now, c.bucket[id]! >= 0);
+      if (sat !== null) sat.record(c.customer[id]!, c.satisfactionNoise[id]! + sat.score(now - c.arrivalSec[id]!, 1, 0, 0, 0, c.repeats[id]!, 0, 0, 3, 0, 0), now, c.bucket[id]! >= 0);
       const retrial = this.config.retrial;
       const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
       const at = retries ? now + this.retrialDelay!() : Infinity;

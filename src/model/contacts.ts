@@ -37,6 +37,8 @@ export class ContactStore {
   handleSec = new Float64Array(0);
   patienceSec = new Float64Array(0);
   uResolve = new Float64Array(0);
+  /** Normal noise of the contact's satisfaction score (customer lifecycle on), drawn when it is created. */
+  satisfactionNoise = new Float64Array(0);
   reason = new Uint8Array(0);
   channel = new Uint8Array(0);
   repeats = new Uint8Array(0);
@@ -101,6 +103,7 @@ export class ContactStore {
     this.handleSec = resized(this.handleSec, n);
     this.patienceSec = resized(this.patienceSec, n);
     this.uResolve = resized(this.uResolve, n);
+    this.satisfactionNoise = resized(this.satisfactionNoise, n);
     this.reason = resized(this.reason, n);
     this.channel = resized(this.channel, n);
     this.repeats = resized(this.repeats, n);

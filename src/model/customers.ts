@@ -61,11 +61,12 @@ export interface CustomerMoney {
 }
 
 /**
- * The monthly lifecycle. At every month boundary t_k = k·month ≤ horizon, in this order:
+ * The monthly lifecycle. Customer ids follow the fixed layout of model/customer-base.ts. At every
+ * month boundary t_k = k·month ≤ horizon, in this order:
  *   1. churn closing month k−1 (k ≥ 1): each active customer leaves with probability
- *      min(1, base × its satisfaction multiplier), one uniform per customer id ever created
- *      (active or not) from stream "churn", so customer i's draw in month k is the same under
- *      every policy (common random numbers);
+ *      min(1, base × its satisfaction multiplier), one uniform per id slot opened so far (active,
+ *      left or never filled) from stream "churn", so customer i's draw in month k is the same
+ *      under every policy (common random numbers);
  *   2. acquisitions opening month k (t_k < horizon): `acquisitionPerMonth` new customers,
  *      onboarding until t_k + onboardingSec (a separate LIFECYCLE event per cohort).
  *      With word of mouth, the previous month's satisfied contacts (levels 4–5) each tell
@@ -89,6 +90,18 @@ export class Lifecycle {
   readonly base: CustomerBase;
   readonly months: CustomerMonths;
   private readonly onboards: boolean;
+  /** Id layout: slots a month (paid, then reserved for referrals), and where overflow ids start. */
+  private readonly referralSlots: number;
+  private readonly blockSize: number;
+  private readonly overflowStart: number;
+  private overflowCount = 0;
+  /** Months whose block is open (acquisitions made), and the oldest cohort still onboarding. */
+  private opened = 0;
+  private onboardFrom = 0;
+  /** Candidate weights: every slot at min(1, m), the slots of the other status at |m − 1| more. */
+  private readonly lo: number;
+  private readonly extra: number;
+  private readonly extraIsOnboarding: boolean;
   private readonly r: number;
   private lastSec = 0;
   readonly money: CustomerMoney = { revenue: 0, referralRevenue: 0, upsellRevenue: 0, acquisitionCost: 0, returnsCost: 0, npv: 0 };
@@ -119,9 +132,16 @@ export class Lifecycle {
     private readonly multiplier: (id: number, t: number) => number,
   ) {
     const monthCount = Math.ceil(horizonSec / SECONDS_PER_MONTH);
-    this.onboards = config.onboardingSec > 0 && config.onboardingMultiplier !== 1;
-    this.base = new CustomerBase(config.initial + config.acquisitionPerMonth * monthCount, config.onboardingMultiplier);
-    this.base.add(config.initial, -1, false);
+    const m = config.onboardingMultiplier;
+    this.onboards = config.onboardingSec > 0 && m !== 1;
+    this.lo = this.onboards ? Math.min(1, m) : 1;
+    this.extra = this.onboards ? Math.abs(m - 1) : 0;
+    this.extraIsOnboarding = m > 1;
+    this.referralSlots = referralReserve(config, monthCount);
+    this.blockSize = config.acquisitionPerMonth + this.referralSlots;
+    this.overflowStart = config.initial + monthCount * this.blockSize;
+    this.base = new CustomerBase(this.overflowStart);
+    this.base.activate(0, config.initial, -1, false);
     const zeros = () => new Array<number>(monthCount).fill(0);
     this.months = {
       start: zeros(),
@@ -145,6 +165,63 @@ export class Lifecycle {
     return Math.floor(this.horizonSec / SECONDS_PER_MONTH) + 1;
   }
 
+  /** The first id of month k's block. */
+  private blockStart(k: number): number {
+    return this.config.initial + k * this.blockSize;
+  }
+
+  /** Cohort k's onboarding ended: its slots weigh as established from now. */
+  endOnboarding(k: number): void {
+    this.onboardFrom = k + 1;
+  }
+
+  /**
+   * Σ of the candidate weights: every open slot (overflow included) at `lo`, and the slots of the
+   * other status (onboarding when m > 1, established when m < 1) at `extra` more. × the issue rate
+   * per customer it is the candidate rate; it changes only at month boundaries and onboarding
+   * ends — the same times and values under every policy, unless referrals overflow the reserve.
+   */
+  get candidateWeight(): number {
+    return this.lo * this.slotCount + this.extra * this.extraCount;
+  }
+
+  private get slotCount(): number {
+    return this.blockStart(this.opened) + this.overflowCount;
+  }
+
+  /** Slots of the extra-weight status: onboarding cohorts' blocks (or the others') plus all overflow ids. */
+  private get extraCount(): number {
+    const split = this.blockStart(Math.min(this.onboardFrom, this.opened));
+    return (this.extraIsOnboarding ? this.blockStart(this.opened) - split : split) + this.overflowCount;
+  }
+
+  /**
+   * The customer a candidate issue lands on, from one uniform u ∈ [0, 1), or −1 when it lands on
+   * no active customer of the right weight (the candidate is thinned out). Each active customer
+   * receives candidates at rate ∝ lo + extra·[their status is the extra one] = their issue weight.
+   */
+  candidate(u: number): number {
+    const base = this.base;
+    const all = this.lo * this.slotCount;
+    const x = u * (all + this.extra * this.extraCount);
+    if (x < all) {
+      const id = this.slotId(Math.min(this.slotCount - 1, Math.floor(x / this.lo)));
+      return base.active[id] === 1 ? id : -1;
+    }
+    const slot = Math.min(this.extraCount - 1, Math.floor((x - all) / this.extra));
+    const split = this.blockStart(Math.min(this.onboardFrom, this.opened));
+    const reserved = this.extraIsOnboarding ? this.blockStart(this.opened) - split : split;
+    const id = slot < reserved ? (this.extraIsOnboarding ? split : 0) + slot : this.overflowStart + slot - reserved;
+    if (base.active[id] !== 1) return -1;
+    const onboarding = base.cohort[id]! >= this.onboardFrom;
+    return onboarding === this.extraIsOnboarding ? id : -1;
+  }
+
+  private slotId(slot: number): number {
+    const reserved = this.blockStart(this.opened);
+    return slot < reserved ? slot : this.overflowStart + slot - reserved;
+  }
+
   /** Where cohort k ends onboarding, or Infinity when it does not (or not before the horizon). */
   onboardingEndSec(k: number): number {
     const t = k * SECONDS_PER_MONTH + this.config.onboardingSec;
@@ -158,13 +235,17 @@ export class Lifecycle {
     if (k >= 1) {
       const p = this.config.baseChurnPerMonth;
       let churned = 0;
-      for (let id = 0; id < base.size; id++) {
-        const u = this.churnU();
-        if (base.active[id] === 1 && u < p * this.multiplier(id, now)) {
-          base.leave(id);
-          churned++;
+      const churn = (from: number, to: number) => {
+        for (let id = from; id < to; id++) {
+          const u = this.churnU();
+          if (base.active[id] === 1 && u < p * this.multiplier(id, now)) {
+            base.leave(id);
+            churned++;
+          }
         }
-      }
+      };
+      churn(0, this.blockStart(this.opened));
+      churn(this.overflowStart, this.overflowStart + this.overflowCount);
       this.months.churned[k - 1] = churned;
       this.months.active[k - 1] = base.activeCount;
       if (now >= this.warmupSec) this.churned += churned;
@@ -180,8 +261,13 @@ export class Lifecycle {
         this.satisfiedContacts = 0;
         this.dissatisfiedContacts = 0;
       }
-      base.add(n, k, this.onboards);
-      base.add(referred, k, this.onboards, true);
+      const start = this.blockStart(k);
+      base.activate(start, n, k, false);
+      const reserved = Math.min(referred, this.referralSlots);
+      base.activate(start + this.config.acquisitionPerMonth, reserved, k, true);
+      base.activate(this.overflowStart + this.overflowCount, referred - reserved, k, true);
+      this.overflowCount += referred - reserved;
+      this.opened = k + 1;
       this.months.acquired[k] = n;
       this.months.referred[k] = referred;
       if (now >= this.warmupSec) {
@@ -285,4 +371,18 @@ export class Lifecycle {
       months: this.months,
     };
   }
+}
+
+/**
+ * Referral slots reserved in each month's block: a generous bound on a month's referrals, so that
+ * they almost never overflow (overflow is exact, only less well paired): the mean referrals if
+ * every customer ever acquired raised issues at the onboarding rate all month and every contact
+ * were satisfied, plus a Poisson margin. Depends on the configuration only.
+ */
+function referralReserve(config: CustomersConfig, monthCount: number): number {
+  const wom = config.wordOfMouth;
+  if (wom === null) return 0;
+  const customers = config.initial + config.acquisitionPerMonth * monthCount;
+  const mean = customers * config.issueRatePerSec * SECONDS_PER_MONTH * Math.max(1, config.onboardingMultiplier) * wom.tellsSatisfied * wom.convertProb;
+  return Math.ceil(1.25 * mean + 5 * Math.sqrt(mean) + 10);
 }

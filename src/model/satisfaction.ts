@@ -25,8 +25,10 @@ export const LEVEL_NAMES = ['veryDissatisfied', 'dissatisfied', 'neutral', 'sati
  * Satisfaction: every handled or abandoned contact ends in exactly one level on the five-point
  * scale (1 very dissatisfied … 5 very satisfied). Its score is the scenario's formula (compiled
  * at load into a JavaScript expression, scenario/formula.ts) of what happened, plus normal noise
- * with sd `noiseSd` from stream "satisfaction" (what the formula does not see); the level is 1 +
- * the number of thresholds at or below the score.
+ * with sd `noiseSd` (what the formula does not see), drawn when the contact is created — from
+ * stream "satisfaction" for fresh issues, "followUp/satisfaction" for repeats and retrials — so
+ * the same contact has the same noise under every policy; the level is 1 + the number of
+ * thresholds at or below the score.
  *
  * The level feeds the customer's churn through a decaying memory: the customer keeps an excess
  * multiplier x (0 without recent contacts); a contact at level v adds m_v − 1 to it, and it decays
@@ -47,7 +49,9 @@ export class Satisfaction {
   /** Satisfied (levels 4–5) and dissatisfied (1–2) contacts since the lifecycle last took them (word of mouth). */
   satisfiedContacts = 0;
   dissatisfiedContacts = 0;
-  private readonly noise: (() => number) | null;
+  /** A fresh contact's and a follow-up's score noise (sd `noiseSd`; 0 without noise). */
+  readonly freshNoise: () => number;
+  readonly followUpNoise: () => number;
   private readonly excessOf: Float64Array;
   private readonly affectsChurn: boolean;
   private readonly invTau: number;
@@ -55,11 +59,18 @@ export class Satisfaction {
   constructor(
     private readonly config: SatisfactionConfig,
     private readonly base: CustomerBase,
-    noise: Uniform,
+    /** The streams contacts draw their noise from: fresh contacts' and follow-ups'. */
+    fresh: Uniform,
+    followUp: Uniform,
   ) {
     this.score = new Function(...SATISFACTION_VARIABLES, `"use strict"; return ${config.scoreJs};`) as ScoreFn;
-    const normal = config.noiseSd > 0 ? standardNormal(noise) : null;
-    this.noise = normal === null ? null : () => normal() * config.noiseSd;
+    const sd = config.noiseSd;
+    const noise = (u: Uniform) => {
+      const normal = standardNormal(u);
+      return sd > 0 ? () => normal() * sd : () => 0;
+    };
+    this.freshNoise = noise(fresh);
+    this.followUpNoise = noise(followUp);
     this.excessOf = Float64Array.from(config.churnMultipliers, (m) => m - 1);
     this.affectsChurn = config.churnMultipliers.some((m) => m !== 1);
     this.invTau = 1 / config.memorySec;
@@ -72,11 +83,12 @@ export class Satisfaction {
   }
 
   /**
-   * A contact of `customer` ended at `now` with this score: its level is tallied when the contact
-   * was offered in the window (`counted`) and remembered by the customer either way.
+   * A contact of `customer` ended at `now` with this score (its noise included): its level is
+   * tallied when the contact was offered in the window (`counted`) and remembered by the customer
+   * either way.
    */
   record(customer: number, score: number, now: number, counted: boolean): void {
-    const v = this.level(this.noise === null ? score : score + this.noise());
+    const v = this.level(score);
     if (counted) this.counts[v - 1]!++;
     if (v >= 4) this.satisfiedContacts++;
     else if (v <= 2) this.dissatisfiedContacts++;

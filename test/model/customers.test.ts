@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECONDS_PER_MONTH } from '../../src/model/config.js';
-import { CustomerBase } from '../../src/model/customer-base.js';
+import { Lifecycle } from '../../src/model/customers.js';
 import { simulateReplication, type ReplicationResult } from '../../src/model/contact-center.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { fromScenario, stationary } from '../support/scenario.js';
@@ -33,18 +33,39 @@ const run = (input: ScenarioInput, seed: number, reps = 1): ReplicationResult[] 
   Array.from({ length: reps }, (_, r) => simulateReplication(fromScenario(input), seed, r));
 
 describe('the customer base', () => {
-  it('picks customers in proportion to their issue rate (onboarding weight 3 against 1)', () => {
-    const base = new CustomerBase(4, 3);
-    base.add(2, -1, false); // ids 0, 1: weight 1 each
-    base.add(1, 0, true); // id 2: weight 3
-    const counts = [0, 0, 0];
-    const n = 5000;
-    for (let i = 0; i < n; i++) counts[base.pick((i + 0.5) / n)]!++;
-    expect(counts).toEqual([1000, 1000, 3000]);
-    base.endOnboarding(0);
-    expect([base.onboarding, base.established, base.weight]).toEqual([0, 3, 3]);
-    base.leave(1);
-    expect([base.activeCount, base.active[1]]).toEqual([2, 0]);
+  /** A lifecycle of 2 initial customers and 1 acquisition a month, onboarding 1 week at multiplier m. */
+  function lifecycle(m: number): Lifecycle {
+    const config = fromScenario(scenario({ initial: 2, issuesPerMonth: 1, onboarding: { weeks: 1, multiplier: m }, baseChurnPerMonth: 0, acquisition: { perMonth: 1 } }, { months: 2 })).customers!;
+    const life = new Lifecycle(config, 0, 2 * SECONDS_PER_MONTH, 0, () => 0.5, () => 0.5, () => 1);
+    life.boundary(0, 0);
+    return life;
+  }
+  const landings = (life: Lifecycle, n = 5000) => {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const id = life.candidate((i + 0.5) / n);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return Object.fromEntries([...counts].sort((a, b) => a[0] - b[0]));
+  };
+
+  it('lands candidate issues on customers in proportion to their issue rate (onboarding weight 3 against 1)', () => {
+    const life = lifecycle(3);
+    // ids 0, 1: initial (weight 1); id 2: month 0's acquisition, onboarding (weight 3).
+    expect(life.candidateWeight).toBe(5);
+    expect(landings(life)).toEqual({ 0: 1000, 1: 1000, 2: 3000 });
+    life.endOnboarding(0);
+    expect(life.candidateWeight).toBe(3);
+    expect(landings(life, 3000)).toEqual({ 0: 1000, 1: 1000, 2: 1000 });
+    life.base.leave(1);
+    expect([life.base.activeCount, life.candidateWeight]).toEqual([2, 3]);
+    expect(landings(life, 3000)).toEqual({ [-1]: 1000, 0: 1000, 2: 1000 });
+  });
+
+  it('gives onboarding customers less weight when the multiplier is below 1', () => {
+    const life = lifecycle(0.5);
+    expect(life.candidateWeight).toBe(2.5);
+    expect(landings(life)).toEqual({ 0: 2000, 1: 2000, 2: 1000 });
   });
 });
 
