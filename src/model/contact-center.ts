@@ -3,9 +3,8 @@ import { simulate, type Dispatcher } from '../engine/simulator.js';
 import { discrete } from '../engine/random/discrete.js';
 import { createStream, type Uniform } from '../engine/random/stream.js';
 import { sampler, type Sampler } from '../engine/random/fromSpec.js';
-import { SECONDS_PER_DAY, SECONDS_PER_MONTH, type ModelConfig } from './config.js';
-import { Lifecycle } from './customers.js';
-import { Satisfaction } from './satisfaction.js';
+import { SECONDS_PER_DAY, type ModelConfig } from './config.js';
+import { CustomerSide } from './customer-side.js';
 import { ABANDON, ARRIVAL, COMPLETION, FOLLOW_UP, HORIZON, LIFECYCLE, RANK_OF_KIND, STAFFING } from './events.js';
 import { ABANDONED, ANSWERED, CALLBACK, ContactStore, HANDLED_BEFORE, IN_SERVICE, PITCHED, PROACTIVE, REASKED, RUSHED, SCHEDULED, TRANSFERRED, WAITING } from './contacts.js';
 import { ArrivalProcess } from './demand.js';
@@ -33,7 +32,8 @@ export function simulateReplication(config: ModelConfig, seed: number, replicati
   const model = new ContactCenter(config, (name) => createStream(seed, replication, name));
   const events = model.run();
   const result = replicationResult(config, replication, model.observer, model.staffing, model.conservation(), events, model.contacts.highWater);
-  return model.lifecycle === null ? result : withCustomers(result, model.lifecycle, model.satisfaction!, config);
+  const side = model.customers;
+  return side === null ? result : withCustomers(result, side.lifecycle, side.satisfaction, config);
 }
 
 /** Counts that must balance at the horizon and at the end (conservation of contacts). */
@@ -56,19 +56,8 @@ class ContactCenter implements Dispatcher {
   readonly contacts = new ContactStore();
   readonly observer: Observer;
   readonly staffing: StaffingPlan;
-  /** The customer base (scenario `customers`); null: off, and none of its work is done. */
-  readonly lifecycle: Lifecycle | null;
-  private readonly customerU: Uniform | null;
-  /** Product returns (customers.returns); null: none. */
-  private readonly returnsU: Uniform | null;
-  readonly satisfaction: Satisfaction | null;
-  /** Device telemetry: one uniform per fresh contact (stream "telemetry"); null: none. */
-  private readonly telemetryU: Uniform | null;
-  /** Proactive outreach (telemetry with outreach on): outbound handle times per reason; null: off. */
-  private readonly outreachHandle: Sampler[] | null;
-  /** End-of-call offers being made; null: none. */
-  private readonly upsellU: Uniform | null;
-  private readonly courtesy: Float64Array;
+  /** The customers (scenario `customers`, model/customer-side.ts); null: off, and none of their work is done. */
+  readonly customers: CustomerSide | null;
   private readonly routing: Routing;
   private readonly handling: Handling;
   private readonly arrivals: ArrivalProcess;
@@ -170,29 +159,16 @@ class ContactCenter implements Dispatcher {
     this.free = new Int32Array(groups.length);
     this.availableAgents = new Int32Array(groups.length);
     this.staffing = buildStaffing(groups, config.horizonSec + DRAIN_SEC, stream('absence'));
-    const customers = config.customers;
-    let satisfaction: Satisfaction | null = null;
-    this.lifecycle =
-      customers === null
-        ? null
-        : new Lifecycle(customers, config.warmupSec, config.horizonSec, config.economics.discountRatePerYear, stream('churn'), stream('wordOfMouth'), (id, t) => satisfaction!.multiplier(id, t));
-    satisfaction = customers === null ? null : new Satisfaction(customers.satisfaction, this.lifecycle!.base, stream('satisfaction'), stream('followUp/satisfaction'));
-    this.satisfaction = satisfaction;
-    this.customerU = customers === null ? null : stream('customer');
-    this.returnsU = customers?.returns ? stream('returns') : null;
-    const telemetry = customers?.telemetry ?? null;
-    this.telemetryU = telemetry ? stream('telemetry') : null;
-    this.outreachHandle = telemetry?.outreach
-      ? reasons.map((r) => sampler(telemetry.handleTime ?? r.handleTime, stream(`outreach/handleTime/${r.name}`)))
-      : null;
-    this.upsellU = customers?.upsell?.offer ? stream('upsell') : null;
-    this.courtesy = Float64Array.from(groups, (g) => g.courtesy);
+    this.customers = config.customers === null ? null : new CustomerSide(config, stream);
     this.arrivalLane = this.calendar.addLane(ARRIVAL);
     this.staffingLane = this.calendar.addLane(STAFFING);
   }
 
   run(): number {
-    if (this.lifecycle !== null) this.startLifecycle();
+    if (this.customers !== null) {
+      this.customers.start(this.calendar);
+      this.arrivals.restart(0, this.customers.candidateRate);
+    }
     const first = this.arrivals.next();
     if (first !== Infinity) this.calendar.setLane(this.arrivalLane, first);
     this.armStaffing();
@@ -214,37 +190,13 @@ class ContactCenter implements Dispatcher {
 
   // ── customers ───────────────────────────────────────────────────────────────────────────────
 
-  /** Month 0 opens at once (its acquisitions); later boundaries and onboarding ends are events. */
-  private startLifecycle(): void {
-    const life = this.lifecycle!;
-    life.boundary(0, 0);
-    for (let k = 1; k < life.boundaryCount; k++) this.calendar.schedule(k * SECONDS_PER_MONTH, LIFECYCLE, k);
-    for (let k = 0; k * SECONDS_PER_MONTH < this.config.horizonSec; k++) {
-      const t = life.onboardingEndSec(k);
-      if (t !== Infinity) this.calendar.schedule(t, LIFECYCLE, -1 - k);
-    }
-    this.arrivals.restart(0, this.config.customers!.issueRatePerSec * life.candidateWeight);
-  }
-
-  /** The base changed: the arrival rate follows it from now (a fresh draw: exact, memoryless). */
+  /** A month boundary or an onboarding end: the candidate rate follows the slots (a fresh draw: exact, memoryless). */
   private onLifecycle(data: number): void {
-    const life = this.lifecycle!;
     const now = this.calendar.now;
-    if (data >= 0) {
-      const sat = this.satisfaction!;
-      life.satisfiedContacts = sat.satisfiedContacts;
-      life.dissatisfiedContacts = sat.dissatisfiedContacts;
-      sat.satisfiedContacts = sat.dissatisfiedContacts = 0;
-      life.boundary(data, now);
-    } else life.endOnboarding(-1 - data);
-    // The candidate rate follows the slots opened (a fresh draw: exact, memoryless).
-    this.arrivals.restart(now, this.config.customers!.issueRatePerSec * life.candidateWeight);
+    const side = this.customers!;
+    side.onEvent(data, now);
+    this.arrivals.restart(now, side.candidateRate);
     this.calendar.setLane(this.arrivalLane, this.arrivals.next());
-  }
-
-  /** An issue gave up unresolved: within the return window its customer may return the product and leave. */
-  private issueGaveUp(id: number, now: number): void {
-    this.lifecycle!.maybeReturn(this.contacts.customer[id]!, now, this.returnsU!);
   }
 
   // ── arrivals ────────────────────────────────────────────────────────────────────────────────
@@ -264,15 +216,9 @@ class ContactCenter implements Dispatcher {
     const handleSec = this.handle[reason]!();
     const patienceSec = this.patience === null ? Infinity : this.patience();
     const uResolve = this.drawsResolution ? this.resolution() : 0;
-    let customer = -1;
-    let detected = false;
-    let noise = 0;
-    if (this.customerU !== null) {
-      customer = this.lifecycle!.candidate(this.customerU());
-      detected = this.telemetryU !== null && this.telemetryU() < this.config.customers!.telemetry!.detectProb;
-      noise = this.satisfaction!.freshNoise();
-    }
-    if (customer >= 0 || this.customerU === null) {
+    const side = this.customers;
+    if (side !== null) side.drawCandidate();
+    if (side === null || side.customer >= 0) {
       const c = this.contacts;
       const id = c.alloc();
       c.reason[id] = reason;
@@ -281,14 +227,7 @@ class ContactCenter implements Dispatcher {
       c.patienceSec[id] = patienceSec;
       c.uResolve[id] = uResolve;
       c.issueSec[id] = now;
-      c.customer[id] = customer;
-      c.satisfactionNoise[id] = noise;
-      if (detected && this.outreachHandle !== null) {
-        c.flags[id] = PROACTIVE;
-        c.handleSec[id] = this.outreachHandle[reason]!();
-        c.patienceSec[id] = Infinity;
-        if (now >= this.config.warmupSec) this.lifecycle!.outreach++;
-      }
+      if (side !== null) side.fresh(c, id, now);
       this.offer(id, now);
     }
     const next = this.arrivals.next();
@@ -367,7 +306,7 @@ class ContactCenter implements Dispatcher {
     const reason = c.reason[id]!;
     this.observer.serviceStarted(c.bucket[id]!, reason, g);
     const natural = c.handleSec[id]! * this.handleFactor[g]! * this.stretch[channel]!;
-    const p = flags & PROACTIVE ? this.config.customers!.telemetry!.resolveProb : this.baseResolve[reason * this.groupCount + g]!;
+    const p = flags & PROACTIVE ? this.customers!.outreachResolveProb : this.baseResolve[reason * this.groupCount + g]!;
     const reask = !this.contextCarryOver && (c.repeats[id]! > 0 || (flags & TRANSFERRED) !== 0);
     let handleSec = natural;
     let rushed = false;
@@ -380,8 +319,8 @@ class ContactCenter implements Dispatcher {
       rushed = h.rushed;
     }
     // An end-of-call offer on a support call that resolves the issue (known now: u < p).
-    const pitch = this.upsellU !== null && (flags & PROACTIVE) === 0 && c.uResolve[id]! < c.pResolve[id]!;
-    if (pitch) handleSec += this.config.customers!.upsell!.pitchSec;
+    const pitch = this.customers !== null && this.customers.pitches(flags) && c.uResolve[id]! < c.pResolve[id]!;
+    if (pitch) handleSec += this.customers!.pitchSec;
     c.servedSec[id]! += handleSec;
     c.flags[id] = flags | ANSWERED | (rushed ? RUSHED : 0) | (reask ? REASKED : 0) | (pitch ? PITCHED : 0);
     this.observer.serviceSpan(g, now, now + handleSec, this.agentShare[channel]!);
@@ -429,24 +368,14 @@ class ContactCenter implements Dispatcher {
     const channel = c.channel[id]!;
     this.observer.contactHandled(c.bucket[id]!, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0);
     if ((flags & HANDLED_BEFORE) === 0) this.observer.issueFirstHandled(c.issueBucket[id]!, channel, reason, resolved);
-    const sat = this.satisfaction;
-    if (sat !== null) {
-      const served = c.servedSec[id]!;
-      const proactive = flags & PROACTIVE ? 1 : 0;
-      const pitched = flags & PITCHED ? 1 : 0;
-      const score = c.satisfactionNoise[id]! + sat.score(now - c.arrivalSec[id]! - served, 0, resolved ? 1 : 0, flags & RUSHED ? 1 : 0, flags & REASKED ? 1 : 0, c.repeats[id]!, flags & TRANSFERRED ? 1 : 0, served / 60, this.courtesy[c.group[id]!]!, proactive, pitched);
-      const counted = c.bucket[id]! >= 0;
-      sat.record(c.customer[id]!, score, now, counted);
-      if (proactive === 1 && resolved && counted) this.lifecycle!.outreachResolved++;
-      if (pitched === 1) this.lifecycle!.offer(now, this.upsellU!, counted);
-    }
+    this.customers?.handled(c, id, resolved, now);
     if (resolved) return;
     const repeats = c.repeats[id]! < this.maxRepeats[reason]!;
     const at = repeats ? now + this.repeatDelay[reason]!() : Infinity;
     if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]! + 1, 0);
     else {
       this.observer.issueUnresolved(c.issueBucket[id]!, channel, reason);
-      if (!repeats && this.returnsU !== null) this.issueGaveUp(id, now);
+      if (!repeats) this.customers?.gaveUp(c, id, now);
     }
   }
 
@@ -460,7 +389,7 @@ class ContactCenter implements Dispatcher {
     c.issueSec[id] = c.issueSec[of]!;
     c.issueBucket[id] = c.issueBucket[of]!;
     c.customer[id] = c.customer[of]!;
-    if (this.satisfaction !== null) c.satisfactionNoise[id] = this.satisfaction.followUpNoise();
+    this.customers?.followUp(c, id);
     c.repeats[id] = repeats;
     c.retrials[id] = retrials;
     c.flags[id] = c.flags[of]! & (ANSWERED | HANDLED_BEFORE) ? HANDLED_BEFORE : 0;
@@ -493,15 +422,14 @@ class ContactCenter implements Dispatcher {
       this.abandonedTotal++;
       this.observer.queue.change(now, -1);
       this.observer.contactAbandoned(c.bucket[id]!, c.channel[id]!, c.reason[id]!, now - c.arrivalSec[id]!);
-      const sat = this.satisfaction;
-      if (sat !== null) sat.record(c.customer[id]!, c.satisfactionNoise[id]! + sat.score(now - c.arrivalSec[id]!, 1, 0, 0, 0, c.repeats[id]!, 0, 0, 3, 0, 0), now, c.bucket[id]! >= 0);
+      this.customers?.abandoned(c, id, now);
       const retrial = this.config.retrial;
       const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
       const at = retries ? now + this.retrialDelay!() : Infinity;
       if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]!, c.retrials[id]! + 1);
       else {
         this.observer.issueUnresolved(c.issueBucket[id]!, c.channel[id]!, c.reason[id]!);
-        if (!retries && this.returnsU !== null) this.issueGaveUp(id, now);
+        if (!retries) this.customers?.gaveUp(c, id, now);
       }
     }
     c.unref(id);

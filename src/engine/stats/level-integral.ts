@@ -9,7 +9,7 @@ export class LevelIntegral {
   private last: number;
 
   constructor(
-    private readonly from: number,
+    from: number,
     private readonly to: number,
   ) {
     this.last = from;
