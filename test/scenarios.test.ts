@@ -17,13 +17,13 @@ describe('bundled scenarios', () => {
     expect(files).toContain('baseline.yaml');
   });
 
-  it.each(files)('%s opens with a comment saying what it shows; with customers, also its sources', (file) => {
+  it.each(files)('%s opens with a comment saying what it shows and naming each policy in backticks; with customers, also its sources', (file) => {
     const text = readFileSync(join(dir, file), 'utf8');
     const header = text.slice(0, text.search(/^[^#\n]/m)).split('\n').filter((l) => l.startsWith('#'));
     expect(header.length).toBeGreaterThanOrEqual(3);
     const loaded = parseScenario(text, file);
     if (loaded.scenario.customers) expect(header.join(' ')).toMatch(/[Ss]ources?\b/);
-    if (loaded.policies.length > 1) for (const p of loaded.policies.slice(1)) expect(header.join(' ')).toContain(p.name);
+    if (loaded.policies.length > 1) for (const p of loaded.policies.slice(1)) expect(header.join(' ')).toContain(`\`${p.name}\``);
   });
 
   it.each(files)('%s validates, is named after its file, and every policy runs a short replication', (file) => {

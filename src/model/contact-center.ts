@@ -20,7 +20,9 @@ export type { ReplicationResult } from './result.js';
 const DRAIN_SEC = 14 * SECONDS_PER_DAY;
 
 /**
- * One replication of the contact center.
+ * One replication of the contact center: the event handlers of one state machine (arrivals,
+ * queues, service, transfers, follow-ups, staffing), kept together in one class because they
+ * share its hot-path state; the customer side lives in model/customer-side.ts.
  *
  * Randomness: one named stream per process, derived from (seed, replication, name). Every fresh
  * contact draws its reason, channel, handle time, patience and a resolution uniform at arrival,
@@ -154,7 +156,9 @@ class ContactCenter implements Dispatcher {
     this.contextCarryOver = config.policy.contextCarryOver;
     const policy = config.policy;
     this.neutralPolicy = policy.ahtTargetSec === null && policy.thoroughnessSec === 0 && policy.queuePressure === null && policy.contextCarryOver;
-    this.drawsResolution = this.baseResolve.some((p) => p < 1) || policy.ahtTargetSec !== null || policy.queuePressure !== null;
+    const telemetry = config.customers?.telemetry;
+    this.drawsResolution =
+      this.baseResolve.some((p) => p < 1) || policy.ahtTargetSec !== null || policy.queuePressure !== null || (telemetry?.outreach === true && telemetry.resolveProb < 1);
     this.stretch = Float64Array.from(channels, (c) => (c.kind === 'chat' ? c.handleStretch : 1));
     this.free = new Int32Array(groups.length);
     this.availableAgents = new Int32Array(groups.length);
@@ -338,7 +342,8 @@ class ContactCenter implements Dispatcher {
     this.inService--;
     if (overran) this.reportOverrun(g, now);
     const resolved = c.uResolve[id]! < c.pResolve[id]!;
-    const escalateTo = this.escalateTo[g]!;
+    // An outbound contact that did not fix the fault ends: the customer calls later, as a repeat.
+    const escalateTo = c.flags[id]! & PROACTIVE ? -1 : this.escalateTo[g]!;
     if (!resolved && escalateTo >= 0) this.transfer(id, escalateTo, now);
     else {
       this.finish(id, resolved, now);

@@ -17,8 +17,8 @@ import { Satisfaction } from './satisfaction.js';
  * Streams: "customer" and "telemetry" (one uniform each per candidate issue) and "satisfaction"
  * (its noise, per candidate) are drawn whether or not the candidate becomes a contact, so the
  * n-th candidate is the same under every policy; "followUp/satisfaction", "returns",
- * "outreach/handleTime/<reason>" and "upsell" as their events occur; "churn" and "wordOfMouth" by
- * the lifecycle.
+ * "outreach/handleTime/<reason>" and "upsell" as their events occur; "churn", "churn/overflow" and
+ * "wordOfMouth" by the lifecycle.
  */
 export class CustomerSide {
   readonly lifecycle: Lifecycle;
@@ -46,7 +46,7 @@ export class CustomerSide {
   ) {
     const customers = config.customers!;
     let satisfaction: Satisfaction | null = null;
-    this.lifecycle = new Lifecycle(customers, config.warmupSec, config.horizonSec, config.economics.discountRatePerYear, stream('churn'), stream('wordOfMouth'), (id, t) =>
+    this.lifecycle = new Lifecycle(customers, config.warmupSec, config.horizonSec, config.economics.discountRatePerYear, stream('churn'), stream('churn/overflow'), stream('wordOfMouth'), (id, t) =>
       satisfaction!.multiplier(id, t),
     );
     satisfaction = new Satisfaction(customers.satisfaction, this.lifecycle.base, stream('satisfaction'), stream('followUp/satisfaction'));

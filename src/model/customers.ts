@@ -74,7 +74,7 @@ export interface CustomerMoney {
  *      telling converts (or deters) a prospect with its probability. A sum of Poisson(tells)
  *      thinned binomially is Poisson, so referred ~ Poisson(n₊·tells₊·convert) new customers
  *      (free), and deterred ~ Poisson(n₋·tells₋·deter) paid prospects lost (at most perMonth),
- *      from stream "wordOfMouth" (two draws a month, whatever happened).
+ *      from stream "wordOfMouth" (its draws depend on the means, so this stream pairs loosely).
  * Returns (model/contact-center.ts): an issue that ends unresolved (repeat limit reached, or
  * abandoned without a retrial) within `returns.windowSec` of the customer's acquisition leads,
  * with probability `returns.prob` (stream "returns"), to a product return: refund + handling
@@ -102,7 +102,8 @@ export class Lifecycle {
   private readonly lo: number;
   private readonly extra: number;
   private readonly extraIsOnboarding: boolean;
-  private readonly r: number;
+  /** Continuous discount rate per second. */
+  private readonly discountPerSec: number;
   private lastSec = 0;
   readonly money: CustomerMoney = { revenue: 0, referralRevenue: 0, upsellRevenue: 0, acquisitionCost: 0, returnsCost: 0, npv: 0 };
   /** Outbound contacts about reported faults, and those that fixed the issue (offered in the window). */
@@ -113,6 +114,8 @@ export class Lifecycle {
   offersAccepted = 0;
   /** Customer-months of activity in the window (Σ active × time). */
   customerMonths = 0;
+  /** Σ over the window's month ends of the customers at risk of churning there (active before it). */
+  atRisk = 0;
   churned = 0;
   acquired = 0;
   referred = 0;
@@ -127,6 +130,8 @@ export class Lifecycle {
     private readonly horizonSec: number,
     discountRatePerYear: number,
     private readonly churnU: Uniform,
+    /** Churn draws of overflow referrals: their own stream, so an overflow shifts no one else's draws. */
+    private readonly overflowChurnU: Uniform,
     private readonly wordOfMouthU: Uniform,
     /** The churn multiplier of customer `id` at time `t` (1 without satisfaction effects). */
     private readonly multiplier: (id: number, t: number) => number,
@@ -137,7 +142,14 @@ export class Lifecycle {
     this.lo = this.onboards ? Math.min(1, m) : 1;
     this.extra = this.onboards ? Math.abs(m - 1) : 0;
     this.extraIsOnboarding = m > 1;
-    this.referralSlots = referralReserve(config, monthCount);
+    this.referralSlots = referralReserve({
+      initial: config.initial,
+      perMonth: config.acquisitionPerMonth,
+      months: monthCount,
+      issuesPerMonth: config.issueRatePerSec * SECONDS_PER_MONTH,
+      onboardingMultiplier: m,
+      referralsPerSatisfiedContact: config.wordOfMouth ? config.wordOfMouth.tellsSatisfied * config.wordOfMouth.convertProb : 0,
+    });
     this.blockSize = config.acquisitionPerMonth + this.referralSlots;
     this.overflowStart = config.initial + monthCount * this.blockSize;
     this.base = new CustomerBase(this.overflowStart);
@@ -157,7 +169,7 @@ export class Lifecycle {
       returnsCost: zeros(),
       profit: zeros(),
     };
-    this.r = Math.log1p(discountRatePerYear) / SECONDS_PER_YEAR;
+    this.discountPerSec = Math.log1p(discountRatePerYear) / SECONDS_PER_YEAR;
   }
 
   /** Month boundaries with an event: t_k for k = 0 … ⌊horizon/month⌋. */
@@ -235,20 +247,24 @@ export class Lifecycle {
     if (k >= 1) {
       const p = this.config.baseChurnPerMonth;
       let churned = 0;
-      const churn = (from: number, to: number) => {
+      const before = base.activeCount;
+      const churn = (from: number, to: number, draw: Uniform) => {
         for (let id = from; id < to; id++) {
-          const u = this.churnU();
+          const u = draw();
           if (base.active[id] === 1 && u < p * this.multiplier(id, now)) {
             base.leave(id);
             churned++;
           }
         }
       };
-      churn(0, this.blockStart(this.opened));
-      churn(this.overflowStart, this.overflowStart + this.overflowCount);
+      churn(0, this.blockStart(this.opened), this.churnU);
+      churn(this.overflowStart, this.overflowStart + this.overflowCount, this.overflowChurnU);
       this.months.churned[k - 1] = churned;
       this.months.active[k - 1] = base.activeCount;
-      if (now >= this.warmupSec) this.churned += churned;
+      if (now >= this.warmupSec) {
+        this.churned += churned;
+        this.atRisk += before;
+      }
     }
     if (now < this.horizonSec) {
       this.months.start[k] = base.activeCount;
@@ -277,7 +293,7 @@ export class Lifecycle {
         this.referred += referred;
         this.money.acquisitionCost += cost;
         this.months.acquisitionCost[k] = cost;
-        this.money.npv -= cost * Math.exp(-this.r * (now - this.warmupSec));
+        this.money.npv -= cost * Math.exp(-this.discountPerSec * (now - this.warmupSec));
       }
     }
   }
@@ -296,7 +312,7 @@ export class Lifecycle {
       this.returned++;
       this.money.returnsCost += cost;
       this.months.returnsCost[month]! += cost;
-      this.money.npv -= cost * Math.exp(-this.r * (now - this.warmupSec));
+      this.money.npv -= cost * Math.exp(-this.discountPerSec * (now - this.warmupSec));
     }
     return true;
   }
@@ -318,7 +334,7 @@ export class Lifecycle {
     if (now < this.warmupSec || now >= this.horizonSec) return;
     this.money.upsellRevenue += value;
     this.months.upsellRevenue[this.monthOf(now)]! += value;
-    this.money.npv += value * Math.exp(-this.r * (now - this.warmupSec));
+    this.money.npv += value * Math.exp(-this.discountPerSec * (now - this.warmupSec));
   }
 
   private monthOf(t: number): number {
@@ -339,7 +355,7 @@ export class Lifecycle {
       this.money.revenue += revenue;
       this.money.referralRevenue += (this.config.monthlyFeePerMonth * this.base.referredActive * (to - from)) / SECONDS_PER_MONTH;
       this.months.revenue[this.monthOf(from)]! += revenue;
-      this.money.npv += revenue * Math.exp(-this.r * ((from + to) / 2 - this.warmupSec));
+      this.money.npv += revenue * Math.exp(-this.discountPerSec * ((from + to) / 2 - this.warmupSec));
     }
     this.lastSec = Math.max(this.lastSec, now);
   }
@@ -373,16 +389,30 @@ export class Lifecycle {
   }
 }
 
+/** What the id layout depends on: the configuration's sizes and rates. */
+export interface LayoutInputs {
+  initial: number;
+  perMonth: number;
+  months: number;
+  issuesPerMonth: number;
+  onboardingMultiplier: number;
+  /** tellsSatisfied × convertProb, or 0 without word of mouth. */
+  referralsPerSatisfiedContact: number;
+}
+
 /**
  * Referral slots reserved in each month's block: a generous bound on a month's referrals, so that
  * they almost never overflow (overflow is exact, only less well paired): the mean referrals if
  * every customer ever acquired raised issues at the onboarding rate all month and every contact
  * were satisfied, plus a Poisson margin. Depends on the configuration only.
  */
-function referralReserve(config: CustomersConfig, monthCount: number): number {
-  const wom = config.wordOfMouth;
-  if (wom === null) return 0;
-  const customers = config.initial + config.acquisitionPerMonth * monthCount;
-  const mean = customers * config.issueRatePerSec * SECONDS_PER_MONTH * Math.max(1, config.onboardingMultiplier) * wom.tellsSatisfied * wom.convertProb;
+export function referralReserve(x: LayoutInputs): number {
+  if (x.referralsPerSatisfiedContact <= 0) return 0;
+  const mean = (x.initial + x.perMonth * x.months) * x.issuesPerMonth * Math.max(1, x.onboardingMultiplier) * x.referralsPerSatisfiedContact;
   return Math.ceil(1.25 * mean + 5 * Math.sqrt(mean) + 10);
+}
+
+/** Customer ids the layout holds: the initial customers and every month's block (paid and referral slots). */
+export function idSlots(x: LayoutInputs): number {
+  return x.initial + x.months * (x.perMonth + referralReserve(x));
 }

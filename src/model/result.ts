@@ -226,7 +226,8 @@ export function replicationResult(
 }
 
 /**
- * Customer lifetime value, undiscounted: margin per customer-month × expected lifetime, where the
+ * Customer lifetime value, undiscounted: margin (fee and upsell revenue, before support cost) per
+ * customer-month × expected lifetime, where the
  * lifetime is 1 / the observed monthly leaving rate (churned and returned per customer-month) — a
  * $100 a month customer who stays 36 months on average is worth $3,600. The customer-months
  * cancel: CLV = margin / customers who left. With nobody leaving the rate's usual continuity
@@ -237,27 +238,26 @@ export function customerLifetimeValue(margin: number, customerMonths: number, le
 }
 
 /**
- * Adds the customer lifecycle to a replication's result: the `customers` figures, kpis.csat (mean level, CONTRACT), and economics
- * with revenue (of which referral revenue), upsell and acquisition: profit = revenue + upsellRevenue − supportCost − acquisitionCost − returnsCost,
- * and the NPV of all these cash flows (economics.ts, model/customers.ts).
- */
-/**
  * Customer equity: what the base left at the horizon is worth, in present value at the window's
  * start — the part of a policy's profit that a finite horizon cuts off (customers lost in the
  * last months would have paid for years). Each active customer pays the window's margin per
- * customer-month m (fee and upsell) at the start of each month while they stay; they stay a month
- * with the window's observed retention q = 1 − (churned + returned) / customer-months (at least
- * ½ a leaver, as for the CLV, so q < 1); months are
- * discounted by δ = (1 + annual rate)^(−1/12). Per customer Σₖ m (qδ)ᵏ = m / (1 − qδ), then
+ * customer-month m (fee and upsell revenue) at the start of each month while they stay; they stay
+ * a month with the window's observed retention q = 1 − churned / customers at risk at the
+ * window's month ends (returns are left out: they happen only in the first weeks after purchase,
+ * which the base at the horizon is mostly past; at least ½ a leaver, as for the CLV, so q < 1;
+ * with no month end in the window, the base churn rate); months are discounted by
+ * δ = (1 + annual rate)^(−1/12). Per customer Σₖ m (qδ)ᵏ = m / (1 − qδ), then
  * discounted from the horizon to the window's start. Support cost after the horizon is not
  * deducted (it depends on staffing decisions not yet made); the README says so.
  */
-function customerEquity(lifecycle: Lifecycle, left: number, config: ModelConfig): number {
+function customerEquity(lifecycle: Lifecycle, config: ModelConfig): number {
   const months = lifecycle.customerMonths;
   if (months <= 0) return 0;
   const money = lifecycle.money;
   const margin = (money.revenue + money.upsellRevenue) / months;
-  const q = Math.max(0, 1 - Math.max(left, 0.5) / months); // ½ a leaver at least, as for the CLV
+  const atRisk = lifecycle.atRisk;
+  const churn = atRisk > 0 ? Math.max(lifecycle.churned, 0.5) / atRisk : config.customers!.baseChurnPerMonth;
+  const q = Math.max(0, 1 - churn);
   const rate = config.economics.discountRatePerYear;
   const delta = (1 + rate) ** (-1 / 12);
   const perCustomer = margin / (1 - q * delta);
@@ -265,6 +265,11 @@ function customerEquity(lifecycle: Lifecycle, left: number, config: ModelConfig)
   return lifecycle.base.activeCount * perCustomer * (1 + rate) ** -years;
 }
 
+/**
+ * Adds the customer lifecycle to a replication's result: the `customers` figures, kpis.csat (mean level, CONTRACT), and economics
+ * with revenue (of which referral revenue), upsell and acquisition: profit = revenue + upsellRevenue − supportCost − acquisitionCost − returnsCost,
+ * and the NPV of all these cash flows (economics.ts, model/customers.ts).
+ */
 export function withCustomers(result: ReplicationResult, lifecycle: Lifecycle, satisfaction: Satisfaction, config: ModelConfig): ReplicationResult {
   const levels = Object.fromEntries(LEVEL_NAMES.map((name, i) => [name, satisfaction.counts[i]!])) as CustomerResult['satisfaction'];
   const customers = lifecycle.result(levels, result.supportCostByMonth);
@@ -284,7 +289,7 @@ export function withCustomers(result: ReplicationResult, lifecycle: Lifecycle, s
     customerEquity: 0,
     longTermValue: 0,
   };
-  economics.customerEquity = customerEquity(lifecycle, customers.churned + customers.returned, config);
+  economics.customerEquity = customerEquity(lifecycle, config);
   economics.longTermValue = economics.npv + economics.customerEquity;
   return { ...result, kpis: { ...result.kpis, csat: satisfaction.csat }, economics, customers };
 }

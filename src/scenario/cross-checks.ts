@@ -1,4 +1,5 @@
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH } from '../model/config.js';
+import { idSlots } from '../model/customers.js';
 import { compileFormula } from './formula.js';
 import { LIMITS } from './limits.js';
 import * as msg from './messages.js';
@@ -23,10 +24,20 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
   const c = s.customers;
   if (c) {
     const months = Math.ceil(horizonSec / SECONDS_PER_MONTH);
-    const customers = c.initial + c.acquisition.perMonth * months;
+    const issuesPerMonth = totalIssuesPerMonth(c.issuesPerMonth);
+    // Ids the layout reserves: the initial customers, every paid acquisition and a generous
+    // reserve for word of mouth (model/customers.ts) — what the run allocates up front.
+    const customers = idSlots({
+      initial: c.initial,
+      perMonth: c.acquisition.perMonth,
+      months,
+      issuesPerMonth,
+      onboardingMultiplier: c.onboarding.multiplier,
+      referralsPerSatisfiedContact: c.wordOfMouth ? c.wordOfMouth.tellsSatisfied * c.wordOfMouth.convertProb : 0,
+    });
     if (customers > LIMITS.customers) out.push([['customers'], msg.tooManyCustomers(customers, LIMITS.customers)]);
     // Contacts: every customer ever active raising issues all the time, onboarding boost included.
-    const contacts = customers * totalIssuesPerMonth(c.issuesPerMonth) * Math.max(1, c.onboarding.multiplier) * (horizonSec / SECONDS_PER_MONTH) * growth;
+    const contacts = customers * issuesPerMonth * Math.max(1, c.onboarding.multiplier) * (horizonSec / SECONDS_PER_MONTH) * growth;
     if (contacts > LIMITS.contactsPerReplication) out.push([['customers', 'issuesPerMonth'], msg.tooManyContacts(contacts, LIMITS.contactsPerReplication)]);
     const formula = s.satisfaction?.formula;
     if (formula !== undefined) {

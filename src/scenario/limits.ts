@@ -18,7 +18,7 @@ export const LIMITS = {
   durationSec: 7 * 86_400,
   /** Coefficient of variation of a distribution. */
   cv: 20,
-  /** Customers in one replication: the initial base plus every acquisition over the horizon (~30 bytes each). */
+  /** Customer ids in one replication: the initial base, every paid acquisition and the referral reserve over the horizon (~16 bytes each). */
   customers: 5_000_000,
   /** Issues per customer per month. */
   issuesPerCustomerMonth: 100,

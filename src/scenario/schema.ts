@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_SATISFACTION_FORMULA } from './formula.js';
 import { LIMITS } from './limits.js';
+import * as msg from './messages.js';
 
 export { DEFAULT_SATISFACTION_FORMULA };
 
@@ -174,7 +175,6 @@ export const PolicyConfigSchema = z
   })
   .meta({ description: 'Handle-time policy: AHT target, thoroughness, context, queue pressure.' });
 
-
 export const CustomersSchema = z
   .strictObject({
     initial: whole('initial', 0, LIMITS.customers, true)
@@ -182,7 +182,7 @@ export const CustomersSchema = z
     monthlyFee: nonNegative('monthlyFee', 1e6).default(0).meta({ description: 'Revenue per active customer per month (fee or margin), accrued continuously.' }),
     issuesPerMonth: z
       .union([nonNegative('issuesPerMonth', LIMITS.issuesPerCustomerMonth), z.record(name('a reason name'), nonNegative('issuesPerMonth', LIMITS.issuesPerCustomerMonth))], {
-        error: `issuesPerMonth must be a number from 0 to ${LIMITS.issuesPerCustomerMonth}, or a mapping reason name → such a number`,
+        error: msg.issuesPerMonthType(LIMITS.issuesPerCustomerMonth),
       })
       .meta({
         description:

@@ -36,7 +36,7 @@ describe('the customer base', () => {
   /** A lifecycle of 2 initial customers and 1 acquisition a month, onboarding 1 week at multiplier m. */
   function lifecycle(m: number): Lifecycle {
     const config = fromScenario(scenario({ initial: 2, issuesPerMonth: 1, onboarding: { weeks: 1, multiplier: m }, baseChurnPerMonth: 0, acquisition: { perMonth: 1 } }, { months: 2 })).customers!;
-    const life = new Lifecycle(config, 0, 2 * SECONDS_PER_MONTH, 0, () => 0.5, () => 0.5, () => 1);
+    const life = new Lifecycle(config, 0, 2 * SECONDS_PER_MONTH, 0, () => 0.5, () => 0.5, () => 0.5, () => 1);
     life.boundary(0, 0);
     return life;
   }
@@ -60,6 +60,35 @@ describe('the customer base', () => {
     life.base.leave(1);
     expect([life.base.activeCount, life.candidateWeight]).toEqual([2, 3]);
     expect(landings(life, 3000)).toEqual({ [-1]: 1000, 0: 1000, 2: 1000 });
+  });
+
+  it('puts referrals beyond the reserve on overflow ids, which raise issues, onboard and churn like the others', () => {
+    const config = fromScenario(
+      scenario({ initial: 10, issuesPerMonth: 0.1, onboarding: { weeks: 1, multiplier: 3 }, baseChurnPerMonth: 0.5, acquisition: { perMonth: 2 }, wordOfMouth: { tellsSatisfied: 1, convertProb: 1, deterProb: 0 } }, { months: 3 }),
+    ).customers!;
+    let draws = 0;
+    const life = new Lifecycle(config, 0, 3 * SECONDS_PER_MONTH, 0, () => 0.5, () => (draws++, 0), () => 0.5, () => 1);
+    life.boundary(0, 0);
+    // Reserve: 1.25·mean + 5√mean + 10 with mean = (10 + 3·2)·0.1·3·1 = 4.8 → 27 slots a month.
+    // Slots weigh 1, month 0's block (onboarding, never ended here) 2 more: filled or not.
+    expect(life.candidateWeight).toBe(10 + 29 + 2 * 29);
+    life.satisfiedContacts = 200; // 200 referrals expected: far beyond the 27 reserved
+    life.boundary(1, SECONDS_PER_MONTH);
+    const referred = life.months.referred[1]!;
+    expect(referred).toBeGreaterThan(27);
+    // Nobody churned (the churn stream's 0.5 is not below 0.5 × 1).
+    expect(life.base.activeCount).toBe(10 + 2 + 2 + referred);
+    const slots = 10 + 2 * 29 + (referred - 27);
+    const onboarding = 2 * 29 + (referred - 27); // both months' blocks and the overflow ids
+    expect(life.candidateWeight).toBe(slots + 2 * onboarding);
+    const ids = new Set<number>();
+    for (let i = 0; i < 20_000; i++) ids.add(life.candidate((i + 0.5) / 20_000));
+    const overflowStart = 10 + 3 * (2 + 27);
+    expect([...ids].filter((id) => id >= overflowStart)).toHaveLength(referred - 27);
+    life.boundary(2, 2 * SECONDS_PER_MONTH);
+    // Every overflow customer drew once from "churn/overflow" (0: all leave); nobody else drew from it.
+    expect(draws).toBe(referred - 27);
+    expect(life.months.churned[1]).toBe(referred - 27);
   });
 
   it('gives onboarding customers less weight when the multiplier is below 1', () => {
