@@ -7,6 +7,7 @@
  *     ─output/sweep─▶ sweep.json + sweep.csv (+ cli/report: charts/, report.html) │ with --shard K/N: shard-K-of-N.json
  *   merge: shard files ─check fingerprints, N, every K once─▶ the same sweep.json + sweep.csv (+ report)
  */
+import type { ModelConfig } from '../model/config.js';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
@@ -74,6 +75,8 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   if (problems.length > 0) throw new ScenarioError(problems);
   const points = gridPoints(axes).map((p) => ({ ...p, config: derive(`point-${p.index}`, p.set, `--vary point ${p.index} ${JSON.stringify(p.set)}`)?.config }));
   if (problems.length > 0) throw new ScenarioError(problems);
+
+  if (by !== null) await checkReported(by, loaded.config, seed);
 
   const { defineSweep, runPoints } = await import('../experiment/sweep.js');
   const { createRunner } = await import('../experiment/pool.js');
@@ -193,4 +196,18 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
   process.stdout.write(args.json ? json : sweepTable(result));
   for (const note of report.notes) process.stderr.write(`${note}\n`);
   process.stderr.write(`merged ${files.length} shard(s); ${wroteMessage(written)}\n`);
+}
+
+/**
+ * A sweep's points report the model's kpis and economics; a `--by` figure they do not report (a
+ * customer count, or a lifecycle figure of a scenario without customers) is refused before any
+ * point runs, instead of ending without a best point. The figures a configuration reports do not
+ * depend on the horizon, so one simulated hour tells.
+ */
+async function checkReported(by: string, config: ModelConfig, seed: number): Promise<void> {
+  const { simulateReplication } = await import('../model/contact-center.js');
+  const { FigureNotReported } = await import('../experiment/compare.js');
+  const probe = simulateReplication({ ...config, warmupSec: 0, horizonSec: Math.min(config.horizonSec, 3600) }, seed, 0);
+  const reported = [...Object.keys(probe.kpis), ...Object.keys(probe.economics)];
+  if (!reported.includes(by)) throw new UsageError(new FigureNotReported(by, reported).message);
 }

@@ -219,3 +219,33 @@ export const SECONDS_PER_WEEK = 7 * SECONDS_PER_DAY;
 /** The simulation's month: 30 days (a 30/360 convention, so months and days align). */
 export const SECONDS_PER_MONTH = 30 * SECONDS_PER_DAY;
 export const SECONDS_PER_YEAR = 12 * SECONDS_PER_MONTH;
+
+// ── the customer id layout (model/customer-base.ts), also what the scenario's limits count ──
+
+/** What the id layout depends on: the configuration's sizes and rates. */
+export interface LayoutInputs {
+  initial: number;
+  perMonth: number;
+  months: number;
+  issuesPerMonth: number;
+  onboardingMultiplier: number;
+  /** tellsSatisfied × convertProb, or 0 without word of mouth. */
+  referralsPerSatisfiedContact: number;
+}
+
+/**
+ * Referral slots reserved in each month's block: a generous bound on a month's referrals, so that
+ * they almost never overflow (overflow is exact, only less well paired): the mean referrals if
+ * every customer ever acquired raised issues at the onboarding rate all month and every contact
+ * were satisfied, plus a Poisson margin. Depends on the configuration only.
+ */
+export function referralReserve(x: LayoutInputs): number {
+  if (x.referralsPerSatisfiedContact <= 0) return 0;
+  const mean = (x.initial + x.perMonth * x.months) * x.issuesPerMonth * Math.max(1, x.onboardingMultiplier) * x.referralsPerSatisfiedContact;
+  return Math.ceil(1.25 * mean + 5 * Math.sqrt(mean) + 10);
+}
+
+/** Customer ids the layout holds: the initial customers and every month's block (paid and referral slots). */
+export function idSlots(x: LayoutInputs): number {
+  return x.initial + x.months * (x.perMonth + referralReserve(x));
+}

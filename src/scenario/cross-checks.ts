@@ -1,5 +1,4 @@
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH } from '../model/config.js';
-import { idSlots } from '../model/customers.js';
+import { idSlots, SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH } from '../model/config.js';
 import { compileFormula } from './formula.js';
 import { LIMITS } from './limits.js';
 import * as msg from './messages.js';
@@ -37,7 +36,7 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
     });
     if (customers > LIMITS.customers) out.push([['customers'], msg.tooManyCustomers(customers, LIMITS.customers)]);
     // Contacts: every customer ever active raising issues all the time, onboarding boost included.
-    const contacts = customers * issuesPerMonth * Math.max(1, c.onboarding.multiplier) * (horizonSec / SECONDS_PER_MONTH) * growth;
+    const contacts = (c.initial + c.acquisition.perMonth * months) * issuesPerMonth * Math.max(1, c.onboarding.multiplier) * (horizonSec / SECONDS_PER_MONTH) * growth;
     if (contacts > LIMITS.contactsPerReplication) out.push([['customers', 'issuesPerMonth'], msg.tooManyContacts(contacts, LIMITS.contactsPerReplication)]);
     const formula = s.satisfaction?.formula;
     if (formula !== undefined) {

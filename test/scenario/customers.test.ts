@@ -1,6 +1,6 @@
 /** The `customers` and `satisfaction` keys: validation, limits, normalisation and the summary block. */
 import { describe, expect, it } from 'vitest';
-import { SECONDS_PER_MONTH, SECONDS_PER_WEEK } from '../../src/model/config.js';
+import { referralReserve, SECONDS_PER_MONTH, SECONDS_PER_WEEK } from '../../src/model/config.js';
 import { simulateReplication } from '../../src/model/contact-center.js';
 import { summarize } from '../../src/output/summary.js';
 import { LIMITS } from '../../src/scenario/limits.js';
@@ -60,6 +60,15 @@ describe('customers in a scenario', () => {
     const d = problems(yaml({ 2: 'horizon: { months: 24 }', 7: '  initial: 4000000', 12: '  acquisition: { perMonth: 50000 }' }));
     expect(d).toMatchObject([{ path: 'customers', line: 6, message: msg.tooManyCustomers(4_000_000 + 24 * 50_000, LIMITS.customers) }]);
     expect(d[0]!.message).toContain('5,000,000');
+  });
+
+  it('counts the reserve for word-of-mouth referrals against the limit', () => {
+    // 1,000,000 customers; a satisfied contact wins 1000 × 1 referrals: the reserve alone is huge.
+    const text = yaml({ 2: 'horizon: { months: 12 }', 7: '  initial: 1000000', 12: '  acquisition: { perMonth: 0 }' }, '  wordOfMouth: { tellsSatisfied: 1000, convertProb: 1, deterProb: 0 }');
+    const reserve = referralReserve({ initial: 1_000_000, perMonth: 0, months: 12, issuesPerMonth: 0.2, onboardingMultiplier: 2, referralsPerSatisfiedContact: 1000 });
+    expect(problems(text)).toMatchObject([{ path: 'customers', line: 6, message: msg.tooManyCustomers(1_000_000 + 12 * reserve, LIMITS.customers) }]);
+    // Without word of mouth the same base is well inside it.
+    expect(() => parseScenario(yaml({ 2: 'horizon: { months: 12 }', 7: '  initial: 1000000', 12: '  acquisition: { perMonth: 0 }' }), 'f.yaml')).not.toThrow();
   });
 
   it('refuses an unknown key with a suggestion', () => {
