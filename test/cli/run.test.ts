@@ -1,0 +1,37 @@
+/** `ccsim run`'s table on stdout: the queue's figures, and with customers what they make of them. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ccsimAsync } from '../support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ccsim-run-'));
+
+/** The table's rows as label → [mean, lo, hi]. */
+function rows(stdout: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const m of stdout.matchAll(/^(\w+)\s+(-?[\d.]+)\s+95% CI \[(-?[\d.]+), (-?[\d.]+)\]$/gm)) out.set(m[1]!, [Number(m[2]), Number(m[3]), Number(m[4])]);
+  return out;
+}
+
+describe.concurrent('ccsim run, the table', () => {
+  it('shows satisfaction, the base and the money when the scenario has customers, matching the summary', async () => {
+    const file = join(dir, 'c.yaml');
+    const lines = readFileSync('scenarios/customer-lifecycle.yaml', 'utf8').replace('horizon: { months: 12 }', 'horizon: { months: 1 }');
+    writeFileSync(file, lines);
+    const r = await ccsimAsync(['run', file, '--reps', '2', '--no-charts', '--out', join(dir, 'c')]);
+    expect(r.code).toBe(0);
+    const t = rows(r.stdout);
+    const summary = JSON.parse(readFileSync(join(dir, 'c', 'summary.json'), 'utf8'));
+    expect([...t.keys()]).toEqual(['offered', 'abandonRate', 'pWait', 'asaSec', 'serviceLevel', 'occupancy', 'ahtSec', 'supportCost', 'csat', 'active', 'churned', 'returned', 'revenue', 'profit', 'npv', 'longTermValue']);
+    expect(t.get('csat')![0]).toBeCloseTo(summary.kpis.csat.mean, 3);
+    expect(t.get('active')![0]).toBeCloseTo(summary.customers.active.mean, 0);
+    expect(t.get('profit')![0]).toBeCloseTo(summary.economics.profit.mean, 0);
+  });
+
+  it('shows only the queue and its cost without customers', async () => {
+    const r = await ccsimAsync(['run', 'scenarios/staffing-levels.yaml', '--no-charts', '--out', join(dir, 's')]);
+    expect(r.code).toBe(0);
+    expect([...rows(r.stdout).keys()]).toEqual(['offered', 'abandonRate', 'pWait', 'asaSec', 'serviceLevel', 'occupancy', 'ahtSec', 'supportCost']);
+  });
+});
