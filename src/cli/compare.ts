@@ -162,6 +162,6 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
     if (changes.length > 0) {
       process.stderr.write(`ccsim: ${changes.length} verdict(s) differ from ${args.baseline}\n`);
       process.exitCode = EXIT_CHANGED_VERDICT;
-    } else process.stderr.write(`verdicts unchanged against ${args.baseline} (${comparison.verdict.length} policies)\n`);
+    } else process.stderr.write(`verdicts unchanged against ${args.baseline} (${comparison.verdict.length} ${comparison.verdict.length === 1 ? 'policy' : 'policies'})\n`);
   }
 }

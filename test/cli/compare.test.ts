@@ -29,6 +29,14 @@ const fresh = () => {
 };
 
 describe.concurrent('ccsim compare', () => {
+  it('passes the regression check of a customer scenario against its committed verdict file: the AHT cut loses money', async () => {
+    const verdicts = 'scenarios/aht-cut.verdict.json';
+    const r = await ccsimAsync(['compare', 'scenarios/aht-cut.yaml', '--baseline', verdicts, '--workers', '1', '--no-charts', '--out', fresh()]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`verdicts unchanged against ${verdicts} (1 policy)`);
+    expect(JSON.parse(readFileSync(verdicts, 'utf8')).verdicts).toEqual({ 'aht-cut-20s': { profit: 'worse', longTermValue: 'worse' } });
+  });
+
   it('passes the regression check of the bundled scenario against its committed verdict file (npm test runs it)', async () => {
     const out = fresh();
     const r = await ccsimAsync(['compare', SCENARIO, '--baseline', VERDICTS, '--workers', '1', '--out', out]);
