@@ -56,6 +56,8 @@ export const compareMessages = {
   bothBaselines: () => 'give either --baseline FILE (check the stored verdicts) or --write-baseline FILE (store them), not both',
   byDiffers: (file: string, stored: string | null, by: string) => `--by ${by} differs from the verdict file ${file}, which holds verdicts by ${stored ?? 'profit only'}; drop --by or write a new baseline`,
   otherScenario: (file: string, stored: string, scenario: string) => `--baseline ${file}: holds the verdicts of scenario "${stored}", not "${scenario}"`,
+  otherWindow: (file: string, policy: string) =>
+    `${file}: policy "${policy}" changes the horizon or the warm-up; policies are compared over the baseline's measured window, so they must keep it (compare other horizons as separate scenarios)`,
 };
 
 /** Refuses up front a file that could not be written later (a directory, or under a file). */
@@ -80,6 +82,9 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
   const loaded = await load(args.file);
   const { scenario } = loaded;
   if (loaded.policies.length < 2) throw new UsageError(compareMessages.noPolicies(args.file));
+  const base = loaded.policies[0]!.config;
+  const moved = loaded.policies.find((p) => p.config.horizonSec !== base.horizonSec || p.config.warmupSec !== base.warmupSec);
+  if (moved) throw new UsageError(compareMessages.otherWindow(args.file, moved.name));
   if (args.baseline !== undefined && args.writeBaseline !== undefined) throw new UsageError(compareMessages.bothBaselines());
   const { parseVerdicts, verdictsJson, verdictChanges, VerdictFileError } = await import('../output/verdicts.js');
   let stored: ReturnType<typeof parseVerdicts> | undefined;

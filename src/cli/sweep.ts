@@ -34,6 +34,8 @@ export const DEFAULT_SWEEP_REPS = 5;
 export const sweepMessages = {
   noVary: () => 'name at least one --vary KEY=V1,V2,… (for example --vary staffing.agents=50,55,60)',
   reused: (reused: number, total: number, dir: string) => `resumed: reused ${reused} of ${total} point(s) saved in ${dir}`,
+  byNotReported: (by: string, reported: readonly string[]) =>
+    `--by ${by}: a sweep's points report this scenario's KPIs and economics figures only, and "${by}" is not one of them; reported: ${reported.join(', ')}`,
 };
 
 export async function sweepCommand(args: SweepArgs): Promise<void> {
@@ -206,8 +208,7 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
  */
 async function checkReported(by: string, config: ModelConfig, seed: number): Promise<void> {
   const { simulateReplication } = await import('../model/contact-center.js');
-  const { FigureNotReported } = await import('../experiment/compare.js');
   const probe = simulateReplication({ ...config, warmupSec: 0, horizonSec: Math.min(config.horizonSec, 3600) }, seed, 0);
   const reported = [...Object.keys(probe.kpis), ...Object.keys(probe.economics)];
-  if (!reported.includes(by)) throw new UsageError(new FigureNotReported(by, reported).message);
+  if (!reported.includes(by)) throw new UsageError(sweepMessages.byNotReported(by, reported));
 }

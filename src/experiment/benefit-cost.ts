@@ -39,3 +39,22 @@ export function benefitCostRatio(deltaProfit: readonly number[], deltaSupportCos
   const half = (t * Math.sqrt(residuals / (n * (n - 1)))) / Math.abs(cost.mean);
   return { mean: ratio, ci95: half > 0 ? [ratio - half, ratio + half] : [ratio, ratio] };
 }
+
+/** The ratio's definition, as the table and the report state it. */
+export const BENEFIT_COST_DEFINITION = 'benefit–cost ratio (Δprofit + ΔsupportCost) / ΔsupportCost: the change outside support per unit of support cost added or saved, with its 95% CI';
+
+/**
+ * What a ratio means, which depends on the side of ΔsupportCost: for a policy that spends more,
+ * above 1 it pays for itself; for one that saves, above 1 it loses more than it saves, and below 0
+ * it saves and gains besides.
+ */
+export function benefitCostReading(ratio: number, deltaSupportCost: number): string {
+  if (deltaSupportCost > 0) {
+    if (ratio > 1) return 'spends more on support and earns more than it spends';
+    if (ratio > 0) return 'spends more on support and earns back only part of it';
+    return 'spends more on support and loses elsewhere too';
+  }
+  if (ratio > 1) return 'saves on support and loses more than it saves';
+  if (ratio > 0) return 'saves on support and loses part of the saving elsewhere';
+  return 'saves on support and gains elsewhere too';
+}

@@ -12,6 +12,11 @@ export interface Estimate {
  * interval for i.i.d. replications (Law, Simulation Modeling and Analysis, 5th ed., §9.4.1).
  * With one replication the interval is [x̄, x̄] (CONTRACT), since no variance can be estimated.
  */
+/** Whether a stored value is an estimate { mean, ci95 } (the JSON outputs mix them with other values). */
+export function isEstimate(x: unknown): x is Estimate {
+  return typeof x === 'object' && x !== null && typeof (x as Estimate).mean === 'number' && Array.isArray((x as Estimate).ci95);
+}
+
 export function estimate(values: readonly number[]): Estimate {
   if (values.length === 0) throw new RangeError('estimate: no values');
   const stats = new RunningStats();

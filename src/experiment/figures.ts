@@ -1,4 +1,6 @@
 import type { ReplicationResult } from '../model/contact-center.js';
+import type { PolicyComparison } from './compare.js';
+import { isEstimate, type Estimate } from './estimate.js';
 
 /**
  * The figures of a replication, read generically: every number in its `kpis` and `economics`
@@ -36,6 +38,12 @@ export function figureValues(results: readonly ReplicationResult[], figure: stri
       const record = r[g] as unknown as Record<string, unknown> | undefined;
       if (record && typeof record[figure] === 'number') return record[figure];
     }
-    return NaN;
+    throw new RangeError(`replication ${r.replication} does not report the figure "${figure}"`);
   });
+}
+
+/** A policy's estimate of a figure: from its kpis, else economics, else customer counts. */
+export function policyFigure(p: PolicyComparison, figure: string): Estimate | undefined {
+  const customer = (p.customers as Record<string, unknown> | undefined)?.[figure];
+  return p.kpis[figure] ?? p.economics[figure] ?? (isEstimate(customer) ? customer : undefined);
 }

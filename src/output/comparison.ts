@@ -1,5 +1,7 @@
+import { BENEFIT_COST_DEFINITION, benefitCostReading } from '../experiment/benefit-cost.js';
 import type { Comparison, PolicyComparison } from '../experiment/compare.js';
-import type { Estimate } from '../experiment/estimate.js';
+import { policyFigure } from '../experiment/figures.js';
+import { isEstimate, type Estimate } from '../experiment/estimate.js';
 import { LEVEL_NAMES } from '../model/satisfaction.js';
 import { csvRow } from './csv.js';
 
@@ -16,7 +18,6 @@ export function comparisonJson(c: Comparison): string {
 
 export const COMPARISON_CSV_HEADER = ['policy', 'group', 'figure', 'mean', 'lo', 'hi', 'deltaMean', 'deltaLo', 'deltaHi'] as const;
 
-const isEstimate = (x: unknown): x is Estimate => typeof x === 'object' && x !== null && typeof (x as Estimate).mean === 'number' && Array.isArray((x as Estimate).ci95);
 
 /**
  * comparison.csv: one row per policy and figure, the figure's mean and 95% CI, then the paired
@@ -54,10 +55,7 @@ function decimals(...xs: number[]): number {
 const num = (x: number, d: number) => x.toFixed(d);
 const signed = (x: number, d: number) => (x > 0 ? '+' : '') + x.toFixed(d);
 
-function figureOf(p: PolicyComparison, figure: string): Estimate | undefined {
-  const customer = (p.customers as Record<string, unknown> | undefined)?.[figure];
-  return p.kpis[figure] ?? p.economics[figure] ?? (isEstimate(customer) ? customer : undefined);
-}
+const figureOf = policyFigure;
 
 function pct(level: number): string {
   return `${(level * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
@@ -95,8 +93,11 @@ export function comparisonTable(c: Comparison): string {
   );
   const ratios = c.policies.filter((p) => p.benefitCost);
   if (ratios.length > 0) {
-    out.push('benefit–cost ratio (Δprofit + ΔsupportCost) / ΔsupportCost, 95% CI (> 1: the support money pays for itself):');
-    for (const p of ratios) out.push(`  ${p.name.padEnd(pw)}  ${p.benefitCost!.mean.toFixed(2)} [${p.benefitCost!.ci95[0].toFixed(2)}, ${p.benefitCost!.ci95[1].toFixed(2)}]`);
+    out.push(`${BENEFIT_COST_DEFINITION}:`);
+    for (const p of ratios) {
+      const r = p.benefitCost!;
+      out.push(`  ${p.name.padEnd(pw)}  ${r.mean.toFixed(2)} [${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]  ${benefitCostReading(r.mean, p.delta.supportCost!.mean)}`);
+    }
   }
   if (c.varianceReduction.length > 0) {
     const f = c.varianceReduction[0]!.figure;

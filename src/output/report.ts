@@ -7,9 +7,11 @@
  *   scenario.json · summary.json · comparison.json · sweep.json (whichever exist)
  *     + rendered charts (charts/render.ts) ─renderReport─▶ report.html
  */
+import { BENEFIT_COST_DEFINITION, benefitCostReading } from '../experiment/benefit-cost.js';
 import type { Comparison } from '../experiment/compare.js';
+import { policyFigure } from '../experiment/figures.js';
 import type { SatisfactionLevel } from '../experiment/customers.js';
-import type { Estimate } from '../experiment/estimate.js';
+import { isEstimate, type Estimate } from '../experiment/estimate.js';
 import { DIRECTION } from '../experiment/verdict.js';
 import type { Source } from './charts/index.js';
 import { CURRENCY, figureRange, figureStyle, figureTitle, isShare } from './charts/figures.js';
@@ -68,7 +70,6 @@ function estimateCell(e: Estimate, figure: string, signed = false): string {
   return lo === hi ? mean : `${mean} <span class="ci">[${formatValue(lo, figure, signed)}, ${formatValue(hi, figure, signed)}]</span>`;
 }
 
-const isEstimate = (x: unknown): x is Estimate => typeof x === 'object' && x !== null && typeof (x as Estimate).mean === 'number' && Array.isArray((x as Estimate).ci95);
 
 /** Figures of a record, in the model's order, as table rows; nested records as "group · figure". */
 function figureRows(record: object, prefix = ''): string {
@@ -161,21 +162,18 @@ function compareSection(input: ReportInput, c: Comparison): string {
         })
         .join('');
       const r = p.benefitCost;
-      const ratio = ratios ? `<td>${r ? `${r.mean.toFixed(2)} <span class="ci">[${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]</span>` : '—'}</td>` : '';
+      const reading = r ? benefitCostReading(r.mean, p.delta.supportCost!.mean) : '';
+      const ratio = ratios ? `<td>${r ? `${r.mean.toFixed(2)} <span class="ci">[${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]</span><br><span class="ci">${escape(reading)}</span>` : '—'}</td>` : '';
       return `<tr><th>${swatch(v.policy)}</th>${cells}${ratio}</tr>`;
     })
     .join('\n');
-  const figureOf = (p: Comparison['policies'][number], f: string): Estimate | undefined => {
-    const customer = (p.customers as Record<string, unknown> | undefined)?.[f];
-    return p.kpis[f] ?? p.economics[f] ?? (isEstimate(customer) ? customer : undefined);
-  };
+  const figureOf = policyFigure;
   const keyFigures = ['serviceLevel', 'asaSec', 'abandonRate', 'occupancy', 'fcr', 'csat', 'active', 'churned', 'supportCost', 'revenue', 'profit'].filter((f) => c.policies.every((p) => figureOf(p, f)));
   // One row per figure, one column per policy: policies are few, figures many.
   const means = `<table class="wide"><tr><th>figure</th>${c.policies.map((p) => `<th>${swatch(p.name)}</th>`).join('')}</tr>
 ${keyFigures.map((f) => `<tr><th>${escape(figureTitle(f))}</th>${c.policies.map((p) => `<td>${estimateCell(figureOf(p, f)!, f)}</td>`).join('')}</tr>`).join('\n')}</table>`;
   const ratioNote = ratios
-    ? `<p>Benefit–cost ratio: (Δprofit + Δsupport cost) / Δsupport cost, the gain outside support per unit of extra support cost, with its 95% CI;
-above 1 the support money pays for itself (more spending earns more than it costs, or a saving loses more than it saves); — where Δsupport cost's interval contains 0.</p>`
+    ? `<p>${escape(BENEFIT_COST_DEFINITION[0]!.toUpperCase() + BENEFIT_COST_DEFINITION.slice(1))}; — where Δsupport cost's interval contains 0.</p>`
     : '';
   return `<section id="compare"><h2>Policies compared</h2>
 <p>${c.policies.length} policies × ${c.replications} replications, seed ${c.seed}, on common random numbers: replication r of every policy sees the same callers,

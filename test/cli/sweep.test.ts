@@ -147,7 +147,7 @@ describe('sweep options', () => {
     ['a value of the wrong type, naming it', ['staffing.agents=many'], {}, /--vary staffing.agents="many": staffing.agents: expected number, got the text "many"/],
     ['a bad --shard', ['staffing.agents=14'], { shard: '3/2' }, gridMessages.shardForm('3/2')],
     ['an unknown --by', ['staffing.agents=14'], { by: 'speed' }, /^--by must be one of profit, /],
-    ['a --by figure the points do not report (csat without customers)', ['staffing.agents=14'], { by: 'csat' }, /^the figure "csat" is not reported by this scenario; reported: offered, /],
+    ['a --by figure the points do not report (csat without customers)', ['staffing.agents=14'], { by: 'csat' }, /^--by csat: a sweep's points report this scenario's KPIs and economics figures only, and "csat" is not one of them; reported: offered, /],
     ['--reps 0', ['staffing.agents=14'], { reps: 0 }, /^--reps must be a whole number from 1 to /],
   ];
   for (const [label, vary, args, message] of cases) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { standardNormal } from '../../src/engine/random/normal.js';
 import { createStream } from '../../src/engine/random/stream.js';
-import { benefitCostRatio } from '../../src/experiment/benefit-cost.js';
+import { benefitCostRatio, benefitCostReading } from '../../src/experiment/benefit-cost.js';
 
 describe('benefitCostRatio', () => {
   it('gives the ratio of mean differences and the delta-method interval, as NumPy/SciPy compute them', () => {
@@ -52,5 +52,16 @@ describe('benefitCostRatio', () => {
     const sd = Math.sqrt((0.95 * 0.05) / trials);
     expect(covered / trials).toBeGreaterThanOrEqual(0.95 - 3 * sd);
     expect(covered / trials).toBeLessThanOrEqual(0.95 + 3 * sd);
+  });
+});
+
+describe('reading a benefit–cost ratio', () => {
+  it('depends on the side of the support-cost change', () => {
+    expect(benefitCostReading(1.5, 100)).toBe('spends more on support and earns more than it spends');
+    expect(benefitCostReading(0.5, 100)).toBe('spends more on support and earns back only part of it');
+    expect(benefitCostReading(-0.5, 100)).toBe('spends more on support and loses elsewhere too');
+    expect(benefitCostReading(1.5, -100)).toBe('saves on support and loses more than it saves');
+    expect(benefitCostReading(0.5, -100)).toBe('saves on support and loses part of the saving elsewhere');
+    expect(benefitCostReading(-0.5, -100)).toBe('saves on support and gains elsewhere too');
   });
 });

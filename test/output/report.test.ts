@@ -2,6 +2,7 @@
  * report.html as text: what it says for each kind of result, that it escapes what it quotes,
  * and that charts inlined side by side keep their SVG ids apart.
  */
+import { benefitCostReading } from '../../src/experiment/benefit-cost.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/experiment/compare.js';
 import { StoredResultError, parseStored, reportFiles, scenarioJson } from '../../src/output/report-files.js';
@@ -40,8 +41,11 @@ describe('renderReport', () => {
     expect(html).not.toMatch(/months · |satisfaction · /); // the months and raw counts stay in the files
     expect(html).toContain('<a href="customer-months.csv">customer-months.csv</a>');
     expect(html).toContain('<a href="comparison-months.csv">comparison-months.csv</a>');
-    const lean = lifeComparison.policies.find((p) => p.name === 'lean')!.benefitCost!;
-    expect(html).toContain(`<td>${lean.mean.toFixed(2)} <span class="ci">[${lean.ci95[0].toFixed(2)}, ${lean.ci95[1].toFixed(2)}]</span></td></tr>`);
+    const leanPolicy = lifeComparison.policies.find((p) => p.name === 'lean')!;
+    const lean = leanPolicy.benefitCost!;
+    const reading = benefitCostReading(lean.mean, leanPolicy.delta.supportCost!.mean);
+    expect(reading).toMatch(/^saves on support/);
+    expect(html).toContain(`<td>${lean.mean.toFixed(2)} <span class="ci">[${lean.ci95[0].toFixed(2)}, ${lean.ci95[1].toFixed(2)}]</span><br><span class="ci">${reading}</span></td></tr>`);
     // without customers: none of it
     const plain = renderReport({ scenario: { name: 's' }, summary, comparison, charts: [] });
     for (const text of ['<h3>Customers</h3>', 'customer-months.csv', 'comparison-months.csv', 'benefit–cost']) expect(plain).not.toContain(text);

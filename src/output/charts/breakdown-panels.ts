@@ -4,17 +4,13 @@
  * right, so that a short bar next to a long one (chat's wait next to email's) is still read
  * exactly and category names of any length fit. The categories label the first panel only.
  */
-import type { Estimate } from '../../experiment/estimate.js';
+import { isEstimate, type Estimate } from '../../experiment/estimate.js';
 import { axisFormat, figureStyle, figureTitle, isShare } from './figures.js';
 import { SERIES_COLORS, ci, rows, WIDTH, type VlSpec } from './theme.js';
 
 export interface Category {
   name: string;
   figures: Readonly<Record<string, Estimate | unknown>>;
-}
-
-function isEstimate(v: unknown): v is Estimate {
-  return typeof v === 'object' && v !== null && typeof (v as Estimate).mean === 'number' && Array.isArray((v as Estimate).ci95);
 }
 
 /**

@@ -5,7 +5,7 @@
  * before the model has resolution) are left out.
  */
 import type { Comparison } from '../../experiment/compare.js';
-import type { Estimate } from '../../experiment/estimate.js';
+import { policyFigure } from '../../experiment/figures.js';
 import { axisFormat, figureTitle } from './figures.js';
 import { chart, ci, policyColor, rows, WIDTH, type VlSpec } from './theme.js';
 
@@ -16,7 +16,8 @@ import { chart, ci, policyColor, rows, WIDTH, type VlSpec } from './theme.js';
 export const COMPARE_FIGURES = ['serviceLevel', 'asaSec', 'abandonRate', 'csat', 'fcr', 'supportCost', 'revenue', 'profit', 'occupancy', 'ahtSec'];
 const MAX_PANELS = 8;
 
-const figureOf = (p: Comparison['policies'][number], figure: string): Estimate | undefined => p.kpis[figure] ?? p.economics[figure];
+/** A policy's figure, customer counts included (`--by active`). */
+const figureOf = policyFigure;
 
 export function compareKpisChart(c: Comparison): VlSpec | null {
   const names = c.policies.map((p) => p.name);
