@@ -26,7 +26,7 @@ const DIR = join(ROOT, 'out');
 const RUN_CHARTS = ['intraday-load', 'service-intraday', 'service-daily', 'channels', 'reasons'];
 const COMPARE_CHARTS = ['compare-kpis', 'compare-profit'];
 const SWEEP_CHARTS = ['sweep-profit', 'sweep-by'];
-/** scenarios/customer-lifecycle.yaml cut to two months: `compare`, then `run`, into LIFE. */
+/** scenarios/staffing-by-profit.yaml cut to two months: `compare`, then `run`, into LIFE. */
 const LIFE_SCENARIO = join(ROOT, 'lifecycle.yaml');
 const LIFE = join(ROOT, 'lifecycle');
 const LIFE_CHARTS = [

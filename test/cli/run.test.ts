@@ -17,7 +17,7 @@ function rows(stdout: string): Map<string, number[]> {
 describe.concurrent('ccsim run, the table', () => {
   it('shows satisfaction, the base and the money when the scenario has customers, matching the summary', async () => {
     const file = join(dir, 'c.yaml');
-    const lines = readFileSync('scenarios/customer-lifecycle.yaml', 'utf8').replace('horizon: { months: 12 }', 'horizon: { months: 1 }');
+    const lines = readFileSync('scenarios/staffing-by-profit.yaml', 'utf8').replace('horizon: { months: 12 }', 'horizon: { months: 1 }');
     writeFileSync(file, lines);
     const r = await ccsimAsync(['run', file, '--reps', '2', '--no-charts', '--out', join(dir, 'c')]);
     expect(r.code).toBe(0);

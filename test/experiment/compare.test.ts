@@ -128,7 +128,7 @@ describe('--reps auto', () => {
 });
 
 /**
- * With the customer lifecycle: scenarios/customer-lifecycle.yaml cut to three months, its
+ * With the customer lifecycle: scenarios/staffing-by-profit.yaml cut to three months, its
  * baseline, lean and generous policies and the baseline once more under another name.
  */
 describe('compare with the customer lifecycle', () => {
@@ -136,7 +136,7 @@ describe('compare with the customer lifecycle', () => {
   const policies = [...lifecycle.policies, { name: 'same', config: lifecycle.policies[0]!.config }];
   let lc: Comparison;
   beforeAll(async () => {
-    lc = await compare(policies, { scenario: 'customer-lifecycle', seed: 5, replications: 3, by: 'active' }, inlineRunner());
+    lc = await compare(policies, { scenario: 'staffing-by-profit', seed: 5, replications: 3, by: 'active' }, inlineRunner());
   });
   const named = (name: string) => lc.policies.find((p) => p.name === name)!;
 

@@ -1,6 +1,6 @@
 /**
  * The customer lifecycle's figures over replications (experiment/customers.ts), on
- * scenarios/customer-lifecycle.yaml cut to 75 days with a 45-day warm-up: the measured window
+ * scenarios/staffing-by-profit.yaml cut to 75 days with a 45-day warm-up: the measured window
  * [45 d, 75 d) overlaps month 1 (days 30–60) in part and month 2 (days 60–90) up to the horizon.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

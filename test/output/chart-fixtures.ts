@@ -47,14 +47,14 @@ export async function staffingSweep(vary: Axis[], by: string | null = 'serviceLe
   return sweepResult(def, await runPoints(points, { seed: 11, replications: 2 }, inlineRunner()));
 }
 
-/** scenarios/customer-lifecycle.yaml cut to three months, 2 replications. */
+/** scenarios/staffing-by-profit.yaml cut to three months, 2 replications. */
 export async function lifecycleSummary(): Promise<Summary> {
   const loaded = lifecycleScenario({ horizon: { months: 3 } });
   const results = await replicate(loaded.config, { replications: 2, seed: 5, workers: 1 }, inlineRunner());
-  return summarize('customer-lifecycle', 5, loaded.config, results);
+  return summarize('staffing-by-profit', 5, loaded.config, results);
 }
 
 /** Its baseline, lean and generous policies over the three months, 3 replications. */
 export async function lifecycleComparison(): Promise<Comparison> {
-  return compare(lifecycleScenario({ horizon: { months: 3 } }).policies, { scenario: 'customer-lifecycle', seed: 5, replications: 3 }, inlineRunner());
+  return compare(lifecycleScenario({ horizon: { months: 3 } }).policies, { scenario: 'staffing-by-profit', seed: 5, replications: 3 }, inlineRunner());
 }

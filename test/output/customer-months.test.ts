@@ -1,7 +1,7 @@
 /**
  * The customer lifecycle in the files: summary.json's customers block (shares and months),
  * customer-months.csv of `run`, and comparison.csv / comparison-months.csv of `compare` — on
- * scenarios/customer-lifecycle.yaml cut to three months, and on a scenario without customers.
+ * scenarios/staffing-by-profit.yaml cut to three months, and on a scenario without customers.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ const parse = (csv: string) => {
 
 describe('summary.json with customers', () => {
   it('keeps the CONTRACT counts and adds the satisfaction shares and the months, each { mean, ci95 }', () => {
-    const { summary } = runFiles({ name: 'customer-lifecycle' }, 5, loaded.config, results);
+    const { summary } = runFiles({ name: 'staffing-by-profit' }, 5, loaded.config, results);
     const c = summary.customers!;
     expect(Object.keys(c)).toEqual(expect.arrayContaining(['active', 'churned', 'acquired', 'referred', 'returned', 'satisfaction', 'satisfactionShare', 'months']));
     expect(Object.keys(c.satisfactionShare)).toEqual([...LEVEL_NAMES]);
@@ -55,7 +55,7 @@ describe('summary.json with customers', () => {
   });
 
   it('writes customer-months.csv only with the lifecycle', async () => {
-    expect(Object.keys(runFiles({ name: 'customer-lifecycle' }, 5, loaded.config, results).files)).toContain('customer-months.csv');
+    expect(Object.keys(runFiles({ name: 'staffing-by-profit' }, 5, loaded.config, results).files)).toContain('customer-months.csv');
     const other = parseScenario(readFileSync(join(REPO, 'scenarios', 'staffing-levels.yaml'), 'utf8'), 'staffing-levels.yaml');
     const plainRun = await replicate(other.config, { replications: 1, seed: 5, workers: 1 }, inlineRunner());
     const files = runFiles({ name: 'plain' }, 5, other.config, plainRun);
@@ -66,7 +66,7 @@ describe('summary.json with customers', () => {
 
 describe('customer-months.csv', () => {
   it('has one row per month: index, day, time, then every month figure with its 95% CI bounds, as in the summary', () => {
-    const { summary, files } = runFiles({ name: 'customer-lifecycle' }, 5, loaded.config, results);
+    const { summary, files } = runFiles({ name: 'staffing-by-profit' }, 5, loaded.config, results);
     const csv = files['customer-months.csv']!;
     expect(csv).toBe(customerMonthsCsv(summary.customers!.months));
     const { head, rows } = parse(csv);

@@ -33,7 +33,7 @@ describe('renderReport', () => {
   });
 
   it("shows the customers: their counts and the share of contacts at each satisfaction level, the month files, and each policy's benefit–cost ratio", () => {
-    const html = renderReport({ scenario: { name: 'customer-lifecycle' }, summary: lifeSummary, comparison: lifeComparison, charts: [] });
+    const html = renderReport({ scenario: { name: 'staffing-by-profit' }, summary: lifeSummary, comparison: lifeComparison, charts: [] });
     expect(html).toContain('<h3>Customers</h3>');
     expect(html).toContain('<th>Customers churned (customers)</th>');
     const share = lifeSummary.customers!.satisfactionShare.veryDissatisfied.mean;
