@@ -50,7 +50,7 @@ const ratio = (num: number, den: number, empty: number) => (den > 0 ? num / den 
 /**
  * KPIs of one replication over the buckets [from, to) (interval indices): sums of counts, ratios
  * of sums, agents as agent-seconds over the span. `requiredAgents` is the Erlang C staffing for
- * the service-level target at the expected load (mean over the span), the planner's reference.
+ * the service-level target (mean over the span), the planner's reference (requiredByInterval).
  */
 function bucketKpis(s: SeriesResult, ks: readonly number[], required: number): Record<SeriesKpi, number> {
   let offered = 0, answered = 0, abandoned = 0, wait = 0, within = 0, handle = 0, repeats = 0, issues = 0, resolved = 0, available = 0, busy = 0, paid = 0;
@@ -86,13 +86,19 @@ function bucketKpis(s: SeriesResult, ks: readonly number[], required: number): R
   };
 }
 
-/** Erlang C agents needed per interval at the expected (profile) load, cached by rate. */
-function requiredByInterval(config: ModelConfig, buckets: number): Float64Array {
+/**
+ * Erlang C agents needed per interval, cached by rate: at the expected (profile) load, or — with
+ * customers, whose demand is an outcome of the run (the base grows or shrinks with the policy) —
+ * at the load offered in the interval, averaged over the replications.
+ */
+function requiredByInterval(config: ModelConfig, buckets: number, results: readonly ReplicationResult[]): Float64Array {
   const meanHandle = config.reasons.reduce((s, r) => s + r.share * r.handleTime.mean, 0);
   const cache = new Map<number, number>();
   const out = new Float64Array(buckets);
+  const intervalSec = config.demand.intervalSec;
+  const offeredRate = (k: number) => results.reduce((sum, r) => sum + r.series.offered[k]!, 0) / results.length / intervalSec;
   for (let k = 0; k < buckets; k++) {
-    const rate = profileRate(config.demand, k);
+    const rate = config.customers === null ? profileRate(config.demand, k) : offeredRate(k);
     let need = cache.get(rate);
     if (need === undefined) {
       need = rate > 0 ? agentsForServiceLevel({ lambdaPerSec: rate, ahtSec: meanHandle, slThresholdSec: config.slThresholdSec }, config.slTarget) : 0;
@@ -108,7 +114,7 @@ export function buildSeries(config: ModelConfig, results: readonly ReplicationRe
   const intervalSec = config.demand.intervalSec;
   const buckets = results[0]!.series.offered.length;
   const perDay = config.demand.intraday.length;
-  const required = requiredByInterval(config, buckets);
+  const required = requiredByInterval(config, buckets, results);
   const firstBucket = Math.ceil(config.warmupSec / intervalSec - 1e-9);
   const row = (index: number, ks: number[]): SeriesRow => {
     const req = ks.reduce((sum, k) => sum + required[k]!, 0) / ks.length;

@@ -45,7 +45,7 @@ export function intradayLoadChart(summary: Summary): VlSpec | null {
     'Intraday load and staffing',
     [
       `The average day over ${days} measured day${days === 1 ? '' : 's'}: contacts offered per ${unit}${withCi ? ' (error bars: 95% CI)' : ''} against agents.`,
-      `Required = Erlang C agents for ${Math.round(target * 100)}% answered within ${thresholdSec} s at the expected load.`,
+      `Required = Erlang C agents for ${Math.round(target * 100)}% answered within ${thresholdSec} s at the ${summary.customers ? 'offered' : 'expected'} load.`,
     ],
     {
       vconcat: [
