@@ -47,6 +47,19 @@ function loadConfig(horizonSec: number): ModelConfig {
   return config;
 }
 
+/** One simulated replication of `config`, timed (wall and CPU) in this process, with its conservation checked. */
+function timeModel(mode: 'ccsim' | 'customers', config: ModelConfig): { result: ReturnType<typeof simulateReplication>; row: CaseResult } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = simulateReplication(config, SEED, 0);
+  const wallMs = performance.now() - t0;
+  const cpuMs = cpuSince(c0);
+  const c = r.conservation;
+  if (c.answeredTotal + c.abandonedTotal !== c.offered) throw new Error(`${mode}: answered + abandoned ≠ offered`);
+  const row = { mode, horizonSec: config.horizonSec, wallMs, cpuMs, arrivals: c.offered, answered: c.answeredTotal, abandoned: c.abandonedTotal, events: r.events, maxRssKB: process.resourceUsage().maxRSS };
+  return { result: r, row };
+}
+
 function main(): CaseResult {
   const [mode, horizonArg] = process.argv.slice(2);
   const horizonSec = Number(horizonArg ?? 0);
@@ -55,17 +68,7 @@ function main(): CaseResult {
     return { mode, horizonSec: 0, wallMs: 0, cpuMs: 0, arrivals: 0, answered: 0, abandoned: 0, events: 0, maxRssKB: process.resourceUsage().maxRSS };
   }
   if (!(horizonSec > 0) && mode !== 'customers') throw new Error(`usage: case.ts ccsim|reference HORIZON_SEC, or idle, or customers (got ${horizonArg})`);
-  if (mode === 'ccsim') {
-    const config = loadConfig(horizonSec);
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const r = simulateReplication(config, SEED, 0);
-    const wallMs = performance.now() - t0;
-    const cpuMs = cpuSince(c0);
-    const c = r.conservation;
-    if (c.answeredTotal + c.abandonedTotal !== c.offered) throw new Error('ccsim: answered + abandoned ≠ offered');
-    return { mode, horizonSec, wallMs, cpuMs, arrivals: c.offered, answered: c.answeredTotal, abandoned: c.abandonedTotal, events: r.events, maxRssKB: process.resourceUsage().maxRSS };
-  }
+  if (mode === 'ccsim') return timeModel(mode, loadConfig(horizonSec)).row;
   if (mode === 'reference') {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -84,27 +87,10 @@ function main(): CaseResult {
   }
   if (mode === 'customers') {
     const { config } = parseScenario(customersYaml('bench-customers'), 'bench-customers.yaml');
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const r = simulateReplication(config, SEED, 0);
-    const wallMs = performance.now() - t0;
-    const cpuMs = cpuSince(c0);
-    const c = r.conservation;
-    const k = r.customers;
+    const { result, row } = timeModel(mode, config);
+    const k = result.customers;
     if (k === undefined) throw new Error('customers: the lifecycle is off');
-    return {
-      mode,
-      horizonSec: config.horizonSec,
-      wallMs,
-      cpuMs,
-      arrivals: c.offered,
-      answered: c.answeredTotal,
-      abandoned: c.abandonedTotal,
-      events: r.events,
-      maxRssKB: process.resourceUsage().maxRSS,
-      customersEver: k.active + k.churned + k.returned,
-      customersActive: k.active,
-    };
+    return { ...row, customersEver: k.active + k.churned + k.returned, customersActive: k.active };
   }
   throw new Error(`unknown mode ${mode}: ccsim, reference, idle or customers`);
 }

@@ -155,7 +155,8 @@ describe('every spec', () => {
 });
 
 describe('policy colours', () => {
-  it('are one scale keyed by policy name, the baseline first, the same in every comparison chart', () => {
+  /** Every colour scale keyed by policy in these specs. */
+  const policyScales = (chosen: readonly { spec: VlSpec }[]): unknown[] => {
     const scales: unknown[] = [];
     const visit = (node: unknown) => {
       if (Array.isArray(node)) return node.forEach(visit);
@@ -164,7 +165,12 @@ describe('policy colours', () => {
       if (o.field === 'policy' && (o.scale as VlSpec | undefined)?.range) scales.push(o.scale);
       Object.values(o).forEach(visit);
     };
-    for (const s of specs.filter((s) => s.source === 'comparison' && !s.name.startsWith('life-'))) visit(s.spec);
+    for (const s of chosen) visit(s.spec);
+    return scales;
+  };
+
+  it('are one scale keyed by policy name, the baseline first, the same in every comparison chart', () => {
+    const scales = policyScales(specs.filter((s) => s.source === 'comparison' && !s.name.startsWith('life-')));
     const expected = policyColor(['baseline', 'lean', 'generous', 'same-as-baseline']);
     expect(scales.length).toBeGreaterThanOrEqual(3);
     for (const scale of scales) expect(scale).toEqual(expected);
@@ -172,16 +178,8 @@ describe('policy colours', () => {
   });
 
   it('are the same scale in every chart of the customer lifecycle comparison, Δ panels included', () => {
-    const scales: unknown[] = [];
-    const visit = (node: unknown) => {
-      if (Array.isArray(node)) return node.forEach(visit);
-      if (typeof node !== 'object' || node === null) return;
-      const o = node as VlSpec;
-      if (o.field === 'policy' && (o.scale as VlSpec | undefined)?.range) scales.push(o.scale);
-      Object.values(o).forEach(visit);
-    };
     const names = ['compare-kpis', 'compare-profit', 'compare-profit-cumulative', 'compare-customers-monthly', 'compare-satisfaction'];
-    for (const s of specs.filter((s) => names.includes(s.name.replace(/^life-/, '')) && s.name.startsWith('life-'))) visit(s.spec);
+    const scales = policyScales(specs.filter((s) => names.includes(s.name.replace(/^life-/, '')) && s.name.startsWith('life-')));
     expect(scales.length).toBeGreaterThanOrEqual(8);
     for (const scale of scales) expect(scale).toEqual(policyColor(['baseline', 'lean', 'generous']));
   });
