@@ -86,10 +86,8 @@ export class CustomerSide {
     const life = this.lifecycle;
     if (data >= 0) {
       const sat = this.satisfaction;
-      life.satisfiedContacts = sat.satisfiedContacts;
-      life.dissatisfiedContacts = sat.dissatisfiedContacts;
+      life.boundary(data, now, sat.satisfiedContacts, sat.dissatisfiedContacts);
       sat.satisfiedContacts = sat.dissatisfiedContacts = 0;
-      life.boundary(data, now);
     } else life.endOnboarding(-1 - data);
   }
 

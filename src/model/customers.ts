@@ -120,9 +120,6 @@ export class Lifecycle {
   acquired = 0;
   referred = 0;
   returned = 0;
-  /** Satisfied (levels 4–5) and dissatisfied (1–2) contacts since the last boundary. */
-  satisfiedContacts = 0;
-  dissatisfiedContacts = 0;
 
   constructor(
     private readonly config: CustomersConfig,
@@ -241,7 +238,11 @@ export class Lifecycle {
   }
 
   /** The month boundary k at time t_k = now. */
-  boundary(k: number, now: number): void {
+  /**
+   * `satisfied` and `dissatisfied`: the contacts that ended at levels 4–5 and 1–2 since the last
+   * boundary (model/satisfaction.ts counts them), for word of mouth.
+   */
+  boundary(k: number, now: number, satisfied = 0, dissatisfied = 0): void {
     this.accrue(now);
     const base = this.base;
     if (k >= 1) {
@@ -272,10 +273,8 @@ export class Lifecycle {
       let referred = 0;
       const wom = this.config.wordOfMouth;
       if (wom !== null) {
-        referred = poisson(this.wordOfMouthU, this.satisfiedContacts * wom.tellsSatisfied * wom.convertProb)();
-        n -= Math.min(n, poisson(this.wordOfMouthU, this.dissatisfiedContacts * wom.tellsDissatisfied * wom.deterProb)());
-        this.satisfiedContacts = 0;
-        this.dissatisfiedContacts = 0;
+        referred = poisson(this.wordOfMouthU, satisfied * wom.tellsSatisfied * wom.convertProb)();
+        n -= Math.min(n, poisson(this.wordOfMouthU, dissatisfied * wom.tellsDissatisfied * wom.deterProb)());
       }
       const start = this.blockStart(k);
       base.activate(start, n, k, false);

@@ -72,8 +72,7 @@ describe('the customer base', () => {
     // Reserve: 1.25·mean + 5√mean + 10 with mean = (10 + 3·2)·0.1·3·1 = 4.8 → 27 slots a month.
     // Slots weigh 1, month 0's block (onboarding, never ended here) 2 more: filled or not.
     expect(life.candidateWeight).toBe(10 + 29 + 2 * 29);
-    life.satisfiedContacts = 200; // 200 referrals expected: far beyond the 27 reserved
-    life.boundary(1, SECONDS_PER_MONTH);
+    life.boundary(1, SECONDS_PER_MONTH, 200); // 200 satisfied contacts: 200 referrals expected, far beyond the 27 reserved
     const referred = life.months.referred[1]!;
     expect(referred).toBeGreaterThan(27);
     // Nobody churned (the churn stream's 0.5 is not below 0.5 × 1).
