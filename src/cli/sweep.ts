@@ -69,7 +69,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
       return deriveScenario(loaded, name, set, origin);
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
-      problems.push(...e.diagnostics);
+      for (const d of e.diagnostics) problems.push(d);
       return undefined;
     }
   };

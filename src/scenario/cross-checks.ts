@@ -58,6 +58,8 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
     if ((g.agents === undefined) === (g.shifts === undefined)) out.push([['groups', i], msg.agentsOrShifts()]);
     g.shifts?.forEach((sh, j) => {
       const start = clockSec(sh.start);
+      // An end at or before the start is the next day's; at the start itself it would silently be 24 hours.
+      if (clockSec(sh.end) === start || (start === SECONDS_PER_DAY && clockSec(sh.end) === 0)) out.push([['groups', i, 'shifts', j, 'end'], msg.emptyShift(sh.start, sh.end)]);
       const end = clockSec(sh.end) <= start ? clockSec(sh.end) + SECONDS_PER_DAY : clockSec(sh.end);
       sh.breaks.forEach((b, k) => {
         const from = clockSec(b.start) < start ? clockSec(b.start) + SECONDS_PER_DAY : clockSec(b.start);

@@ -9,12 +9,28 @@ export interface Diagnostic {
   message: string;
 }
 
-/** Thrown for any invalid scenario; the CLI prints `format()` and exits 2. */
+/**
+ * Diagnostics a message lists; the rest are counted ("… and N more"). A file with 200,000 unknown
+ * keys has 200,000 diagnostics: all are kept (`diagnostics`), but a screenful tells the story.
+ */
+export const SHOWN_DIAGNOSTICS = 100;
+
+/** The line closing a list cut at SHOWN_DIAGNOSTICS. */
+export const moreDiagnostics = (more: number) => `… and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'}`;
+
+/** Thrown for any invalid scenario; the CLI prints the message and exits 2. */
 export class ScenarioError extends Error {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
+    super(formatDiagnostics(diagnostics));
     this.name = 'ScenarioError';
   }
+}
+
+/** The diagnostics one per line, at most SHOWN_DIAGNOSTICS of them. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  const shown = diagnostics.slice(0, SHOWN_DIAGNOSTICS).map(formatDiagnostic);
+  if (diagnostics.length > SHOWN_DIAGNOSTICS) shown.push(moreDiagnostics(diagnostics.length - SHOWN_DIAGNOSTICS));
+  return shown.join('\n');
 }
 
 /** `file:line:col: path: message` — the shape editors and CI logs link on. */

@@ -26,4 +26,6 @@ export const LIMITS = {
   replications: 100_000,
   /** Worker threads. */
   workers: 256,
+  /** Items of a list in a scenario (policies, groups, reasons, shifts, breaks) and keys of a policy's `set`. */
+  listItems: 1000,
 } as const;

@@ -9,7 +9,6 @@
  * allowed; all problems are collected and thrown together as one ScenarioError.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { ModelConfig } from '../model/config.js';
 import { ScenarioError, formatPath, type Diagnostic } from './errors.js';
@@ -18,6 +17,7 @@ import { applyOverrides, OverrideError } from './overrides.js';
 import { crossFieldProblems } from './cross-checks.js';
 import { toModelConfig } from './normalize.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
+import { parseYaml } from './yaml.js';
 
 export interface Policy {
   name: string;
@@ -39,17 +39,12 @@ type Path = readonly PropertyKey[];
 
 /** Parses, validates and normalises a scenario; throws ScenarioError listing every problem. */
 export function parseScenario(text: string, file: string): LoadedScenario {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined) => (offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col });
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: '', message: msg.yamlSyntax(e.message.split('\n')[0]!) })));
-  }
-  const raw: unknown = doc.toJS();
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) throw new ScenarioError(parsed.problems);
+  const { value: raw, locate } = parsed;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ScenarioError([{ file, ...at(doc.contents?.range?.[0]), path: '', message: msg.notAMapping() }]);
+    throw new ScenarioError([{ file, ...locate([]), path: '', message: msg.notAMapping() }]);
   }
-  const locate = (path: Path, atKey?: boolean) => at(nodeAt(doc, path, atKey)?.range?.[0]);
   const base = validate(raw as Record<string, unknown>, file, locate);
   const policies: Policy[] = [{ name: 'baseline', scenario: base, config: toModelConfig(base) }];
   const problems: Diagnostic[] = [];
@@ -71,7 +66,7 @@ export function parseScenario(text: string, file: string): LoadedScenario {
       const scenario = validate(over, file, locateInPolicy, (path, m) => msg.inPolicy(p.name, formatPath(path), m), formatPath(setPath));
       policies.push({ name: p.name, scenario, config: toModelConfig(scenario) });
     } catch (e) {
-      if (e instanceof ScenarioError) problems.push(...e.diagnostics);
+      if (e instanceof ScenarioError) for (const d of e.diagnostics) problems.push(d);
       else if (e instanceof OverrideError) problems.push({ file, ...locate(setPath), path: formatPath(setPath), message: msg.inPolicy(p.name, '', e.message) });
       else throw e;
     }
@@ -192,26 +187,4 @@ function allowedKeys(path: Path, raw: unknown): string[] {
   }
   const shape = schema ? (schema._zod.def as { shape?: Record<string, unknown> }).shape : undefined;
   return shape ? Object.keys(shape) : [];
-}
-
-/**
- * The YAML node for `path`: a scalar value itself, or the key of a mapping or list value (so the
- * line is the one the user wrote the key on); the nearest existing ancestor when the path is
- * missing (a required key). With `atKey`, the last key itself even for a scalar value (an unknown key).
- */
-function nodeAt(doc: Document, path: Path, atKey = false): Node | undefined {
-  let node: unknown = doc.contents;
-  let found = node as Node | undefined;
-  for (const [i, seg] of path.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) return found;
-      node = pair.value;
-      found = (isScalar(node) && !(atKey && i === path.length - 1) ? node : pair.key) as Node;
-    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
-      node = node.items[seg];
-      found = node as Node;
-    } else return found;
-  }
-  return found;
 }

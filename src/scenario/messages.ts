@@ -7,6 +7,17 @@ export const fileNotFound = () => `no such file (check the path)`;
 export const fileUnreadable = (reason: string) => `cannot read the scenario file: ${reason}`;
 export const yamlSyntax = (detail: string) => `YAML syntax error: ${detail}`;
 export const notAMapping = () => 'a scenario must be a YAML mapping of keys (name, horizon, arrivals, …)';
+export const emptyFile = () => 'the file is empty; a scenario is a YAML mapping of keys (name, horizon, arrivals, …)';
+export const emptyDocument = () => 'the document is empty (only comments or blank lines); a scenario is a YAML mapping of keys (name, horizon, arrivals, …)';
+export const crLineEnds = () =>
+  'the lines end in a bare carriage return (CR, old Mac style), which YAML does not read as a line break, so the whole file is one line; save it with LF (or CRLF) line ends';
+export const nestedTooDeep = (limit: number) => `mappings and lists are nested more than ${limit} levels deep (the limit; a scenario needs about 6)`;
+export const undefinedAlias = (name: string) => `the alias *${name} refers to no anchor &${name} before it (an anchor must be defined before its aliases)`;
+export const aliasCycle = (name: string) => `the alias *${name} is inside the value anchored as &${name} itself, which would make the value contain itself`;
+export const aliasExpansion = (limit: number) =>
+  `the aliases expand the document to more than ${limit.toLocaleString('en-US')} values (the limit; an alias that repeats an alias that repeats another grows exponentially)`;
+export const duplicateKey = (key: string) => `the key "${key}" is given twice in this mapping (keys must be unique)`;
+export const keyNotScalar = () => 'a key must be a plain word or number, not a mapping or a list';
 export const unknownKey = (key: string, allowed: readonly string[], suggestion: string | undefined) =>
   `unknown key "${key}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}; allowed here: ${allowed.join(', ')}`;
 export const missingKey = (expected: string) => `required, missing (expected ${expected})`;
@@ -22,6 +33,11 @@ export const badOverridePath = (path: string) => `"${path}" is not a dot path of
 export const noListItem = (path: string, at: string, items: readonly string[]) =>
   `"${path}": "${at}" picks no item of the list (items are picked by name, or by index from 0 where they have none): ${items.join(', ')}`;
 export const overrideIntoScalar = (path: string, at: string) => `"${path}" goes through "${at}", which is not a mapping`;
+export const nameTooLong = (what: string, limit: number) =>
+  `${what} must be at most ${limit} characters (names become parts of file and directory names, such as out/<name>/)`;
+export const tooManyItems = (what: string, limit: number) => `${what} may have at most ${limit.toLocaleString('en-US')} items (limit)`;
+export const emptyShift = (start: string, end: string) =>
+  `a shift from ${start} to ${end} is empty (start and end are the same time of day); a 24-hour shift is written start "00:00", end "24:00"`;
 export const inPolicy = (policy: string, path: string, message: string) => `policy "${policy}"${path ? ` sets ${path}` : ''}: ${message}`;
 export const duplicatePolicy = (name: string) => `policy name "${name}" is used twice (names must be unique; "baseline" is taken by the base scenario)`;
 export const staffingOrGroups = () => 'give either staffing: { agents } (one group around the clock) or groups: [ … ] (agent groups with shifts), not both';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_SATISFACTION_FORMULA } from './formula.js';
 import { LIMITS } from './limits.js';
 import * as msg from './messages.js';
+import { NAME_MAX_LENGTH, NAME_PATTERN } from '../model/names.js';
 
 export { DEFAULT_SATISFACTION_FORMULA };
 
@@ -52,20 +53,27 @@ export const DistributionSchema = z
 export const PolicySchema = z.strictObject({
   name: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a policy name uses letters, digits, ".", "_" and "-"')
+    .regex(NAME_PATTERN, 'a policy name uses letters, digits, ".", "_" and "-"')
+    .max(NAME_MAX_LENGTH, msg.nameTooLong('a policy name', NAME_MAX_LENGTH))
     .meta({ description: 'Name shown in comparisons; "baseline" is the base scenario itself.' }),
   set: z
     .record(z.string(), z.unknown())
+    .refine((set) => Object.keys(set).length <= LIMITS.listItems, msg.tooManyItems('set', LIMITS.listItems))
     .meta({ description: 'Dot path → value, applied over the base scenario, e.g. { "staffing.agents": 65 }.' }),
 });
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 const name = (what: string) =>
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, `${what} must be a word of letters, digits, ".", "_" and "-"`);
+  z
+    .string()
+    .regex(NAME_PATTERN, `${what} must be a word of letters, digits, ".", "_" and "-"`)
+    .max(NAME_MAX_LENGTH, msg.nameTooLong(what, NAME_MAX_LENGTH));
+/** A list of named things (policies, groups, reasons, shifts): long enough for any center, bounded. */
+const list = <T extends z.ZodType>(item: T, what: string) => z.array(item).max(LIMITS.listItems, msg.tooManyItems(what, LIMITS.listItems));
 const clock = z
   .string()
-  .regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time of day is written "HH:MM", 00:00 to 24:00')
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time of day is written "HH:MM", 00:00 to 24:00')
   .meta({ description: 'Time of day, "HH:MM".' });
 const probability = (what: string) => z.number().min(0, `${what} must be ≥ 0`).max(1, `${what} must be ≤ 1`);
 const factors = (what: string, length: number) =>
@@ -105,7 +113,7 @@ export const ReasonSchema = z.strictObject({
   handleTime: DistributionSchema.optional().meta({ description: 'Handle time; default: the top-level handleTime.' }),
   resolveProb: probability('resolveProb').default(1).meta({ description: 'Probability a contact resolves the issue (before group and policy effects).' }),
   severity: z.int('severity must be a whole number').min(1, 'severity must be 1–5').max(5, 'severity must be 1–5').default(1),
-  groups: z.array(name('a group name')).min(1, 'groups needs at least one group').optional().meta({ description: 'Groups that may take it, in preference order; default: all, in listed order.' }),
+  groups: list(name('a group name'), 'groups').min(1, 'groups needs at least one group').optional().meta({ description: 'Groups that may take it, in preference order; default: all, in listed order.' }),
   repeatDelay: DistributionSchema.default({ dist: 'exponential', meanSec: 172_800 }).meta({ description: 'Delay before an unresolved issue comes back (default exponential, 2 days).' }),
   maxRepeats: whole('maxRepeats', 0, 20).default(3),
 });
@@ -130,19 +138,18 @@ export const ChannelsSchema = z
   .meta({ description: 'Channel mix; default voice only. Chat: an agent holds `concurrency` chats; email: no abandonment, worked when no real-time contact waits.' });
 
 export const ShiftSchema = z.strictObject({
-  days: z.array(z.enum(WEEKDAYS)).min(1, 'days needs at least one weekday').default([...WEEKDAYS]),
+  days: list(z.enum(WEEKDAYS), 'days').min(1, 'days needs at least one weekday').default([...WEEKDAYS]),
   start: clock,
   end: clock.meta({ description: 'End; earlier than start means the next day.' }),
   agents: whole('agents', 0, LIMITS.agents, true),
-  breaks: z
-    .array(
-      z.strictObject({
-        start: clock,
-        minutes: positive('minutes', 240),
-        staggerMin: nonNegative('staggerMin', 24 * 60).default(0).meta({ description: 'Agents take the break staggered over this window.' }),
-      }),
-    )
-    .default([]),
+  breaks: list(
+    z.strictObject({
+      start: clock,
+      minutes: positive('minutes', 240),
+      staggerMin: nonNegative('staggerMin', 24 * 60).default(0).meta({ description: 'Agents take the break staggered over this window.' }),
+    }),
+    'breaks',
+  ).default([]),
 });
 
 export const GroupSchema = z.strictObject({
@@ -150,7 +157,7 @@ export const GroupSchema = z.strictObject({
   agents: whole('agents', 1, LIMITS.agents, true)
     .optional()
     .meta({ description: 'Constant headcount around the clock (instead of shifts).' }),
-  shifts: z.array(ShiftSchema).min(1, 'shifts needs at least one shift').optional(),
+  shifts: list(ShiftSchema, 'shifts').min(1, 'shifts needs at least one shift').optional(),
   wagePerHour: nonNegative('wagePerHour', 10_000).default(30),
   shrinkage: z.number().min(0, 'shrinkage must be ≥ 0').lt(1, 'shrinkage must be < 1').default(0).meta({ description: 'Share of scheduled agent-shifts lost to absence and training (paid, unavailable).' }),
   handleFactor: positive('handleFactor', 10).default(1),
@@ -283,7 +290,7 @@ export const ScenarioSchema = z
       .meta({ description: 'Weekday and month of day 0 (which starts at 00:00).' }),
     arrivals: ArrivalsSchema,
     handleTime: DistributionSchema.optional().meta({ description: 'Handle time of every reason that does not give its own.' }),
-    reasons: z.array(ReasonSchema).min(1, 'reasons needs at least one reason').optional().meta({ description: 'Contact reasons; default: one reason "general".' }),
+    reasons: list(ReasonSchema, 'reasons').min(1, 'reasons needs at least one reason').optional().meta({ description: 'Contact reasons; default: one reason "general".' }),
     channels: ChannelsSchema.optional(),
     patience: DistributionSchema.optional().meta({ description: 'Time callers wait before hanging up (voice, chat); absent: nobody hangs up.' }),
     staffing: z
@@ -296,7 +303,7 @@ export const ScenarioSchema = z
       })
       .optional()
       .meta({ description: 'One group of identical agents around the clock (the stationary form); or use groups.' }),
-    groups: z.array(GroupSchema).min(1, 'groups needs at least one group').optional().meta({ description: 'Agent groups with shifts; instead of staffing.' }),
+    groups: list(GroupSchema, 'groups').min(1, 'groups needs at least one group').optional().meta({ description: 'Agent groups with shifts; instead of staffing.' }),
     queue: z.strictObject({ discipline: z.enum(['fcfs', 'severity', 'repeat-first']).default('fcfs') }).default({ discipline: 'fcfs' }),
     policy: PolicyConfigSchema.default(PolicyConfigSchema.parse({})),
     retrial: z
@@ -326,7 +333,7 @@ export const ScenarioSchema = z
       .default({ discountRatePerYear: 0.08, costPerMinute: 0, costPerContact: 0 }),
     customers: CustomersSchema.optional(),
     satisfaction: SatisfactionSchema.optional(),
-    policies: z.array(PolicySchema).optional().meta({ description: 'Variants for `ccsim compare`; the base is "baseline".' }),
+    policies: list(PolicySchema, 'policies').optional().meta({ description: 'Variants for `ccsim compare`; the base is "baseline".' }),
   })
   .meta({ title: 'ccsim scenario', description: 'A contact-center scenario for ccsim.' });
 

@@ -7,6 +7,7 @@ import * as msg from '../../src/scenario/messages.js';
 import { editLines, scenarioProblems } from '../support/scenario.js';
 import { toModelConfig } from '../../src/scenario/normalize.js';
 import { ScenarioSchema } from '../../src/scenario/schema.js';
+import { NAME_MAX_LENGTH } from '../../src/model/names.js';
 
 /**
  * A small valid scenario; tests replace or append lines, so every expected line:column below can
@@ -288,6 +289,28 @@ describe('values out of range', () => {
     );
   });
 
+  it(`refuses a name longer than ${NAME_MAX_LENGTH} characters, which no output directory could carry`, () => {
+    expect(problem(yaml({ 1: `name: ${'n'.repeat(10_000)}` }))).toMatchObject({ path: 'name', line: 1, column: 7, message: msg.nameTooLong('name', NAME_MAX_LENGTH) });
+    expect(() => parseScenario(yaml({ 1: `name: ${'n'.repeat(NAME_MAX_LENGTH)}` }), 'f.yaml')).not.toThrow();
+    const policy = problem(yaml({}, 'policies:', `  - { name: ${'p'.repeat(NAME_MAX_LENGTH + 1)}, set: {} }`));
+    expect(policy).toMatchObject({ path: 'policies[0].name', message: msg.nameTooLong('a policy name', NAME_MAX_LENGTH) });
+  });
+
+  it(`refuses more than ${LIMITS.listItems.toLocaleString('en-US')} policies, naming the limit`, () => {
+    const many = Array.from({ length: LIMITS.listItems + 1 }, (_, i) => `  - { name: p${i}, set: {} }`);
+    expect(problem(yaml({}, 'policies:', ...many))).toMatchObject({ path: 'policies', message: msg.tooManyItems('policies', LIMITS.listItems) });
+  });
+
+  it('refuses a shift whose start equals its end instead of making it 24 hours, and says how to write 24 hours', () => {
+    const shift = (start: string, end: string) => yaml({ 5: 'groups:', 6: `  - { name: g, shifts: [{ start: "${start}", end: "${end}", agents: 5 }] }` });
+    expect(problem(shift('08:00', '08:00'))).toMatchObject({ path: 'groups[0].shifts[0].end', line: 6, message: msg.emptyShift('08:00', '08:00') });
+    expect(problem(shift('00:00', '00:00')).message).toBe(msg.emptyShift('00:00', '00:00'));
+    expect(problem(shift('24:00', '00:00')).message).toBe(msg.emptyShift('24:00', '00:00'));
+    expect(() => parseScenario(shift('00:00', '24:00'), 'f.yaml')).not.toThrow();
+    expect(() => parseScenario(shift('22:00', '06:00'), 'f.yaml')).not.toThrow();
+    expect(problem(shift('08:00', '24:30')).path).toBe('groups[0].shifts[0].end');
+  });
+
   it('accepts values exactly at the limits', () => {
     expect(() => parseScenario(yaml({ 6: `  agents: ${LIMITS.agents}` }), 'f.yaml')).not.toThrow();
     expect(() => parseScenario(yaml({ 2: `horizon: { days: ${LIMITS.horizonDays} }` }, 'patience: { dist: exponential, meanSec: 60 }'), 'f.yaml')).not.toThrow();
@@ -366,14 +389,28 @@ describe('YAML problems', () => {
   });
 
   it('refuses a duplicate key at the second one', () => {
-    expect(problem(yaml({}, 'staffing: { agents: 6 }'))).toMatchObject({ line: 7, column: 1, message: msg.yamlSyntax('Map keys must be unique') });
+    expect(problem(yaml({}, 'staffing: { agents: 6 }'))).toMatchObject({ line: 7, column: 1, message: msg.duplicateKey('staffing') });
   });
 
   it('refuses a top level that is a list, a scalar or nothing', () => {
     expect(problem('- a\n- b\n')).toMatchObject({ line: 1, column: 1, message: msg.notAMapping() });
     expect(problem('hello\n').message).toBe(msg.notAMapping());
-    expect(problem('').message).toBe(msg.notAMapping());
-    expect(problem('# only a comment\n').message).toBe(msg.notAMapping());
+  });
+
+  it('says an empty file or a comment-only document is empty, at line:column', () => {
+    expect(problem('')).toMatchObject({ line: 1, column: 1, message: msg.emptyFile() });
+    expect(problem('\n\n')).toMatchObject({ line: 1, column: 1, message: msg.emptyFile() });
+    expect(problem('# only a comment\n')).toMatchObject({ line: 1, column: 1, message: msg.emptyDocument() });
+  });
+
+  it('says that bare-CR line ends are not YAML line breaks, at the first one', () => {
+    expect(problem(yaml().replaceAll('\n', '\r'))).toMatchObject({ line: 1, column: 8, message: msg.crLineEnds() });
+    expect(problem(yaml().replace('horizon', 'horizon\r'))).toMatchObject({ line: 2, column: 8, message: msg.crLineEnds() });
+  });
+
+  it('loads CRLF line ends and a byte-order mark like plain LF', () => {
+    const { scenario } = parseScenario(`\uFEFF${yaml().replaceAll('\n', '\r\n')}`, 'f.yaml');
+    expect(scenario.staffing!.agents).toBe(5);
   });
 });
 
