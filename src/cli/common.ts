@@ -3,11 +3,12 @@
  * writing outputs. Part of the CLI layer (with src/cli.ts): the only code that reads argv and
  * files, prints, and sets exit codes.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { ScenarioError } from '../scenario/errors.js';
 import * as msg from '../scenario/messages.js';
 import { VERDICT_FIGURES } from '../experiment/verdict.js';
+import { cliMessages } from './messages.js';
+import { formatBytes, INPUT_LIMITS, InputTooLarge, readBounded } from './read-input.js';
 
 /** Bad input that is not a scenario problem (an option value); exit 2. */
 export class UsageError extends Error {}
@@ -16,12 +17,27 @@ export const EXIT_CHANGED_VERDICT = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERNAL = 3;
 
+/** A scenario file's text: at most INPUT_LIMITS.scenarioBytes (cli/read-input.ts). */
 export function readScenario(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readBounded(file, INPUT_LIMITS.scenarioBytes);
   } catch (e) {
+    if (e instanceof InputTooLarge) throw new ScenarioError([{ file, path: '', message: msg.fileTooLarge(formatBytes(e.limit)) }]);
     const err = e as NodeJS.ErrnoException;
     throw new ScenarioError([{ file, path: '', message: err.code === 'ENOENT' ? msg.fileNotFound() : msg.fileUnreadable(err.message) }]);
+  }
+}
+
+/**
+ * A stored result's text (summary.json, a shard…): at most INPUT_LIMITS.storedBytes. A file that
+ * cannot be read is bad input; its absence is the caller's to check first.
+ */
+export function readStored(file: string): string {
+  try {
+    return readBounded(file, INPUT_LIMITS.storedBytes);
+  } catch (e) {
+    if (e instanceof InputTooLarge) throw new UsageError(cliMessages.storedTooLarge(file, e.limit));
+    throw new UsageError(cliMessages.storedUnreadable(file, (e as Error).message));
   }
 }
 
@@ -40,8 +56,9 @@ export function scenarioInfo(loaded: { file: string; source: string; scenario: {
 /** Reads a file named by an option (`--baseline FILE`); a missing or unreadable file is bad input. */
 export function readOptionFile(option: string, file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readBounded(file, INPUT_LIMITS.scenarioBytes);
   } catch (e) {
+    if (e instanceof InputTooLarge) throw new UsageError(cliMessages.optionFileTooLarge(option, file, e.limit));
     const err = e as NodeJS.ErrnoException;
     throw new UsageError(`--${option} ${file}: ${err.code === 'ENOENT' ? 'no such file' : `cannot read it: ${err.message}`}`);
   }

@@ -9,14 +9,14 @@
  * report, so after any of them report.html shows every result the directory has, and
  * `ccsim report DIR` rebuilds exactly that page from the stored JSON.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Comparison } from '../experiment/compare.js';
 import type { ReportResults, StoredKind } from '../output/report-files.js';
 import type { ScenarioInfo } from '../output/report.js';
 import type { Summary } from '../output/summary.js';
 import type { SweepResult } from '../output/sweep.js';
-import { UsageError, writeOutputs } from './common.js';
+import { UsageError, readStored, writeOutputs } from './common.js';
 
 export interface Fresh {
   scenario?: ScenarioInfo;
@@ -48,7 +48,7 @@ export async function reportOutputs(dir: string, fresh: Fresh, options: { charts
     const file = join(dir, STORED_FILES[kind]);
     if (!existsSync(file)) continue;
     try {
-      stored[kind] = parseStored(kind as never, file, readFileSync(file, 'utf8'));
+      stored[kind] = parseStored(kind as never, file, readStored(file));
     } catch (e) {
       if (!(e instanceof StoredResultError)) throw e;
       if (options.strict) throw new UsageError(`report: ${e.message}`);

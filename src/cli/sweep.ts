@@ -8,11 +8,11 @@
  *   merge: shard files ─check fingerprints, N, every K once─▶ the same sweep.json + sweep.csv (+ report)
  */
 import type { ModelConfig } from '../model/config.js';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
-import { UsageError, defaultWorkers, figureOption, intOption, isUnwritable, load, outOption, scenarioInfo, writeOutputs } from './common.js';
+import { UsageError, defaultWorkers, figureOption, intOption, isUnwritable, load, outOption, readStored, scenarioInfo, writeOutputs } from './common.js';
 import { progress } from './progress.js';
 
 export interface SweepArgs {
@@ -99,7 +99,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   const statePath = (index: number) => join(stateDir, `${index}.json`);
   const reused = share.flatMap((i) => {
     const path = statePath(i);
-    const saved = existsSync(path) ? out.parsePointState(readFileSync(path, 'utf8'), def.fingerprint, i) : undefined;
+    const saved = existsSync(path) ? out.parsePointState(readStored(path), def.fingerprint, i) : undefined;
     return saved ? [saved] : [];
   });
   if (reused.length > 0) process.stderr.write(`${sweepMessages.reused(reused.length, share.length, stateDir)}\n`);
@@ -182,7 +182,7 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
   let result;
   try {
     result = mergeShards(
-      files.map((file) => ({ file, text: readFileSync(file, 'utf8') })),
+      files.map((file) => ({ file, text: readStored(file) })),
       args.dirs,
     );
   } catch (e) {

@@ -5,6 +5,7 @@
 
 export const fileNotFound = () => `no such file (check the path)`;
 export const fileUnreadable = (reason: string) => `cannot read the scenario file: ${reason}`;
+export const fileTooLarge = (limit: string) => `the file is larger than ${limit}, the limit for a scenario file (a scenario is a few kilobytes)`;
 export const yamlSyntax = (detail: string) => `YAML syntax error: ${detail}`;
 export const notAMapping = () => 'a scenario must be a YAML mapping of keys (name, horizon, arrivals, …)';
 export const emptyFile = () => 'the file is empty; a scenario is a YAML mapping of keys (name, horizon, arrivals, …)';

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, it, type ExpectStatic } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { agentsForServiceLevel, erlang } from '../../src/analytic/erlang.js';
 import { LIMITS } from '../../src/scenario/limits.js';
 import * as msg from '../../src/scenario/messages.js';
-import { REPO, ccsimAsync } from '../support/cli.js';
+import { REPO } from '../support/cli.js';
+import { caseRoot, ccsim, expectRefused } from '../support/refused.js';
 
 /**
  * The CONTRACT's promise for bad input, end to end through the real CLI: exit 2, a message on
@@ -13,52 +13,9 @@ import { REPO, ccsimAsync } from '../support/cli.js';
  * Each spawn costs about half a second, so the tests run concurrently and every `run` is tiny.
  */
 
-const ROOT = mkdtempSync(join(tmpdir(), 'ccsim-bad-input-'));
-afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
-
-type Result = Awaited<ReturnType<typeof ccsimAsync>>;
-
-/** Runs the CLI from the repository root (async, so tests can overlap). */
-const ccsim = (...args: string[]): Promise<Result> => ccsimAsync(args);
-
-let serial = 0;
-
-/** A fresh directory holding only scenario.yaml, whose scenario name is unique to this test. */
-function scenarioFile(lines: (name: string) => string[]): { dir: string; file: string; name: string; out: string } {
-  const dir = join(ROOT, `case-${++serial}`);
-  mkdirSync(dir);
-  const name = `ccsim-bad-input-${process.pid}-${serial}`;
-  const file = join(dir, 'scenario.yaml');
-  writeFileSync(file, `${lines(name).join('\n')}\n`);
-  return { dir, file, name, out: join(dir, 'out') };
-}
-
-/** A tiny valid scenario (2 hours at 60/h), with lines replaced by their 1-based number. */
-function tiny(replace: Record<number, string> = {}, ...append: string[]) {
-  return scenarioFile((name) => {
-    const lines = [
-      `name: ${name}`, //                                  line 1
-      'horizon: { hours: 2 }', //                          line 2
-      'arrivals: { ratePerHour: 60 }', //                  line 3   (60 at column 26)
-      'handleTime: { dist: exponential, meanSec: 120 }', // line 4  (120 at column 43)
-      'staffing:', //                                      line 5
-      '  agents: 5', //                                    line 6   (5 at column 11)
-    ];
-    return [...lines.map((l, i) => replace[i + 1] ?? l), ...append];
-  });
-}
-
-/** Asserts the CONTRACT's bad-input behaviour, and that the case's directory holds only its scenario. */
-function expectRefused(expect: ExpectStatic, r: Result, c?: { dir: string; name: string }): void {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).toMatch(/^ccsim: /);
-  expect(r.stderr).not.toContain('internal error');
-  if (c) {
-    expect(readdirSync(c.dir)).toEqual(['scenario.yaml']);
-    expect(existsSync(join(REPO, 'out', c.name))).toBe(false);
-  }
-}
+const cases = caseRoot('bad-input');
+afterAll(cases.remove);
+const { tiny } = cases;
 
 describe.concurrent('ccsim run on a bad scenario file', () => {
   it('refuses a negative rate, naming file:line:col, the path and the rule', async ({ expect }) => {
@@ -118,8 +75,7 @@ describe.concurrent('ccsim run on a bad scenario file', () => {
   });
 
   it('refuses a file that does not exist, naming it', async ({ expect }) => {
-    const dir = join(ROOT, `case-${++serial}`);
-    mkdirSync(dir);
+    const dir = cases.emptyDir();
     const file = join(dir, 'no-such.yaml');
     const r = await ccsim('run', file, '--out', join(dir, 'out'));
     expectRefused(expect, r);
@@ -128,8 +84,7 @@ describe.concurrent('ccsim run on a bad scenario file', () => {
   });
 
   it('refuses a path that is a directory, with the reason', async ({ expect }) => {
-    const dir = join(ROOT, `case-${++serial}`);
-    mkdirSync(dir);
+    const dir = cases.emptyDir();
     let reason = '';
     try {
       readFileSync(dir, 'utf8');
