@@ -10,6 +10,11 @@ import { chartSpecs, specJson, type ChartSources } from './charts/index.js';
 import { renderReport, type ReportChart, type ScenarioInfo } from './report.js';
 import type { Summary } from './summary.js';
 import type { SweepResult } from './sweep.js';
+import { readComparison } from './stored/comparison.js';
+import { StoredFileError } from './stored/read.js';
+import { readScenarioInfo, SCENARIO_FORMAT } from './stored/scenario-info.js';
+import { readSummary } from './stored/summary.js';
+import { readSweep } from './stored/sweep.js';
 
 /** The results a report is made of; any may be absent, not all. */
 export interface ReportResults extends ChartSources {
@@ -24,7 +29,6 @@ export interface ReportFiles {
   warnings: string[];
 }
 
-const SCENARIO_FORMAT = 'ccsim-scenario';
 
 /** scenario.json: what the report says about the scenario (name, description, file and text). */
 export function scenarioJson(info: ScenarioInfo): string {
@@ -55,54 +59,33 @@ export async function reportFiles(results: ReportResults, options: { charts: boo
   return { files, charts: charts?.map((c) => c.name) ?? [], warnings };
 }
 
-/** A stored result that cannot be used for a report; the CLI reports it as bad input. */
-export class StoredResultError extends Error {}
+/** A stored result that cannot be used for a report (stored/read.ts); the CLI reports it as bad input. */
+export { StoredFileError as StoredResultError };
 
 export const STORED_FILES = { scenario: 'scenario.json', summary: 'summary.json', comparison: 'comparison.json', sweep: 'sweep.json' } as const;
 export type StoredKind = keyof typeof STORED_FILES;
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** Added to a stored result's shape problem. */
+const HINT = '; was it written by this version of ccsim? (re-run the command that wrote it)';
 
 /**
- * Checks a stored result enough to draw from it: the fields the report and the charts read. A
- * file from an older ccsim that lacks them is refused with a hint, not half drawn.
+ * Reads a stored result to draw from it, checked by its kind's schema (stored/): the fields the
+ * report and the charts read. A file from an older ccsim that lacks them is refused with a hint,
+ * not half drawn.
  */
 export function parseStored(kind: 'scenario', file: string, text: string): ScenarioInfo;
 export function parseStored(kind: 'summary', file: string, text: string): Summary;
 export function parseStored(kind: 'comparison', file: string, text: string): Comparison;
 export function parseStored(kind: 'sweep', file: string, text: string): SweepResult;
 export function parseStored(kind: StoredKind, file: string, text: string): unknown {
-  let d: unknown;
-  try {
-    d = JSON.parse(text);
-  } catch (e) {
-    throw new StoredResultError(`${file}: not JSON: ${(e as Error).message}`);
-  }
-  const fail = (what: string): never => {
-    throw new StoredResultError(`${file}: ${what}; was it written by this version of ccsim? (re-run the command that wrote it)`);
-  };
-  if (!isObject(d)) return fail('not a JSON object');
   switch (kind) {
     case 'scenario':
-      if (d.format !== SCENARIO_FORMAT || typeof d.name !== 'string') fail(`expected "format": "${SCENARIO_FORMAT}" and a name`);
-      return { name: d.name, description: d.description, file: d.file, source: d.source } as ScenarioInfo;
-    case 'summary': {
-      const meta = d.meta as Record<string, unknown> | undefined;
-      const series = d.series as Record<string, unknown> | undefined;
-      if (typeof d.scenario !== 'string' || !isObject(d.kpis) || !isObject(d.economics)) fail('expected scenario, kpis and economics');
-      if (!isObject(meta) || !isObject(meta.serviceLevel) || !isObject(series) || !Array.isArray(series.intraday) || !Array.isArray(series.day)) {
-        fail('expected meta.serviceLevel and series.intraday / series.day');
-      }
-      if ((series!.intraday as unknown[]).some((r) => !isObject(r) || typeof r.days !== 'number')) fail('expected series.intraday[].days');
-      return d;
-    }
+      return readScenarioInfo(file, text, HINT);
+    case 'summary':
+      return readSummary(file, text, HINT);
     case 'comparison':
-      if (typeof d.scenario !== 'string' || !Array.isArray(d.policies) || d.policies.length === 0 || !Array.isArray(d.verdict) || !Array.isArray(d.ranking)) {
-        fail('expected scenario, policies, verdict and ranking');
-      }
-      return d;
+      return readComparison(file, text, HINT);
     case 'sweep':
-      if (typeof d.scenario !== 'string' || !Array.isArray(d.vary) || !Array.isArray(d.results) || !isObject(d.best)) fail('expected scenario, vary, results and best');
-      return d;
+      return readSweep(file, text, HINT);
   }
 }

@@ -1,6 +1,8 @@
 import { shardIndices, type Shard } from '../experiment/grid.js';
 import { bestPoints, type BestPoint, type PointResult, type SweepDefinition } from '../experiment/sweep.js';
 import { csvRow } from './csv.js';
+import { StoredFileError } from './stored/read.js';
+import { POINT_FORMAT, readPointState, readShard, SHARD_FORMAT } from './stored/sweep.js';
 
 /**
  * `ccsim sweep` / `ccsim merge` outputs: sweep.json and sweep.csv for a whole grid, the shard
@@ -61,8 +63,6 @@ export function sweepTable(s: { scenario: string; replications: number; vary: Sw
   return `${lines.join('\n')}\n`;
 }
 
-const SHARD_FORMAT = 'ccsim-sweep-shard';
-const STATE_FORMAT = 'ccsim-sweep-point';
 
 /** The file name shard K of N writes. */
 export function shardFileName(shard: Shard): string {
@@ -85,20 +85,11 @@ export function shardJson(def: SweepDefinition, shard: Shard, points: readonly P
 
 /** A saved point of an unfinished sweep (resume state). */
 export function pointStateJson(fingerprint: string, point: PointResult): string {
-  return `${JSON.stringify({ format: STATE_FORMAT, fingerprint, point })}\n`;
+  return `${JSON.stringify({ format: POINT_FORMAT, fingerprint, point })}\n`;
 }
 
-/** A saved point, if the text is one of this sweep's (same fingerprint); anything else is ignored. */
-export function parsePointState(text: string, fingerprint: string, index: number): PointResult | undefined {
-  try {
-    const d = JSON.parse(text) as { format?: unknown; fingerprint?: unknown; point?: PointResult };
-    if (d.format !== STATE_FORMAT || d.fingerprint !== fingerprint || d.point?.index !== index) return undefined;
-    if (typeof d.point.kpis !== 'object' || typeof d.point.economics !== 'object') return undefined;
-    return d.point;
-  } catch {
-    return undefined;
-  }
-}
+/** A saved point, if the text is one of this sweep's (same fingerprint, index); anything else is ignored (stored/sweep.ts). */
+export const parsePointState = readPointState;
 
 /** Shard files that cannot be merged; the CLI reports it as bad input (exit 2). */
 export class MergeError extends Error {}
@@ -113,27 +104,20 @@ export const mergeMessages = {
   wrongPoints: (file: string) => `${file}: its points are not the share of its shard (the file was edited or is damaged)`,
 };
 
-function readShard(file: string, text: string): ShardFile {
-  let d: ShardFile;
-  try {
-    d = JSON.parse(text) as ShardFile;
-  } catch (e) {
-    throw new MergeError(mergeMessages.notShard(file, (e as Error).message));
-  }
-  const ok =
-    d && d.format === SHARD_FORMAT && d.version === 1 && Number.isInteger(d.shard?.k) && Number.isInteger(d.shard?.n) &&
-    typeof d.sweep?.fingerprint === 'string' && Number.isInteger(d.sweep?.points) && Array.isArray(d.results);
-  if (!ok) throw new MergeError(mergeMessages.notShard(file, `expected "format": "${SHARD_FORMAT}" with shard, sweep and results`));
-  return d;
-}
-
 /**
  * Joins shard files into the whole sweep: all must share one fingerprint and one N, every
  * K from 1 to N must appear exactly once, and each must hold exactly its share of the points.
  */
 export function mergeShards(inputs: readonly { file: string; text: string }[], dirs: readonly string[]): SweepResult {
   if (inputs.length === 0) throw new MergeError(mergeMessages.noShards(dirs));
-  const shards = inputs.map(({ file, text }) => ({ file, data: readShard(file, text) }));
+  const shards = inputs.map(({ file, text }) => {
+    try {
+      return { file, data: readShard(file, text) };
+    } catch (e) {
+      if (e instanceof StoredFileError) throw new MergeError(mergeMessages.notShard(file, e.path ? `${e.path}: ${e.problem}` : e.problem));
+      throw e;
+    }
+  });
   const first = shards[0]!;
   const seen = new Map<number, string>();
   for (const s of shards) {

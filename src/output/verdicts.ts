@@ -1,5 +1,6 @@
 import type { Comparison } from '../experiment/compare.js';
-import { VERDICT_FIGURES, type Verdict } from '../experiment/verdict.js';
+import { StoredFileError } from './stored/read.js';
+import { readVerdicts, VERDICT_FORMAT, type StoredVerdicts } from './stored/verdicts.js';
 
 /**
  * The verdict file of `compare --write-baseline` / `--baseline`: what a CI pipeline guards.
@@ -10,23 +11,14 @@ import { VERDICT_FIGURES, type Verdict } from '../experiment/verdict.js';
  *   { "format": "ccsim-verdicts", "version": 1, "scenario": "…", "seed": 7, "replications": 10,
  *     "by": "asaSec" | null, "verdicts": { "<policy>": { "profit": "better", "asaSec": "worse" } } }
  */
-export interface StoredVerdicts {
-  scenario: string;
-  seed: number;
-  replications: number;
-  by: string | null;
-  verdicts: Record<string, Record<string, Verdict>>;
-}
+export type { StoredVerdicts };
 
-const FORMAT = 'ccsim-verdicts';
-const VERDICTS: readonly string[] = ['better', 'worse', 'indistinguishable'];
+const FORMAT = VERDICT_FORMAT;
 
-/** A verdict file that cannot be used; the CLI reports it as bad input (exit 2). */
-export class VerdictFileError extends Error {}
+/** A verdict file that cannot be used (stored/read.ts); the CLI reports it as bad input (exit 2). */
+export { StoredFileError as VerdictFileError };
 
 export const verdictMessages = {
-  notJson: (file: string, reason: string) => `${file}: not a verdict file (not JSON: ${reason})`,
-  badShape: (file: string, what: string) => `${file}: not a verdict file written by --write-baseline: ${what}`,
   otherScenario: (file: string, stored: string, scenario: string) => `${file}: holds the verdicts of scenario "${stored}", not "${scenario}"`,
   changed: (policy: string, figure: string, was: string, now: string) =>
     `verdict changed: policy ${policy}${figure === 'profit' ? '' : ` by ${figure}`}: ${was} → ${now}`,
@@ -40,31 +32,9 @@ export function verdictsJson(c: Comparison): string {
   return `${JSON.stringify({ format: FORMAT, version: 1, scenario: c.scenario, seed: c.seed, replications: c.replications, by: c.by, verdicts }, null, 2)}\n`;
 }
 
-/** Reads a verdict file's text, checking every field; throws VerdictFileError naming the problem. */
+/** Reads a verdict file's text, checking every field (stored/verdicts.ts); throws VerdictFileError naming the problem. */
 export function parseVerdicts(text: string, file: string): StoredVerdicts {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new VerdictFileError(verdictMessages.notJson(file, (e as Error).message));
-  }
-  const bad = (what: string) => new VerdictFileError(verdictMessages.badShape(file, what));
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw bad('expected a JSON object');
-  const d = data as Record<string, unknown>;
-  if (d.format !== FORMAT || d.version !== 1) throw bad(`"format" must be "${FORMAT}" and "version" 1`);
-  if (typeof d.scenario !== 'string') throw bad('"scenario" must be text');
-  if (!Number.isInteger(d.seed) || (d.seed as number) < 0) throw bad('"seed" must be a whole number ≥ 0');
-  if (!Number.isInteger(d.replications) || (d.replications as number) < 2) throw bad('"replications" must be a whole number ≥ 2');
-  if (d.by !== null && !(typeof d.by === 'string' && VERDICT_FIGURES.includes(d.by))) throw bad(`"by" must be null or one of ${VERDICT_FIGURES.join(', ')}`);
-  if (typeof d.verdicts !== 'object' || d.verdicts === null || Array.isArray(d.verdicts)) throw bad('"verdicts" must map policy names to verdicts');
-  const figures = ['profit', ...(d.by && d.by !== 'profit' ? [d.by as string] : [])];
-  for (const [policy, v] of Object.entries(d.verdicts as Record<string, unknown>)) {
-    if (typeof v !== 'object' || v === null) throw bad(`the verdicts of policy "${policy}" must be a mapping`);
-    for (const f of figures) {
-      if (!VERDICTS.includes((v as Record<string, unknown>)[f] as string)) throw bad(`policy "${policy}": "${f}" must be one of ${VERDICTS.join(', ')}`);
-    }
-  }
-  return d as unknown as StoredVerdicts;
+  return readVerdicts(file, text);
 }
 
 /**

@@ -142,7 +142,7 @@ describe.concurrent('ccsim compare refuses bad input with exit 2 and writes noth
     const dir = fresh();
     const r = await ccsimAsync(['compare', SCENARIO, '--baseline', SCENARIO, '--out', join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/^ccsim: --baseline scenarios\/staffing-levels.yaml: not a verdict file \(not JSON: /);
+    expect(r.stderr).toMatch(/^ccsim: --baseline scenarios\/staffing-levels.yaml: not JSON: /);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

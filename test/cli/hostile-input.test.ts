@@ -3,12 +3,14 @@
  * exit 2 and a message naming the file, line:column where there is one, the field and what is
  * allowed — never exit 3 with a stack trace, never a hang, never a file written.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, describe, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, it, type ExpectStatic } from 'vitest';
 import { formatBytes, INPUT_LIMITS } from '../../src/cli/read-input.js';
 import { cliMessages } from '../../src/cli/messages.js';
 import * as msg from '../../src/scenario/messages.js';
 import { YAML_LIMITS } from '../../src/scenario/yaml.js';
+import { ccsimAsync } from '../support/cli.js';
 import { caseRoot, ccsim, expectRefused } from '../support/refused.js';
 
 const cases = caseRoot('hostile');
@@ -60,5 +62,57 @@ describe.concurrent('hostile scenario files', () => {
     const r = await ccsim('compare', c.file, '--reps', '2', '--baseline', '/dev/zero', '--out', c.out);
     expectRefused(expect, r, c);
     expect(r.stderr).toBe(`ccsim: ${cliMessages.optionFileTooLarge('baseline', '/dev/zero', INPUT_LIMITS.scenarioBytes)}\n`);
+  });
+});
+
+describe.concurrent('stored files read back', () => {
+  /** A real shard (tiny sweep, 1 of 1) in a fresh directory; `edit` changes its JSON. */
+  async function shard(expect: ExpectStatic, edit: (d: any) => void) {
+    const c = tiny();
+    const r = await ccsim('sweep', c.file, '--vary', 'staffing.agents=5,6', '--reps', '2', '--shard', '1/1', '--workers', '1', '--out', c.out);
+    expect(r.code, r.stderr).toBe(0);
+    const file = join(c.out, 'shard-1-of-1.json');
+    const d = JSON.parse(readFileSync(file, 'utf8'));
+    edit(d);
+    writeFileSync(file, JSON.stringify(d));
+    return { ...c, shard: file };
+  }
+
+  it('merge refuses a shard naming its scenario "../../../escaped" instead of writing outside the output tree', async ({ expect }) => {
+    const c = await shard(expect, (d) => (d.sweep.scenario = '../../../escaped'));
+    const cwd = join(c.dir, 'a', 'b', 'c');
+    mkdirSync(cwd, { recursive: true });
+    const r = await ccsimAsync(['merge', c.out], { cwd });
+    expectRefused(expect, r);
+    expect(r.stderr).toContain(`${c.shard}: not a shard file of ccsim sweep --shard: sweep.scenario: a name of letters`);
+    expect(readdirSync(join(c.dir, 'a'))).toEqual(['b']);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('merge refuses a shard whose kpis is text with exit 2, naming the field (was a TypeError, exit 3)', async ({ expect }) => {
+    const c = await shard(expect, (d) => (d.results[0].kpis = 'x'));
+    const r = await ccsim('merge', c.out, '--out', join(c.dir, 'merged'));
+    expectRefused(expect, r);
+    expect(r.stderr).toContain('results[0].kpis: expected a mapping, got the text "x"');
+    expect(existsSync(join(c.dir, 'merged'))).toBe(false);
+  });
+
+  it('merge refuses a shard claiming a billion shards quickly (V8 ran out of memory)', async ({ expect }) => {
+    const c = await shard(expect, (d) => (d.shard.n = 1e9));
+    const r = await ccsim('merge', c.out, '--out', join(c.dir, 'merged'));
+    expectRefused(expect, r);
+    expect(r.stderr).toContain('shard.n: a whole number from 1 to 10,000');
+  });
+
+  it('report refuses a summary.json whose day series was nulled, naming the field (was exit 3)', async ({ expect }) => {
+    const c = tiny();
+    expect((await ccsim('run', c.file, '--no-charts', '--workers', '1', '--out', c.out)).code).toBe(0);
+    const file = join(c.out, 'summary.json');
+    const summary = JSON.parse(readFileSync(file, 'utf8'));
+    summary.series.day = null;
+    writeFileSync(file, JSON.stringify(summary, null, 2));
+    const r = await ccsim('report', c.out);
+    expectRefused(expect, r);
+    expect(r.stderr).toContain(`${file}: series.day: expected a list, got null`);
   });
 });

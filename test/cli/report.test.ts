@@ -128,7 +128,7 @@ describe.concurrent('ccsim report', () => {
     expect(a.stderr).toBe(`ccsim: ${reportMessages.noResults(empty)}\n`);
     expect(b.stderr).toBe(`ccsim: ${reportMessages.notDir(join(ROOT, 'nowhere'))}\n`);
     expect(c.stderr).toBe(`ccsim: ${reportMessages.mixed(mixed, 'midsize-center', 'another')}\n`);
-    expect(d.stderr).toMatch(/^ccsim: report: .*summary\.json: expected scenario, kpis and economics; was it written by this version of ccsim\?/);
+    expect(d.stderr).toMatch(/^ccsim: report: .*summary\.json: seed: required, missing \(expected a number\); was it written by this version of ccsim\?/);
     for (const r of [a, b, c, d]) expect(r.code).toBe(2);
     for (const dir of [empty, mixed, damaged]) expect(existsSync(join(dir, 'report.html'))).toBe(false);
   });

@@ -36,12 +36,14 @@ describe('the verdict file', () => {
     expect(verdictMessages.changed('lean', 'asaSec', 'worse', 'better')).toBe('verdict changed: policy lean by asaSec: worse → better');
   });
 
-  it('refuses text that is not a verdict file, saying what is wrong', () => {
+  it('refuses text that is not a verdict file, naming the field and what is wrong', () => {
     expect(() => parseVerdicts('{', 'v.json')).toThrow(VerdictFileError);
-    expect(() => parseVerdicts('[]', 'v.json')).toThrow(verdictMessages.badShape('v.json', 'expected a JSON object'));
-    expect(() => parseVerdicts('{"format":"other"}', 'v.json')).toThrow(/"format" must be "ccsim-verdicts"/);
+    expect(() => parseVerdicts('[]', 'v.json')).toThrow(/^v\.json: expected a mapping, got a list of 0/);
+    expect(() => parseVerdicts('{"format":"other"}', 'v.json')).toThrow(/^v\.json: format: must be "ccsim-verdicts"/);
     const good = JSON.parse(verdictsJson(now));
-    expect(() => parseVerdicts(JSON.stringify({ ...good, verdicts: { lean: { profit: 'great' } } }), 'v.json')).toThrow(/policy "lean": "profit" must be one of better, worse, indistinguishable/);
-    expect(() => parseVerdicts(JSON.stringify({ ...good, by: 'offered' }), 'v.json')).toThrow(/"by" must be null or one of/);
+    expect(() => parseVerdicts(JSON.stringify({ ...good, verdicts: { lean: { profit: 'great' } } }), 'v.json')).toThrow(/^v\.json: verdicts\.lean\.profit: must be one of better, worse, indistinguishable/);
+    expect(() => parseVerdicts(JSON.stringify({ ...good, by: 'offered' }), 'v.json')).toThrow(/^v\.json: by: must be one of/);
+    expect(() => parseVerdicts(JSON.stringify({ ...good, scenario: '../../etc' }), 'v.json')).toThrow(/^v\.json: scenario: a name of letters/);
+    expect(() => parseVerdicts(JSON.stringify({ ...good, replications: 1e9 }), 'v.json')).toThrow(/^v\.json: replications: a whole number from 2 to 100,000/);
   });
 });

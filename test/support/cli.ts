@@ -1,11 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
+/** tsx's loader by its path, so the CLI also starts from a working directory outside the repository. */
+const TSX = pathToFileURL(`${REPO}/node_modules/tsx/dist/loader.mjs`).href;
+
 /** Runs the CLI as a user would (`node --import tsx src/cli.ts …`) from the repo root. */
 export function ccsim(args: string[], options: { cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `${REPO}/src/cli.ts`, ...args], {
+  const r = spawnSync(process.execPath, ['--import', TSX, `${REPO}/src/cli.ts`, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -19,7 +22,7 @@ export function ccsim(args: string[], options: { cwd?: string } = {}) {
  */
 export function ccsimAsync(args: string[], options: { cwd?: string; onStart?: (child: ChildProcess) => void } = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${REPO}/src/cli.ts`, ...args], {
+    const child = spawn(process.execPath, ['--import', TSX, `${REPO}/src/cli.ts`, ...args], {
       cwd: options.cwd ?? REPO,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

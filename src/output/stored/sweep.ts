@@ -1,0 +1,76 @@
+/**
+ * A sweep's stored files read back: sweep.json (by the report), a shard file (by `ccsim merge`)
+ * and a saved point of an unfinished sweep (by the resumed sweep). What their readers use; see
+ * read.ts. Every count that sizes a loop (points, shard K and N, indices) is bounded.
+ */
+import { z } from 'zod';
+import type { PointResult, SweepDefinition } from '../../experiment/sweep.js';
+import type { SweepResult } from '../sweep.js';
+import { readStoredJson, StoredFileError } from './read.js';
+import { count, estimates, key, list, name, record, seed, setValue, STORED_BOUNDS, storedNumber } from './values.js';
+
+const point = z.looseObject({
+  index: count(0, STORED_BOUNDS.points - 1),
+  set: record(setValue, 64),
+  kpis: estimates,
+  economics: estimates,
+});
+
+/** What defines a sweep (experiment/sweep.ts SweepDefinition). */
+const definition = z.looseObject({
+  scenario: name,
+  seed,
+  replications: count(1, STORED_BOUNDS.replications),
+  vary: list(z.looseObject({ key, values: list(setValue, STORED_BOUNDS.points) }), 64).min(1, 'at least one varied key'),
+  by: key.nullable(),
+  points: count(1, STORED_BOUNDS.points),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint (64 hex digits)'),
+});
+
+export const SweepSchema = definition.extend({
+  results: list(point, STORED_BOUNDS.points),
+  best: record(z.looseObject({ index: count(0, STORED_BOUNDS.points - 1), set: record(setValue, 64), mean: storedNumber }), 64),
+});
+
+export const SHARD_FORMAT = 'ccsim-sweep-shard';
+export const POINT_FORMAT = 'ccsim-sweep-point';
+
+export const ShardSchema = z
+  .looseObject({
+    format: z.literal(SHARD_FORMAT),
+    version: z.literal(1),
+    shard: z.looseObject({ k: count(1, STORED_BOUNDS.points), n: count(1, STORED_BOUNDS.points) }),
+    sweep: definition,
+    results: list(point, STORED_BOUNDS.points),
+  })
+  .refine((s) => s.shard.k <= s.shard.n, { message: 'K must be at most N', path: ['shard', 'k'] })
+  .refine((s) => s.shard.n <= s.sweep.points, { message: 'N must be at most the number of points', path: ['shard', 'n'] });
+
+export const PointStateSchema = z.looseObject({ format: z.literal(POINT_FORMAT), fingerprint: z.string(), point });
+
+/** sweep.json in `text` (from `file`); throws StoredFileError. */
+export function readSweep(file: string, text: string, hint?: string): SweepResult {
+  return readStoredJson(SweepSchema, file, text, hint) as unknown as SweepResult;
+}
+
+export interface StoredShard {
+  shard: { k: number; n: number };
+  sweep: SweepDefinition;
+  results: PointResult[];
+}
+
+/** A shard file in `text` (from `file`); throws StoredFileError. */
+export function readShard(file: string, text: string): StoredShard {
+  return readStoredJson(ShardSchema, file, text) as unknown as StoredShard;
+}
+
+/** A saved point of the sweep `fingerprint` at `index`, or undefined for anything else (it is run again). */
+export function readPointState(text: string, fingerprint: string, index: number): PointResult | undefined {
+  try {
+    const d = readStoredJson(PointStateSchema, 'saved point', text);
+    return d.fingerprint === fingerprint && d.point.index === index ? (d.point as unknown as PointResult) : undefined;
+  } catch (e) {
+    if (e instanceof StoredFileError) return undefined;
+    throw e;
+  }
+}
