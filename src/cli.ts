@@ -8,7 +8,7 @@
  *
  *   FILE ─read─▶ YAML text ─scenario/load: parse · validate · cross-check─▶ Scenario
  *        ─normalize─▶ ModelConfig ─experiment/replicate (threads)─▶ ReplicationResult[]
- *        ─output/summary: estimate mean ± t·s/√n─▶ Summary ─output/write (atomic)─▶ out/<name>/
+ *        ─output/summary: estimate mean ± t·s/√n─▶ Summary ─cli/output-dir (lock, whole-directory swap)─▶ out/<name>/
  *        ─output/report-files: Vega-Lite specs · SVG · PNG (cli/report.ts)─▶ charts/, report.html
  *
  * Exit codes: 0 success; 1 a changed verdict (`compare --baseline`); 2 bad input of any kind
@@ -31,7 +31,7 @@ import {
   numberOption,
   outOption,
   scenarioInfo,
-  writeOutputs,
+  openOutput,
 } from './cli/common.js';
 
 async function runCommand(args: { file: string; reps: unknown; seed: unknown; out?: string; json: boolean; workers: unknown; charts: boolean }) {
@@ -40,23 +40,35 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
   const seed = args.seed === undefined ? loaded.scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
   const out = outOption(args.out);
-  const { replicate } = await import('./experiment/replicate.js');
-  const { runFiles } = await import('./output/run-files.js');
-  const { progress } = await import('./cli/progress.js');
-  const { config, scenario } = loaded;
-  const bar = await progress('replications');
-  let results;
+  const dir = out ?? `out/${loaded.scenario.name}`;
+  const output = await openOutput(dir);
   try {
-    results = await replicate(config, { replications, seed, workers, onProgress: bar.tick });
+    const { replicate } = await import('./experiment/replicate.js');
+    const { runFiles } = await import('./output/run-files.js');
+    const { progress } = await import('./cli/progress.js');
+    const { config, scenario } = loaded;
+    const bar = await progress('replications');
+    let results;
+    try {
+      results = await replicate(config, { replications, seed, workers, onProgress: bar.tick });
+    } finally {
+      bar.stop();
+    }
+    const { summary, json, files } = runFiles(scenario, seed, config, results);
+    const { reportOutputs, wroteMessage } = await import('./cli/report.js');
+    const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), summary }, { charts: args.charts, kinds: output.keeps(scenario.name, 'summary') });
+    const written = output.commit(scenario.name, 'summary', files, report.files);
+    printRun(args.json, json, summary, scenario.name, replications, seed);
+    for (const note of report.notes) process.stderr.write(`${note}\n`);
+    process.stderr.write(`${wroteMessage(written)}\n`);
   } finally {
-    bar.stop();
+    output.release();
   }
-  const { summary, json, files } = runFiles(scenario, seed, config, results);
-  const dir = out ?? `out/${scenario.name}`;
-  const { reportOutputs, wroteMessage } = await import('./cli/report.js');
-  const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), summary }, { charts: args.charts });
-  const written = await writeOutputs(dir, { ...files, ...report.files });
-  if (args.json) process.stdout.write(json);
+}
+
+/** `ccsim run`'s stdout: the summary JSON, or the table of the key figures. */
+function printRun(asJson: boolean, json: string, summary: import('./output/summary.js').Summary, name: string, replications: number, seed: number): void {
+  if (asJson) process.stdout.write(json);
   else {
     const k = summary.kpis;
     const e = summary.economics;
@@ -64,7 +76,7 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
     const line = (label: string, x: { mean: number; ci95: [number, number] }, d: number) =>
       `${label.padEnd(16)} ${x.mean.toFixed(d).padStart(14)}   95% CI [${x.ci95[0].toFixed(d)}, ${x.ci95[1].toFixed(d)}]`;
     const rows = [
-      `${scenario.name}: ${replications} replication(s), seed ${seed}`,
+      `${name}: ${replications} replication(s), seed ${seed}`,
       line('offered', k.offered, 0),
       line('abandonRate', k.abandonRate, 4),
       line('pWait', k.pWait, 4),
@@ -81,8 +93,6 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
     }
     process.stdout.write([...rows, ''].join('\n'));
   }
-  for (const note of report.notes) process.stderr.write(`${note}\n`);
-  process.stderr.write(`${wroteMessage(written)}\n`);
 }
 
 async function validateCommand(args: { file: string }) {

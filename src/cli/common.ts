@@ -101,21 +101,19 @@ export function outOption(value: string | undefined): string | undefined {
   return value;
 }
 
-/** An output directory that cannot be made (a file in the way, no permission) is bad input. */
+/** A file-system error (ENOENT, ENAMETOOLONG, EACCES, EROFS…) while writing outputs: bad input, not a bug. */
 export function isUnwritable(e: unknown): boolean {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'EEXIST' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EISDIR';
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
-/** Writes a set of files into `dir` all-or-nothing (output/write.ts); returns their paths. */
-export async function writeOutputs(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<string[]> {
-  const { writeFilesAtomically } = await import('../output/write.js');
-  try {
-    return writeFilesAtomically(dir, files);
-  } catch (e) {
-    if (isUnwritable(e)) throw new UsageError(`cannot write the outputs to ${dir}: ${(e as Error).message}`);
-    throw e;
-  }
+/**
+ * Opens an output directory for writing: the lock, recovery of an interrupted swap and the check
+ * that the directory is ccsim's (cli/output-dir.ts). Release it in a finally.
+ */
+export async function openOutput(dir: string) {
+  const { openOutputDir } = await import('./output-dir.js');
+  return openOutputDir(dir);
 }
 
 /** Writes one file atomically (a temporary file next to it, renamed into place). */

@@ -8,7 +8,7 @@
  *     ─cli/report─▶ charts/ (per-policy figures, why profit differs) · report.html
  *     ─output/verdicts─▶ --write-baseline FILE │ --baseline FILE: exit 1 on a changed verdict
  */
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LIMITS } from '../scenario/limits.js';
 import {
@@ -23,9 +23,13 @@ import {
   readOptionFile,
   scenarioInfo,
   shown,
+  openOutput,
   writeOutputFile,
-  writeOutputs,
 } from './common.js';
+import type { OutputDir } from './output-dir.js';
+import type { StoredVerdicts } from '../output/verdicts.js';
+
+type Loaded = Awaited<ReturnType<typeof load>>;
 import { progress } from './progress.js';
 
 export interface CompareArgs {
@@ -60,14 +64,30 @@ export const compareMessages = {
     `${file}: policy "${policy}" changes the horizon or the warm-up; policies are compared over the baseline's measured window, so they must keep it (compare other horizons as separate scenarios)`,
 };
 
-/** Refuses up front a file that could not be written later (a directory, or under a file). */
-function checkWritableFile(option: string, file: string): void {
+/**
+ * Refuses up front a file that could not be written later (a directory, under a file, under a
+ * path that cannot exist, a name too long): the file is opened for appending — created and
+ * removed again when it does not exist — and the directories made for it are removed.
+ */
+async function checkWritableFile(option: string, file: string): Promise<void> {
   if (file.trim() === '') throw new UsageError(`--${option} must name a file, got ""`);
   const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
   if (isDir(file)) throw new UsageError(`--${option} ${file}: is a directory; name a file`);
   let dir = dirname(file);
   while (!existsSync(dir)) dir = dirname(dir);
   if (!isDir(dir)) throw new UsageError(`--${option} ${file}: ${dir} is not a directory`);
+  const { makeDirs } = await import('../output/write.js');
+  let made: string | undefined;
+  try {
+    made = makeDirs(dirname(file));
+    const existed = existsSync(file);
+    closeSync(openSync(file, 'a'));
+    if (!existed) rmSync(file);
+  } catch (e) {
+    throw new UsageError(`--${option} ${file}: cannot write it: ${(e as Error).message}`);
+  } finally {
+    if (made !== undefined) rmSync(made, { recursive: true, force: true });
+  }
 }
 
 function repsOption(value: string | undefined, fallback: number): number | 'auto' {
@@ -86,7 +106,7 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
   const moved = loaded.policies.find((p) => p.config.horizonSec !== base.horizonSec || p.config.warmupSec !== base.warmupSec);
   if (moved) throw new UsageError(compareMessages.otherWindow(args.file, moved.name));
   if (args.baseline !== undefined && args.writeBaseline !== undefined) throw new UsageError(compareMessages.bothBaselines());
-  const { parseVerdicts, verdictsJson, verdictChanges, VerdictFileError } = await import('../output/verdicts.js');
+  const { parseVerdicts, VerdictFileError } = await import('../output/verdicts.js');
   let stored: ReturnType<typeof parseVerdicts> | undefined;
   if (args.baseline !== undefined) {
     try {
@@ -97,7 +117,7 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
     }
     if (stored.scenario !== scenario.name) throw new UsageError(compareMessages.otherScenario(args.baseline, stored.scenario, scenario.name));
   }
-  if (args.writeBaseline !== undefined) checkWritableFile('write-baseline', args.writeBaseline);
+  if (args.writeBaseline !== undefined) await checkWritableFile('write-baseline', args.writeBaseline);
 
   // How the experiment is run: a --baseline check re-runs the stored settings unless told otherwise.
   const reps = repsOption(args.reps, stored?.replications ?? DEFAULT_COMPARE_REPS);
@@ -121,7 +141,32 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
   const dir = outOption(args.out) ?? `out/${scenario.name}`;
 
+  const output = await openOutput(dir);
+  try {
+    await runComparison(args, loaded, { dir, output, replications, seed, by, workers, stored });
+  } finally {
+    output.release();
+  }
+}
+
+/** The comparison itself, its outputs and the verdict check, with the output directory open. */
+async function runComparison(
+  args: CompareArgs,
+  loaded: Loaded,
+  o: {
+    dir: string;
+    output: OutputDir;
+    replications: number | { precision: number; figure: string; maxReplications: number };
+    seed: number;
+    by: string | undefined;
+    workers: number;
+    stored: StoredVerdicts | undefined;
+  },
+): Promise<void> {
+  const { scenario } = loaded;
+  const { dir, output, replications, seed, by, workers, stored } = o;
   const { compare, FigureNotReported } = await import('../experiment/compare.js');
+  const { verdictsJson, verdictChanges } = await import('../output/verdicts.js');
   const { createRunner } = await import('../experiment/pool.js');
   const { comparisonJson, comparisonCsv, comparisonTable } = await import('../output/comparison.js');
   const tasks = loaded.policies.length * (typeof replications === 'number' ? replications : replications.maxReplications);
@@ -140,15 +185,15 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
 
   const json = comparisonJson(comparison);
   const { reportOutputs, wroteMessage } = await import('./report.js');
-  const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), comparison }, { charts: args.charts ?? true });
+  const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), comparison }, { charts: args.charts ?? true, kinds: output.keeps(scenario.name, 'comparison') });
   const { comparisonMonthsCsv } = await import('../output/customer-months.js');
   const months = comparisonMonthsCsv(comparison);
-  const written = await writeOutputs(dir, {
+  const result = {
     'comparison.json': json,
     'comparison.csv': comparisonCsv(comparison),
     ...(months === null ? {} : { 'comparison-months.csv': months }),
-    ...report.files,
-  });
+  };
+  const written = output.commit(scenario.name, 'comparison', result, report.files);
   if (args.writeBaseline !== undefined) written.push(await writeOutputFile(args.writeBaseline, verdictsJson(comparison)));
   process.stdout.write(args.json ? json : comparisonTable(comparison));
 

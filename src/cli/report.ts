@@ -1,22 +1,24 @@
 /**
  * report.html and the charts of an output directory, and `ccsim report DIR`.
  *
- *   DIR/scenario.json · summary.json · comparison.json · sweep.json (whichever exist)
- *     + what the command just computed (it replaces the stored file of its kind)
- *     ─output/report-files: chart specs · SVG · PNG · HTML─▶ DIR/report.html, DIR/charts/
+ *   DIR/scenario.json · summary.json · comparison.json · sweep.json (the results the new
+ *     directory keeps: cli/output-dir.ts) + what the command just computed (it replaces the
+ *     stored result of its kind) ─output/report-files: chart specs · SVG · PNG · HTML─▶
+ *     report.html, charts/ of the new directory
  *
- * A directory holds one scenario's results: `run`, `compare` and `sweep` each rebuild the whole
- * report, so after any of them report.html shows every result the directory has, and
- * `ccsim report DIR` rebuilds exactly that page from the stored JSON.
+ * A directory holds one scenario's results: `run`, `compare` and `sweep` each keep the others'
+ * results of the same scenario and rebuild the whole report, so after any of them report.html
+ * shows every result the directory has, and `ccsim report DIR` rebuilds exactly that page from
+ * the stored JSON.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Comparison } from '../experiment/compare.js';
 import type { ReportResults, StoredKind } from '../output/report-files.js';
 import type { ScenarioInfo } from '../output/report.js';
 import type { Summary } from '../output/summary.js';
 import type { SweepResult } from '../output/sweep.js';
-import { UsageError, readStored, writeOutputs } from './common.js';
+import { UsageError, openOutput, readStored } from './common.js';
 
 export interface Fresh {
   scenario?: ScenarioInfo;
@@ -39,12 +41,17 @@ const RESULT_KINDS = ['summary', 'comparison', 'sweep'] as const;
  * or that cannot be read, are left out of the page with a note (returned, for stderr); with
  * `strict` (`ccsim report`) they are bad input instead.
  */
-export async function reportOutputs(dir: string, fresh: Fresh, options: { charts: boolean; strict?: boolean }): Promise<{ files: Record<string, string | Uint8Array>; notes: string[] }> {
+export async function reportOutputs(
+  dir: string,
+  fresh: Fresh,
+  options: { charts: boolean; strict?: boolean; kinds?: readonly (typeof RESULT_KINDS)[number][] },
+): Promise<{ files: Record<string, string | Uint8Array>; notes: string[]; scenario: string }> {
   const { parseStored, StoredResultError, STORED_FILES, reportFiles } = await import('../output/report-files.js');
   const notes: string[] = [];
   const stored: Partial<Record<StoredKind, unknown>> = {};
   for (const kind of ['scenario', ...RESULT_KINDS] as const) {
     if (fresh[kind] !== undefined) continue;
+    if (kind !== 'scenario' && options.kinds && !options.kinds.includes(kind)) continue;
     const file = join(dir, STORED_FILES[kind]);
     if (!existsSync(file)) continue;
     try {
@@ -68,8 +75,8 @@ export async function reportOutputs(dir: string, fresh: Fresh, options: { charts
   }
   const scenario = results.scenario?.name === name ? results.scenario : { name };
   const report = await reportFiles({ ...(results as ReportResults), scenario }, { charts: options.charts });
-  notes.push(...report.warnings.map((w) => `ccsim: chart warning: ${w}`));
-  return { files: report.files, notes };
+  for (const w of report.warnings) notes.push(`ccsim: chart warning: ${w}`);
+  return { files: report.files, notes, scenario: name };
 }
 
 /** "wrote a, b, c" with the chart files counted, not listed. */
@@ -87,9 +94,16 @@ export interface ReportArgs {
 
 /** `ccsim report DIR`: rebuilds report.html and the charts from the JSON stored in DIR. */
 export async function reportCommand(args: ReportArgs): Promise<void> {
-  if (!existsSync(args.dir) || !statSync(args.dir).isDirectory()) throw new UsageError(reportMessages.notDir(args.dir));
-  const { files, notes } = await reportOutputs(args.dir, {}, { charts: args.charts, strict: true });
-  const written = await writeOutputs(args.dir, files);
-  for (const n of notes) process.stderr.write(`${n}\n`);
-  process.stderr.write(`${wroteMessage(written)}\n`);
+  // The lock first: it finishes a swap a kill cut off, which may have left no directory for a moment.
+  if (!existsSync(dirname(resolve(args.dir)))) throw new UsageError(reportMessages.notDir(args.dir));
+  const output = await openOutput(args.dir);
+  try {
+    if (!existsSync(args.dir) || !statSync(args.dir).isDirectory()) throw new UsageError(reportMessages.notDir(args.dir));
+    const { files, notes, scenario } = await reportOutputs(args.dir, {}, { charts: args.charts, strict: true });
+    const written = output.commit(scenario, null, {}, files);
+    for (const n of notes) process.stderr.write(`${n}\n`);
+    process.stderr.write(`${wroteMessage(written)}\n`);
+  } finally {
+    output.release();
+  }
 }

@@ -8,11 +8,12 @@
  *   merge: shard files ─check fingerprints, N, every K once─▶ the same sweep.json + sweep.csv (+ report)
  */
 import type { ModelConfig } from '../model/config.js';
-import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
-import { UsageError, defaultWorkers, figureOption, intOption, isUnwritable, load, outOption, readStored, scenarioInfo, writeOutputs } from './common.js';
+import { UsageError, defaultWorkers, figureOption, intOption, isUnwritable, load, openOutput, outOption, readStored, scenarioInfo, writeOutputFile } from './common.js';
+import { cliMessages } from './messages.js';
 import { progress } from './progress.js';
 
 export interface SweepArgs {
@@ -83,74 +84,83 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   const { defineSweep, runPoints } = await import('../experiment/sweep.js');
   const { createRunner } = await import('../experiment/pool.js');
   const out = await import('../output/sweep.js');
-  const { writeFileAtomically } = await import('../output/write.js');
+  const { makeDirs, writeFileAtomically } = await import('../output/write.js');
   const all = points.map((p) => ({ index: p.index, set: p.set, config: p.config! }));
   const def = defineSweep({ scenario: scenario.name, seed, replications, vary: axes, by }, all);
   const share = shard ? shardIndices(all.length, shard) : all.map((p) => p.index);
 
-  // Resume: points an interrupted run of the same sweep saved are reused, the rest run.
-  const stateDir = join(dir, '.points', def.fingerprint.slice(0, 16));
+  // A whole sweep replaces its output directory and holds its lock from here; shards of one
+  // sweep write their own file each into a shared directory (on other machines too): no lock.
+  const output = shard ? null : await openOutput(dir);
   try {
-    mkdirSync(stateDir, { recursive: true });
-  } catch (e) {
-    if (isUnwritable(e)) throw new UsageError(`cannot write the outputs to ${dir}: ${(e as Error).message}`);
-    throw e;
-  }
-  const statePath = (index: number) => join(stateDir, `${index}.json`);
-  const reused = share.flatMap((i) => {
-    const path = statePath(i);
-    const saved = existsSync(path) ? out.parsePointState(readStored(path), def.fingerprint, i) : undefined;
-    return saved ? [saved] : [];
-  });
-  if (reused.length > 0) process.stderr.write(`${sweepMessages.reused(reused.length, share.length, stateDir)}\n`);
-  const done = new Set(reused.map((p) => p.index));
-  const todo = share.filter((i) => !done.has(i)).map((i) => all[i]!);
-  const runner = createRunner(workers, todo.length * replications);
-  const bar = await progress(`replications (${todo.length} points)`);
-  let fresh;
-  try {
-    fresh = await runPoints(todo, { seed, replications, onProgress: bar.tick, onPoint: (r) => writeFileAtomically(statePath(r.index), out.pointStateJson(def.fingerprint, r)) }, runner);
-  } finally {
-    bar.stop();
-    await runner.close();
-  }
-  const results = [...reused, ...fresh].sort((a, b) => a.index - b.index);
-
-  let stdout: string;
-  let written: string[];
-  const notes: string[] = [];
-  if (shard) {
-    const json = out.shardJson(def, shard, results);
-    written = await writeOutputs(dir, { [out.shardFileName(shard)]: json });
-    stdout = args.json ? json : out.sweepTable({ ...def, results });
-  } else {
-    const result = out.sweepResult(def, results);
-    const json = out.sweepJson(result);
-    const { reportOutputs } = await import('./report.js');
-    const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), sweep: result }, { charts: args.charts ?? true });
-    notes.push(...report.notes);
-    written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': out.sweepCsv(result), ...report.files });
-    stdout = args.json ? json : out.sweepTable(result);
-  }
-  // The outputs are in place: this run's saved points are no longer needed. Only its own share
-  // is removed, since other shards of the same sweep may be saving theirs in the same directory.
-  const mine = new Set(share);
-  for (const name of readdirSync(stateDir)) {
-    // <index>.json, and <index>.json.<pid>.tmp left by a run killed while saving
-    const index = /^(\d+)\.json(\.\d+\.tmp)?$/.exec(name)?.[1];
-    if (index !== undefined && mine.has(Number(index))) rmSync(join(stateDir, name), { force: true });
-  }
-  for (const d of [stateDir, join(dir, '.points')]) {
+    // Resume: points an interrupted run of the same sweep saved are reused, the rest run.
+    const points = join('.points', def.fingerprint.slice(0, 16));
+    const stateDir = join(dir, points);
     try {
-      rmdirSync(d);
-    } catch {
-      // not empty (another shard or sweep is using it) or already gone
+      makeDirs(stateDir);
+    } catch (e) {
+      if (isUnwritable(e)) throw new UsageError(cliMessages.cannotWrite(dir, (e as Error).message));
+      throw e;
     }
+    const statePath = (index: number) => join(stateDir, `${index}.json`);
+    const reused = share.flatMap((i) => {
+      const path = statePath(i);
+      const saved = existsSync(path) ? out.parsePointState(readStored(path), def.fingerprint, i) : undefined;
+      return saved ? [saved] : [];
+    });
+    if (reused.length > 0) process.stderr.write(`${sweepMessages.reused(reused.length, share.length, stateDir)}\n`);
+    const done = new Set(reused.map((p) => p.index));
+    const todo = share.filter((i) => !done.has(i)).map((i) => all[i]!);
+    const runner = createRunner(workers, todo.length * replications);
+    const bar = await progress(`replications (${todo.length} points)`);
+    let fresh;
+    try {
+      fresh = await runPoints(todo, { seed, replications, onProgress: bar.tick, onPoint: (r) => writeFileAtomically(statePath(r.index), out.pointStateJson(def.fingerprint, r)) }, runner);
+    } finally {
+      bar.stop();
+      await runner.close();
+    }
+    const results = [...reused, ...fresh].sort((a, b) => a.index - b.index);
+
+    let stdout: string;
+    let written: string[];
+    const notes: string[] = [];
+    if (!output) {
+      const json = out.shardJson(def, shard!, results);
+      written = [await writeOutputFile(join(dir, out.shardFileName(shard!)), json)];
+      stdout = args.json ? json : out.sweepTable({ ...def, results });
+      // The shard file is in place: its saved points are no longer needed. Only its own share is
+      // removed, since other shards of the same sweep may be saving theirs in the same directory.
+      const mine = new Set(share);
+      for (const name of readdirSync(stateDir)) {
+        // <index>.json, and <index>.json.<pid>.tmp left by a run killed while saving
+        const index = /^(\d+)\.json(\.\d+\.tmp)?$/.exec(name)?.[1];
+        if (index !== undefined && mine.has(Number(index))) rmSync(join(stateDir, name), { force: true });
+      }
+      for (const d of [stateDir, join(dir, '.points')]) {
+        try {
+          rmdirSync(d);
+        } catch {
+          // not empty (another shard or sweep is using it) or already gone
+        }
+      }
+    } else {
+      const result = out.sweepResult(def, results);
+      const json = out.sweepJson(result);
+      const { reportOutputs } = await import('./report.js');
+      const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), sweep: result }, { charts: args.charts ?? true, kinds: output.keeps(scenario.name, 'sweep') });
+      for (const note of report.notes) notes.push(note);
+      // The saved points of this sweep stay behind in the old directory.
+      written = output.commit(scenario.name, 'sweep', { 'sweep.json': json, 'sweep.csv': out.sweepCsv(result) }, report.files, [points]);
+      stdout = args.json ? json : out.sweepTable(result);
+    }
+    process.stdout.write(stdout);
+    const { wroteMessage } = await import('./report.js');
+    for (const note of notes) process.stderr.write(`${note}\n`);
+    process.stderr.write(`${wroteMessage(written)}\n`);
+  } finally {
+    output?.release();
   }
-  process.stdout.write(stdout);
-  const { wroteMessage } = await import('./report.js');
-  for (const note of notes) process.stderr.write(`${note}\n`);
-  process.stderr.write(`${wroteMessage(written)}\n`);
 }
 
 export interface MergeArgs {
@@ -191,13 +201,18 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
   }
   const dir = outOption(args.out) ?? `out/${result.scenario}`;
   const json = sweepJson(result);
-  // The same report the unsharded sweep writes (its scenario.json, if DIR has one, describes it).
-  const { reportOutputs, wroteMessage } = await import('./report.js');
-  const report = await reportOutputs(dir, { sweep: result }, { charts: args.charts ?? true });
-  const written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': sweepCsv(result), ...report.files });
-  process.stdout.write(args.json ? json : sweepTable(result));
-  for (const note of report.notes) process.stderr.write(`${note}\n`);
-  process.stderr.write(`merged ${files.length} shard(s); ${wroteMessage(written)}\n`);
+  const output = await openOutput(dir);
+  try {
+    // The same report the unsharded sweep writes (its scenario.json, if DIR has one, describes it).
+    const { reportOutputs, wroteMessage } = await import('./report.js');
+    const report = await reportOutputs(dir, { sweep: result }, { charts: args.charts ?? true, kinds: output.keeps(result.scenario, 'sweep') });
+    const written = output.commit(result.scenario, 'sweep', { 'sweep.json': json, 'sweep.csv': sweepCsv(result) }, report.files);
+    process.stdout.write(args.json ? json : sweepTable(result));
+    for (const note of report.notes) process.stderr.write(`${note}\n`);
+    process.stderr.write(`merged ${files.length} shard(s); ${wroteMessage(written)}\n`);
+  } finally {
+    output.release();
+  }
 }
 
 /**

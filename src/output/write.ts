@@ -1,33 +1,33 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /**
- * Writes a set of files into `dir` all-or-nothing as far as a file system allows: every file is
- * first written completely into a fresh staging directory next to `dir`, then renamed into
- * place. A failure while writing leaves no file half-written and none of the new set in `dir`.
+ * `mkdir -p`: makes `dir` and its missing parents, one at a time from the top, and returns the
+ * first directory it made (undefined if none). Not fs.mkdirSync(…, { recursive: true }): on
+ * Node 20 that loops forever under /proc, where mkdir answers ENOENT for a parent that exists.
  */
-export function writeFilesAtomically(dir: string, files: Readonly<Record<string, string | Uint8Array>>): string[] {
-  const target = resolve(dir);
-  mkdirSync(dirname(target), { recursive: true });
-  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}-staging-`));
-  try {
-    for (const [name, content] of Object.entries(files)) {
-      const path = join(staging, name);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
+export function makeDirs(dir: string): string | undefined {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    try {
+      if (!statSync(d).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${d}'`), { code: 'ENOTDIR' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(d) === d) throw e;
+      missing.push(d);
     }
-    mkdirSync(target, { recursive: true });
-    const written: string[] = [];
-    for (const name of Object.keys(files)) {
-      const to = join(target, name);
-      mkdirSync(dirname(to), { recursive: true });
-      renameSync(join(staging, name), to);
-      written.push(to);
-    }
-    return written;
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
   }
+  const made: string[] = [];
+  try {
+    for (const d of missing.reverse()) {
+      mkdirSync(d);
+      made.push(d);
+    }
+  } catch (e) {
+    for (const d of made.reverse()) rmSync(d, { recursive: true, force: true });
+    throw e;
+  }
+  return made[0];
 }
 
 /**
@@ -36,7 +36,7 @@ export function writeFilesAtomically(dir: string, files: Readonly<Record<string,
  * file system). Used for a sweep's saved points, which must survive the process being killed.
  */
 export function writeFileAtomically(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirs(dirname(path));
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, content);

@@ -141,7 +141,7 @@ describe.concurrent('ccsim run with a bad option', () => {
     const r = await ccsim('run', c.file, '--out', c.out, '--workers', '1', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).scenario).toBe(c.name);
-    expect(readdirSync(c.out).sort()).toEqual(['charts', 'days.csv', 'group-intervals.csv', 'intervals.csv', 'months.csv', 'report.html', 'scenario.json', 'summary.json']);
+    expect(readdirSync(c.out).sort()).toEqual(['.ccsim-manifest.json', 'charts', 'days.csv', 'group-intervals.csv', 'intervals.csv', 'months.csv', 'report.html', 'scenario.json', 'summary.json']);
     expect(existsSync(join(REPO, 'out', c.name))).toBe(false);
   });
 });

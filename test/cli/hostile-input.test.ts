@@ -116,3 +116,28 @@ describe.concurrent('stored files read back', () => {
     expect(r.stderr).toContain(`${file}: series.day: expected a list, got null`);
   });
 });
+
+describe.concurrent('output paths that cannot be written', () => {
+  const long = 'x'.repeat(300);
+  for (const [label, out] of [
+    ['under /proc (ENOENT)', (_: string) => '/proc/ccsim-no-such/out'],
+    ['with a 300-character name (ENAMETOOLONG)', (dir: string) => join(dir, 'made', long)],
+    ['under a 300-character directory (ENAMETOOLONG)', (dir: string) => join(dir, long, 'out')],
+  ] as const) {
+    it(`run refuses --out ${label} with exit 2, leaving nothing behind (was exit 3, or a hang under /proc)`, async ({ expect }) => {
+      const c = tiny();
+      const r = await ccsim('run', c.file, '--no-charts', '--workers', '1', '--out', out(c.dir));
+      expectRefused(expect, r, c);
+      expect(r.stderr).toMatch(new RegExp(`^ccsim: ${cliMessages.cannotWrite(out(c.dir), 'E').replace(/[/.]/g, '\\$&')}(NOENT|NAMETOOLONG)`));
+    });
+
+    it(`merge refuses --out ${label} with exit 2, leaving nothing behind`, async ({ expect }) => {
+      const c = tiny();
+      expect((await ccsim('sweep', c.file, '--vary', 'staffing.agents=5,6', '--reps', '2', '--shard', '1/1', '--workers', '1', '--out', c.out)).code).toBe(0);
+      const r = await ccsim('merge', c.out, '--no-charts', '--out', out(c.dir));
+      expectRefused(expect, r);
+      expect(r.stderr).toContain(cliMessages.cannotWrite(out(c.dir), ''));
+      expect(readdirSync(c.dir).sort()).toEqual(['out', 'scenario.yaml']);
+    });
+  }
+});

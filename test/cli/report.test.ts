@@ -48,26 +48,22 @@ beforeAll(async () => {
   const text = readFileSync(join(REPO, 'scenarios', 'midsize-center.yaml'), 'utf8').replace('horizon: { days: 35 }', 'horizon: { days: 3 }').replace('warmup: { days: 7 }', 'warmup: { days: 1 }');
   expect(text).toContain('horizon: { days: 3 }');
   writeFileSync(SCENARIO, text);
-  // compare and sweep side by side (their own directories), then their results beside the run's.
-  const [compared, swept] = [join(ROOT, 'compared'), join(ROOT, 'swept')];
-  await Promise.all([
-    ok(['compare', SCENARIO, '--reps', '2', '--by', 'asaSec', '--no-charts', '--out', compared]),
-    ok(['sweep', SCENARIO, '--vary', 'arrivals.ratePerHour=360,440', '--vary', 'patience.meanSec=180,300', '--reps', '2', '--by', 'serviceLevel', '--no-charts', '--out', swept]),
-  ]);
-  afterCompare = readdirSync(compared).sort();
-  mkdirSync(DIR);
-  copyFileSync(join(compared, 'comparison.json'), join(DIR, 'comparison.json'));
-  copyFileSync(join(swept, 'sweep.json'), join(DIR, 'sweep.json'));
   writeFileSync(LIFE_SCENARIO, lifecycleText({ horizon: { months: 2 } }));
+  // compare, sweep and run one after the other into one directory (each keeps the others' results).
   [runStderr] = await Promise.all([
-    ok(['run', SCENARIO, '--reps', '2', '--out', DIR]).then((r) => r.stderr),
+    (async () => {
+      await ok(['compare', SCENARIO, '--reps', '2', '--by', 'asaSec', '--no-charts', '--out', DIR]);
+      afterCompare = readdirSync(DIR).sort();
+      await ok(['sweep', SCENARIO, '--vary', 'arrivals.ratePerHour=360,440', '--vary', 'patience.meanSec=180,300', '--reps', '2', '--by', 'serviceLevel', '--no-charts', '--out', DIR]);
+      return (await ok(['run', SCENARIO, '--reps', '2', '--out', DIR])).stderr;
+    })(),
     ok(['compare', LIFE_SCENARIO, '--reps', '2', '--no-charts', '--out', LIFE]).then(() => ok(['run', LIFE_SCENARIO, '--reps', '2', '--out', LIFE])),
   ]);
 });
 
 describe.concurrent('ccsim report', () => {
   it('writes no charts with --no-charts, and a report that says so', ({ expect }) => {
-    expect(afterCompare).toEqual(['comparison.csv', 'comparison.json', 'report.html', 'scenario.json']);
+    expect(afterCompare).toEqual(['.ccsim-manifest.json', 'comparison.csv', 'comparison.json', 'report.html', 'scenario.json']);
   });
 
   it("makes one page of every result in the directory: the last command's report has the run, the comparison and the sweep, with every chart", ({ expect }) => {

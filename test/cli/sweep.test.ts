@@ -51,7 +51,7 @@ describe.concurrent('ccsim sweep and merge', () => {
     const csv = read(whole, 'sweep.csv').trimEnd().split('\n');
     expect(csv).toHaveLength(7);
     expect(csv[0]).toMatch(/^staffing\.agents,arrivals\.ratePerHour,offered\.mean,offered\.lo,offered\.hi,/);
-    expect(readdirSync(whole).sort()).toEqual(['charts', 'report.html', 'scenario.json', 'sweep.csv', 'sweep.json']); // the saved points are gone
+    expect(readdirSync(whole).sort()).toEqual(['.ccsim-manifest.json', 'charts', 'report.html', 'scenario.json', 'sweep.csv', 'sweep.json']); // the saved points are gone
   });
 
   it('merges two shards into exactly the unsharded sweep.json and sweep.csv, and refuses one alone', async () => {
