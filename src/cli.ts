@@ -108,11 +108,13 @@ async function schemaCommand() {
 
 async function erlangCommand(args: Record<string, unknown>) {
   const { erlangCommand: run } = await import('./output/erlang-table.js');
-  const positive = (v: number) => v > 0;
-  const ratePerHour = numberOption('rate-per-hour', args.ratePerHour, positive, 'a number > 0');
-  const ahtSec = numberOption('aht-sec', args.ahtSec, positive, 'a number > 0');
-  const patienceSec = args.patienceSec === undefined ? undefined : numberOption('patience-sec', args.patienceSec, positive, 'a number > 0');
-  const slSec = numberOption('sl-sec', args.slSec, (v) => v >= 0, 'a number ≥ 0');
+  const { ErlangError } = await import('./analytic/erlang.js');
+  const upTo = (max: number) => (v: number) => v > 0 && v <= max;
+  const limit = (max: number) => `a number > 0 and at most ${max.toLocaleString('en-US')} (limit)`;
+  const ratePerHour = numberOption('rate-per-hour', args.ratePerHour, upTo(LIMITS.ratePerHour), limit(LIMITS.ratePerHour));
+  const ahtSec = numberOption('aht-sec', args.ahtSec, upTo(LIMITS.durationSec), limit(LIMITS.durationSec));
+  const patienceSec = args.patienceSec === undefined ? undefined : numberOption('patience-sec', args.patienceSec, upTo(LIMITS.durationSec), limit(LIMITS.durationSec));
+  const slSec = numberOption('sl-sec', args.slSec, (v) => v >= 0 && v <= LIMITS.durationSec, `a number ≥ 0 and at most ${LIMITS.durationSec.toLocaleString('en-US')} (limit)`);
   const agents = args.agents === undefined ? undefined : intOption('agents', args.agents, 1, LIMITS.agents);
   const targetSl = args.targetSl === undefined ? undefined : numberOption('target-sl', args.targetSl, (v) => v > 0 && v < 1, 'a share in (0, 1), e.g. 0.8');
   const maxAbandon = args.maxAbandon === undefined ? undefined : numberOption('max-abandon', args.maxAbandon, (v) => v > 0 && v < 1, 'a share in (0, 1), e.g. 0.05');
@@ -120,7 +122,15 @@ async function erlangCommand(args: Record<string, unknown>) {
   if (agents === undefined && targetSl === undefined && maxAbandon === undefined) {
     throw new UsageError('give --agents N, or ask for staffing with --target-sl S and/or --max-abandon A');
   }
-  process.stdout.write(run({ ratePerHour, ahtSec, patienceSec, slSec, agents, targetSl, maxAbandon, json: args.json === true }));
+  let table: string;
+  try {
+    table = run({ ratePerHour, ahtSec, patienceSec, slSec, agents, targetSl, maxAbandon, json: args.json === true });
+  } catch (e) {
+    // A target no agent count reaches, a computation too large: the question, not a bug.
+    if (e instanceof ErlangError) throw new UsageError(e.message);
+    throw e;
+  }
+  process.stdout.write(table);
 }
 
 /** Options shared by run, compare and sweep, written once. */

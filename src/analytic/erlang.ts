@@ -73,8 +73,24 @@ const STABILITY_RTOL = 1e-12;
 /** Guard against chains that would need too many states (overload with near-infinite patience). */
 const MAX_QUEUE_STATES = 2_000_000;
 
+/**
+ * Work of the uniformisation in queuedServedWithin: Poisson steps × queue states. Past it the
+ * service level would take minutes (a threshold of days at thousands of agents per second); the
+ * computation is refused instead of hanging.
+ */
+const MAX_UNIFORMISATION_WORK = 2e8;
+/** Offered load, erlangs: beyond any agent count a center has, and where λ·AHT stops being exact. */
+export const MAX_OFFERED_LOAD = 1e8;
+
+/** An input the calculator cannot answer for; a RangeError, so callers that catch those keep working. */
+export class ErlangError extends RangeError {}
+
 /** Every input error is phrased here, once. */
 export const erlangMessage = {
+  loadTooLarge: (a: number, limit: number): string =>
+    `erlang: the offered load λ·AHT is ${Number.isFinite(a) ? `${a.toPrecision(3)} erlangs` : 'not a finite number'}; at most ${limit.toExponential(0)} erlangs can be computed (limit)`,
+  tooMuchWork: (limit: number): string =>
+    `erlang: the service level within this threshold needs more than ${limit.toExponential(0)} steps to compute (agents × threshold ÷ AHT is too large); use a shorter service-level threshold`,
   invalid: (name: string, value: unknown, rule: string): string =>
     `erlang: ${name} must be ${rule}, got ${String(value)}`,
   tooManyStates: (states: number): string =>
@@ -84,7 +100,7 @@ export const erlangMessage = {
 };
 
 function check(ok: boolean, name: string, value: unknown, rule: string): void {
-  if (!ok) throw new RangeError(erlangMessage.invalid(name, value, rule));
+  if (!ok) throw new ErlangError(erlangMessage.invalid(name, value, rule));
 }
 const finiteAtLeast = (x: number, min: number): boolean => Number.isFinite(x) && x >= min;
 const positive = (x: number): boolean => Number.isFinite(x) && x > 0;
@@ -123,6 +139,8 @@ function validated(input: ErlangInput): Required<Omit<ErlangInput, 'slThresholdS
   check(integerAtLeast(agents, 1), 'agents', agents, 'an integer >= 1');
   check(finiteAtLeast(slThresholdSec, 0), 'slThresholdSec', slThresholdSec, 'a finite number >= 0');
   check(patienceSec > 0, 'patienceSec', patienceSec, 'a number > 0 (or Infinity)');
+  const a = lambdaPerSec * ahtSec;
+  if (!(a <= MAX_OFFERED_LOAD)) throw new ErlangError(erlangMessage.loadTooLarge(a, MAX_OFFERED_LOAD));
   return { lambdaPerSec, ahtSec, agents, patienceSec };
 }
 
@@ -163,7 +181,7 @@ function erlangAStationary(lambda: number, mu: number, theta: number, c: number)
     // Above c the ratios λ/death only fall, so the tail after n is at most tₙ·q/(1−q).
     const q = lambda / (c * mu + (n + 1 - c) * theta);
     if (q < 1 && Math.exp(last - maxLog) * (q / (1 - q)) < TAIL_EPS) break;
-    if (n - c > MAX_QUEUE_STATES) throw new RangeError(erlangMessage.tooManyStates(MAX_QUEUE_STATES));
+    if (n - c > MAX_QUEUE_STATES) throw new ErlangError(erlangMessage.tooManyStates(MAX_QUEUE_STATES));
   }
   const p = Float64Array.from(logs, (l) => Math.exp(l - maxLog));
   const z = p.reduce((s, x) => s + x, 0);
@@ -180,6 +198,7 @@ function queuedServedWithin(q: Float64Array, cmu: number, theta: number, T: numb
   const top = q.length - 1;
   const rate = cmu + (top + 1) * theta;
   const x = rate * T;
+  if (x * (top + 1) > MAX_UNIFORMISATION_WORK) throw new ErlangError(erlangMessage.tooMuchWork(MAX_UNIFORMISATION_WORK));
   const mass = Float64Array.from(q);
   let served = 0;
   let total = 0;
@@ -247,7 +266,7 @@ function smallestAgents(lo: number, maxAgents: number, what: string, meets: (c: 
   let low = Math.min(Math.max(1, lo), maxAgents);
   let high = low;
   while (!meets(high)) {
-    if (high >= maxAgents) throw new RangeError(erlangMessage.notReached(what, maxAgents));
+    if (high >= maxAgents) throw new ErlangError(erlangMessage.notReached(what, maxAgents));
     low = high + 1;
     high = Math.min(2 * high, maxAgents);
   }

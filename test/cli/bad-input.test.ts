@@ -226,6 +226,6 @@ describe.concurrent('ccsim erlang', () => {
   it('refuses a rate that is not a number', async ({ expect }) => {
     const r = await ccsim('erlang', '--rate-per-hour', 'lots', '--aht-sec', '180', '--agents', '11');
     expectRefused(expect, r);
-    expect(r.stderr).toBe('ccsim: --rate-per-hour must be a number > 0, got something that is not a number\n');
+    expect(r.stderr).toBe(`ccsim: --rate-per-hour must be a number > 0 and at most ${LIMITS.ratePerHour.toLocaleString('en-US')} (limit), got something that is not a number\n`);
   });
 });

@@ -7,7 +7,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, describe, it, type ExpectStatic } from 'vitest';
 import { formatBytes, INPUT_LIMITS } from '../../src/cli/read-input.js';
+import { erlangMessage } from '../../src/analytic/erlang.js';
 import { cliMessages } from '../../src/cli/messages.js';
+import { UNSTABLE } from '../../src/output/erlang-table.js';
+import { LIMITS } from '../../src/scenario/limits.js';
 import * as msg from '../../src/scenario/messages.js';
 import { YAML_LIMITS } from '../../src/scenario/yaml.js';
 import { ccsimAsync } from '../support/cli.js';
@@ -140,4 +143,36 @@ describe.concurrent('output paths that cannot be written', () => {
       expect(readdirSync(c.dir).sort()).toEqual(['out', 'scenario.yaml']);
     });
   }
+});
+
+describe.concurrent('ccsim erlang at its edges', () => {
+  /** The agent counts of a printed table's rows. */
+  const rowAgents = (stdout: string) => [...stdout.matchAll(/^\s+(\d+)\s/gm)].map((m) => Number(m[1]));
+
+  it('refuses a target no agent count within the limit reaches with exit 2 and a message (was a RangeError, exit 3)', async ({ expect }) => {
+    const r = await ccsim('erlang', '--rate-per-hour', '1000000', '--aht-sec', '1000', '--target-sl', '0.8');
+    expectRefused(expect, r);
+    expect(r.stderr).toBe(`ccsim: ${erlangMessage.notReached('service level 0.8', 100_000)}\n`);
+  });
+
+  it('refuses a rate whose computation overflows, stating the limit (was exit 0 with NaN and Infinity)', async ({ expect }) => {
+    const r = await ccsim('erlang', '--rate-per-hour', '1e308', '--aht-sec', '300', '--agents', '5');
+    expectRefused(expect, r);
+    expect(r.stderr).toBe(`ccsim: --rate-per-hour must be a number > 0 and at most ${LIMITS.ratePerHour.toLocaleString('en-US')} (limit), got 1e+308\n`);
+  });
+
+  it('says "unstable" where an overloaded Erlang C queue has no figures, instead of occupancy 1 and wait Infinity', async ({ expect }) => {
+    const r = await ccsim('erlang', '--rate-per-hour', '600', '--aht-sec', '300', '--agents', '40');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`    40   ${UNSTABLE}\n`);
+    expect(r.stdout).not.toMatch(/Infinity|NaN/);
+  });
+
+  it('shows the rows around the answer for --max-abandon as for --target-sl, with the --agents row too when given', async ({ expect }) => {
+    const base = ['erlang', '--rate-per-hour', '600', '--aht-sec', '300', '--patience-sec', '180', '--agents', '45'];
+    const [abandon, sl] = await Promise.all([ccsim(...base, '--max-abandon', '0.05'), ccsim(...base, '--target-sl', '0.8')]);
+    expect(abandon.stdout).toContain('fewest agents for abandonment ≤ 0.05: 52');
+    expect(sl.stdout).toContain('fewest agents for service level ≥ 0.8 within 20 s: 52');
+    for (const r of [abandon, sl]) expect(rowAgents(r.stdout)).toEqual([45, 50, 51, 52, 53, 54, 55]);
+  });
 });
