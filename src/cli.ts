@@ -56,31 +56,8 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
   const { reportOutputs, wroteMessage } = await import('./cli/report.js');
   const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), summary }, { charts: args.charts });
   const written = await writeOutputs(dir, { ...files, ...report.files });
-  if (args.json) process.stdout.write(json);
-  else {
-    const k = summary.kpis;
-    const e = summary.economics;
-    const c = summary.customers;
-    const line = (label: string, x: { mean: number; ci95: [number, number] }, d: number) =>
-      `${label.padEnd(16)} ${x.mean.toFixed(d).padStart(14)}   95% CI [${x.ci95[0].toFixed(d)}, ${x.ci95[1].toFixed(d)}]`;
-    const rows = [
-      `${scenario.name}: ${replications} replication(s), seed ${seed}`,
-      line('offered', k.offered, 0),
-      line('abandonRate', k.abandonRate, 4),
-      line('pWait', k.pWait, 4),
-      line('asaSec', k.asaSec, 2),
-      line('serviceLevel', k.serviceLevel, 4),
-      line('occupancy', k.occupancy, 4),
-      line('ahtSec', k.ahtSec, 1),
-      line('supportCost', e.supportCost, 0),
-    ];
-    // With customers, what they make of it: satisfaction, the base, the money.
-    if (c !== undefined && k.csat !== undefined) {
-      rows.push(line('csat', k.csat, 3), line('active', c.active, 0), line('churned', c.churned, 0), line('returned', c.returned, 0));
-      for (const f of ['revenue', 'profit', 'npv', 'longTermValue'] as const) if (e[f] !== undefined) rows.push(line(f, e[f], 0));
-    }
-    process.stdout.write([...rows, ''].join('\n'));
-  }
+  const { runTable } = await import('./output/run-table.js');
+  process.stdout.write(args.json ? json : runTable(summary, seed));
   for (const note of report.notes) process.stderr.write(`${note}\n`);
   process.stderr.write(`${wroteMessage(written)}\n`);
 }

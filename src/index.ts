@@ -16,7 +16,8 @@ export { scenarioJsonSchema, type Scenario, type ScenarioInput } from './scenari
 export { applyOverrides } from './scenario/overrides.js';
 export { toModelConfig } from './scenario/normalize.js';
 export type { ModelConfig } from './model/config.js';
-export { simulateReplication, type ReplicationResult } from './model/contact-center.js';
+export { simulateReplication } from './model/contact-center.js';
+export type { ReplicationResult } from './model/result.js';
 export { replicate, replicateRange, type RunOptions } from './experiment/replicate.js';
 export { createRunner, inlineRunner, poolRunner, type Runner } from './experiment/pool.js';
 export { compare, analyze, nextReplications, FigureNotReported, type Comparison, type CompareOptions, type PolicyComparison, type PolicyConfig, type PolicyVerdict, type AutoReplications, type VarianceReduction } from './experiment/compare.js';
@@ -25,7 +26,8 @@ export { DIRECTION, VERDICT_FIGURES, verdictOf, type Direction, type Verdict } f
 export { parseVary, checkAxes, gridPoints, parseShard, shardIndices, GridError, type Axis, type GridPoint, type Shard } from './experiment/grid.js';
 export { defineSweep, runPoints, bestPoints, type SweepDefinition, type SweepPoint, type PointResult, type BestPoint } from './experiment/sweep.js';
 export { estimate, type Estimate } from './experiment/estimate.js';
-export { summarize, summaryJson, type Summary } from './output/summary.js';
+export { summarize, type Summary } from './experiment/summary.js';
+export { summaryJson } from './output/summary.js';
 export { comparisonJson, comparisonCsv, comparisonTable, COMPARISON_CSV_HEADER } from './output/comparison.js';
 export { verdictsJson, parseVerdicts, verdictChanges, VerdictFileError, type StoredVerdicts } from './output/verdicts.js';
 export { sweepResult, sweepJson, sweepCsv, shardJson, mergeShards, MergeError, type SweepResult } from './output/sweep.js';

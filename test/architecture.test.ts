@@ -34,7 +34,7 @@ const ALLOWED: Record<string, string[]> = {
   engine: [],
   model: ['engine'],
   scenario: ['engine', 'model'],
-  experiment: ['engine', 'model'],
+  experiment: ['engine', 'model', 'analytic'],
   output: ['experiment', 'model', 'analytic', 'engine'],
   index: ['analytic', 'engine', 'model', 'scenario', 'experiment', 'output'],
   cli: ['analytic', 'engine', 'model', 'scenario', 'experiment', 'output'],

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { RunningStats } from '../../src/engine/stats/running.js';
 import { tQuantile } from '../../src/engine/stats/student-t.js';
-import { simulateReplication, type ReplicationResult } from '../../src/model/contact-center.js';
+import { simulateReplication } from '../../src/model/contact-center.js';
+import type { ReplicationResult } from '../../src/model/result.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { fromScenario } from '../support/scenario.js';
 

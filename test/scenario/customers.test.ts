@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { referralReserve, SECONDS_PER_MONTH, SECONDS_PER_WEEK } from '../../src/model/config.js';
 import { simulateReplication } from '../../src/model/contact-center.js';
-import { summarize } from '../../src/output/summary.js';
+import { summarize } from '../../src/experiment/summary.js';
 import { LIMITS } from '../../src/scenario/limits.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import * as msg from '../../src/scenario/messages.js';
