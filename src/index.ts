@@ -30,3 +30,5 @@ export { comparisonJson, comparisonCsv, comparisonTable, COMPARISON_CSV_HEADER }
 export { verdictsJson, parseVerdicts, verdictChanges, VerdictFileError, type StoredVerdicts } from './output/verdicts.js';
 export { sweepResult, sweepJson, sweepCsv, shardJson, mergeShards, MergeError, type SweepResult } from './output/sweep.js';
 export { erlang, erlangB, erlangC, agentsForServiceLevel, agentsForAbandonRate, type ErlangResult } from './analytic/erlang.js';
+export { optimalStaffing, staffingCost, type StaffingCost, type StaffingCostInput } from './analytic/staffing-cost.js';
+export { halfinWhittDelay, optimalSafetyFactor, squareRootStaffing, type SquareRootStaffing } from './analytic/square-root.js';
