@@ -179,6 +179,16 @@ export function shiftCoverLp(input: ShiftCoverInput): string {
   return lines.join('\n');
 }
 
+/** HiGHS's answer for LP text, or the message of a solver that threw (its instance is then dropped). */
+async function solve(lp: string, relativeGap: number): Promise<Awaited<ReturnType<Highs['solve']>> | string> {
+  try {
+    return (await highs()).solve(lp, { output_flag: false, mip_rel_gap: relativeGap });
+  } catch (e) {
+    highsLoading = undefined; // a failed WebAssembly instance is not reused
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
 /** Intervals with a positive requirement that no candidate shift works. */
 function uncoveredIntervals(input: ShiftCoverInput): number[] {
   const covered = new Set<number>();
@@ -201,29 +211,28 @@ export async function coverShifts(input: ShiftCoverInput, options: ShiftCoverOpt
   const uncovered = uncoveredIntervals(input);
   if (uncovered.length > 0) return { status: 'infeasible', uncovered };
   const { shifts, intervalsPerDay, requirement, shrinkage = {} } = input;
-  if (shifts.length === 0 || requirement.every((r) => r === 0) && shifts.every((s) => s.costPerAgent >= 0)) {
+  if (requirement.every((r) => r === 0) && shifts.every((s) => s.costPerAgent >= 0)) {
     return { status: 'optimal', agents: shifts.map(() => 0), totalCost: 0, coverage: requirement.map(() => 0) };
   }
-  let solution;
-  try {
-    solution = (await highs()).solve(lp, { output_flag: false, mip_rel_gap: relativeGap, threads: 1 });
-  } catch (e) {
-    highsLoading = undefined; // a failed WebAssembly instance is not reused
-    return { status: 'solver-failure', message: e instanceof Error ? e.message : String(e) };
-  }
-  switch (solution.Status) {
+  const solved = await solve(lp, relativeGap);
+  if (typeof solved === 'string') return { status: 'solver-failure', message: solved };
+  switch (solved.Status) {
     case 'Optimal':
       break;
     case 'Infeasible':
       return { status: 'infeasible', uncovered: [] };
     case 'Unbounded':
-    case 'Primal infeasible or unbounded':
-      return solution.Status === 'Unbounded' || shifts.some((s) => s.costPerAgent < 0 && s.maxAgents === undefined)
-        ? { status: 'unbounded' }
-        : { status: 'infeasible', uncovered: [] };
+      return { status: 'unbounded' };
+    case 'Primal infeasible or unbounded': {
+      // Presolve could not tell which: the same rows with a zero objective are feasible iff the model is unbounded.
+      const feasibility = await solve(lp.replace(/^ cost: [^]*?\nSubject To/m, ' cost: 0 x0\nSubject To'), relativeGap);
+      if (typeof feasibility === 'string') return { status: 'solver-failure', message: feasibility };
+      return feasibility.Status === 'Optimal' ? { status: 'unbounded' } : { status: 'infeasible', uncovered: [] };
+    }
     default:
-      return { status: 'solver-failure', message: shiftCoverMessage.solverStatus(solution.Status) };
+      return { status: 'solver-failure', message: shiftCoverMessage.solverStatus(solved.Status) };
   }
+  const solution = solved;
   const agents: number[] = [];
   for (let i = 0; i < shifts.length; i++) {
     const value = solution.Columns[`x${i}`]?.Primal ?? 0;

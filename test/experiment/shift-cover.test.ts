@@ -160,6 +160,12 @@ describe('coverShifts', () => {
     expect(await coverShifts({ ...weekdayWeekend, shifts: [...weekdayWeekend.shifts, bonus] })).toEqual({ status: 'unbounded' });
   });
 
+  it('reports infeasible, not unbounded, when a negative-cost shift exists but the bounds leave Tuesday uncovered', async () => {
+    const bonus: CandidateShift = { id: 'bonus', days: [0], startInterval: 0, lengthIntervals: 1, costPerAgent: -1 };
+    const bounded = weekdayWeekend.shifts.map((s) => ({ ...s, maxAgents: 1 }));
+    expect(await coverShifts({ ...weekdayWeekend, shifts: [...bounded, bonus] })).toEqual({ status: 'infeasible', uncovered: [] });
+  });
+
   it('gives the same plan for the same week twice (7 × 48 intervals, 35 candidate shifts)', async () => {
     const input = week48();
     const first = await coverShifts(input);
@@ -171,7 +177,7 @@ describe('coverShifts', () => {
 });
 
 /** A realistic week: two daily peaks, quieter weekends; 7 day-off patterns × 5 starts of 8.5 h with a break. */
-export function week48(): ShiftCoverInput {
+function week48(): ShiftCoverInput {
   const intervalsPerDay = 48;
   const requirement: number[] = [];
   for (let d = 0; d < 7; d++) {
