@@ -32,3 +32,8 @@ export { comparisonJson, comparisonCsv, comparisonTable, COMPARISON_CSV_HEADER }
 export { verdictsJson, parseVerdicts, verdictChanges, VerdictFileError, type StoredVerdicts } from './output/verdicts.js';
 export { sweepResult, sweepJson, sweepCsv, shardJson, mergeShards, MergeError, type SweepResult } from './output/sweep.js';
 export { erlang, erlangB, erlangC, agentsForServiceLevel, agentsForAbandonRate, type ErlangResult } from './analytic/erlang.js';
+export { optimalStaffing, staffingCost, type StaffingCost, type StaffingCostInput } from './analytic/staffing-cost.js';
+export { halfinWhittDelay, optimalSafetyFactor, squareRootStaffing, type SquareRootStaffing } from './analytic/square-root.js';
+export { intervalRequirement, type IntervalRequirement, type IntervalRequirementInput } from './analytic/requirement.js';
+export { xlsxBytes, estimateColumns, estimateCells, type SheetTable, type SheetColumn, type CellValue } from './output/xlsx.js';
+export { coverShifts, shiftCoverLp, workedIntervals, type CandidateShift, type ShiftCoverInput, type ShiftCoverResult } from './experiment/shift-cover.js';
