@@ -21,6 +21,10 @@ export interface ModelConfig {
   /** Time a caller is willing to wait (voice and chat); null: nobody hangs up. */
   patience: DistSpec | null;
   groups: GroupConfig[];
+  /** When the center is open (model/hours.ts). */
+  hours: HoursConfig;
+  /** What a contact arriving while closed does, and how long after the next opening it comes back. */
+  closed: ClosedConfig;
   discipline: Discipline;
   policy: PolicyConfig;
   retrial: RetrialConfig | null;
@@ -92,7 +96,7 @@ export interface SatisfactionConfig {
 }
 
 /**
- * Arrival rate λ(t) = base × intraday[interval] × weekly[weekday] × monthly[month]
+ * Arrival rate λ(t) = base × intraday[weekday][interval] × weekly[weekday] × monthly[month]
  *   × (1 + trendPerYear)^(t / year) × dayFactor[day],
  * piecewise constant per interval. Profiles are normalised to mean 1, so `baseRatePerSec` is the
  * long-run average rate.
@@ -101,8 +105,8 @@ export interface DemandConfig {
   baseRatePerSec: number;
   /** Length of one profile interval (15, 30 or 60 minutes, in seconds). */
   intervalSec: number;
-  /** One factor per interval of the day (mean 1). */
-  intraday: number[];
+  /** One factor per interval of the day (mean 1), for each weekday Monday … Sunday. */
+  intraday: number[][];
   /** Monday … Sunday (mean 1). */
   weekly: number[];
   /** January … December (mean 1). */
@@ -140,8 +144,13 @@ export interface ChannelConfig {
   concurrency: number;
   /** Handle-time multiplier for a chat handled alongside others. */
   handleStretch: number;
-  /** Email response target (email only), seconds; Infinity otherwise. */
-  responseTargetSec: number;
+  /**
+   * The channel's service-level threshold: voice and chat are answered "in service level" within
+   * it (each its own, e.g. 20 s and 60 s); email within its response target.
+   */
+  slThresholdSec: number;
+  /** The channel's service-level target share (for the required agents). */
+  slTarget: number;
 }
 
 export interface GroupConfig {
@@ -158,6 +167,35 @@ export interface GroupConfig {
   /** Index of the group unresolved contacts are transferred to, or −1. */
   escalateTo: number;
   shifts: ShiftConfig[];
+  /** Agents on duty interval by interval from day 0 (repeating when shorter than the run); null: shifts. */
+  roster: { intervalSec: number; agents: number[] } | null;
+}
+
+/** A weekly opening period: weekdays (0 = Monday) and times in seconds from midnight (end may pass it). */
+export interface OpenPeriod {
+  weekdays: number[];
+  startSec: number;
+  endSec: number;
+}
+
+/**
+ * Opening hours. `weekly` is the center's pattern, or null: open whenever some group is on shift
+ * (derived from the staffing). A channel may have its own pattern (`byChannel[i]`, null: the
+ * center's); email accepts messages at any time and is worked while agents are on shift, so it
+ * has no closed hours. Holidays are whole days closed (day indices from day 0).
+ */
+export interface HoursConfig {
+  weekly: OpenPeriod[] | null;
+  byChannel: (OpenPeriod[] | null)[];
+  holidays: number[];
+}
+
+/** Contacts arriving while closed (model/hours.ts explains the choices). */
+export interface ClosedConfig {
+  action: 'retry' | 'callback' | 'lost';
+  retryProb: number;
+  /** Open time from the next opening until the contact comes (retry, callback, deferred follow-up). */
+  delay: DistSpec;
 }
 
 /** A weekly shift pattern; times are seconds from midnight, `endSec` may pass midnight. */
@@ -182,6 +220,8 @@ export interface PolicyConfig {
   rushElasticity: number;
   /** Planned extra time per contact. */
   thoroughnessSec: number;
+  /** Seconds cut from every contact (≤ 0), never below half its natural length. */
+  ahtShiftSec: number;
   /** Extra time that cuts the unresolved share by a factor e. */
   thoroughnessScaleSec: number;
   /** Whether repeat and transferred contacts arrive with their history. */
@@ -203,6 +243,8 @@ export interface CallbackConfig {
   /** Offer a callback when the expected wait at arrival exceeds this. */
   offerAboveSec: number;
   acceptProb: number;
+  /** When the expected wait runs past closing: a callback in the next open period (true) or none. */
+  nextOpenPeriod: boolean;
 }
 
 export interface EconomicsConfig {

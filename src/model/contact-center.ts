@@ -123,7 +123,7 @@ class ContactCenter implements Dispatcher {
       config.horizonSec,
       config.demand.intervalSec,
       config.slThresholdSec,
-      channels.map((c) => c.responseTargetSec),
+      channels.map((c) => (c.kind === 'email' ? c.slThresholdSec : Infinity)),
       reasons.length,
       groups.length,
     );

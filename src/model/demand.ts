@@ -5,16 +5,16 @@ import { SECONDS_PER_DAY, SECONDS_PER_MONTH, SECONDS_PER_YEAR, type DemandConfig
 
 /**
  * The expected arrival rate (per second) in profile interval `k` (time k·intervalSec), before the
- * random day factor: base × intraday × weekly × monthly × trend. Piecewise constant per interval.
+ * random day factor: base × intraday(weekday) × weekly × monthly × trend. Piecewise constant per interval.
  */
 export function profileRate(d: DemandConfig, k: number): number {
   const t = k * d.intervalSec;
-  const perDay = d.intraday.length;
+  const perDay = d.intraday[0]!.length;
   const day = Math.floor(k / perDay);
   const weekday = (day + d.startWeekday) % 7;
   const month = (Math.floor(t / SECONDS_PER_MONTH) + d.startMonth) % 12;
   const trend = d.trendPerYear === 0 ? 1 : (1 + d.trendPerYear) ** (t / SECONDS_PER_YEAR);
-  return d.baseRatePerSec * d.intraday[k % perDay]! * d.weekly[weekday]! * d.monthly[month]! * trend;
+  return d.baseRatePerSec * d.intraday[weekday]![k % perDay]! * d.weekly[weekday]! * d.monthly[month]! * trend;
 }
 
 /**
@@ -49,7 +49,7 @@ export class ArrivalProcess {
       const draw = gamma(dayFactor, 1, demand.dayFactorCv);
       for (let i = 0; i < days; i++) this.dayFactors[i] = draw();
     }
-    this.perDay = demand.intraday.length;
+    this.perDay = demand.intraday[0]!.length;
     this.pieceEnd = demand.intervalSec;
     this.rate = this.rateOf(0);
   }

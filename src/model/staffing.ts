@@ -39,6 +39,10 @@ export function buildStaffing(groups: readonly GroupConfig[], untilSec: number, 
   const paid: Change[] = [];
   const days = Math.ceil(untilSec / SECONDS_PER_DAY);
   groups.forEach((g, group) => {
+    if (g.roster !== null) {
+      rosterChanges(g.roster, group, untilSec, available, paid);
+      return;
+    }
     const absent = g.shrinkage > 0 ? bernoulli(absence, g.shrinkage) : null;
     for (let day = 0; day < days; day++) {
       for (const s of g.shifts) {
@@ -63,6 +67,24 @@ export function buildStaffing(groups: readonly GroupConfig[], untilSec: number, 
     }
   });
   return { available: steps(available), paid: steps(paid) };
+}
+
+/**
+ * A roster's agents on duty, interval by interval from day 0: paid and available alike (a roster
+ * lists who was there; shrinkage does not apply). A roster shorter than the run repeats (the
+ * scenario checks that it is a day's, a week's or the whole horizon's worth).
+ */
+function rosterChanges(roster: { intervalSec: number; agents: readonly number[] }, group: number, untilSec: number, available: Change[], paid: Change[]): void {
+  const n = roster.agents.length;
+  let level = 0;
+  for (let i = 0; i * roster.intervalSec < untilSec; i++) {
+    const agents = roster.agents[i % n]!;
+    if (agents === level) continue;
+    const change = { time: i * roster.intervalSec, group, delta: agents - level };
+    available.push(change);
+    paid.push({ ...change });
+    level = agents;
+  }
 }
 
 /** Sorts changes by (time, group), merges equal (time, group) and drops zero deltas. */

@@ -17,6 +17,18 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
   const horizonSec = durationSec(s.horizon);
   const warmupSec = s.warmup ? durationSec(s.warmup) : 0;
   if (warmupSec >= horizonSec) out.push([['warmup'], msg.warmupNotBeforeHorizon(warmupSec, horizonSec)]);
+  const cal = s.calendar;
+  if (cal.startDate !== undefined && (cal.startWeekday !== undefined || cal.startMonth !== undefined)) out.push([['calendar', 'startDate'], msg.startDateWithWeekday()]);
+  if (cal.holidays !== undefined && cal.startDate === undefined) out.push([['calendar', 'holidays'], msg.holidaysNeedDate()]);
+  const periods = (hours: NonNullable<Scenario['hours']> | undefined, path: Path) =>
+    hours?.forEach((h, i) => {
+      // "00:00"–"24:00" is a whole day; any other start and end at the same time of day is empty.
+      const whole = clockSec(h.start) === 0 && clockSec(h.end) === SECONDS_PER_DAY;
+      if (!whole && clockSec(h.start) % SECONDS_PER_DAY === clockSec(h.end) % SECONDS_PER_DAY) out.push([[...path, i], msg.emptyPeriod('an opening period\'s')]);
+    });
+  periods(s.hours, ['hours']);
+  periods(s.channels?.voice?.hours, ['channels', 'voice', 'hours']);
+  periods(s.channels?.chat?.hours, ['channels', 'chat', 'hours']);
   const growth = Math.max(1, (1 + s.arrivals.trendPerYear) ** (horizonSec / (360 * SECONDS_PER_DAY)));
   if ((s.arrivals.ratePerHour === undefined) === (s.customers === undefined)) out.push([['arrivals', 'ratePerHour'], msg.rateOrCustomers()]);
   if (s.satisfaction && !s.customers) out.push([['satisfaction'], msg.satisfactionWithoutCustomers()]);
@@ -55,7 +67,14 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
   const names = groups.map((g) => g.name);
   groups.forEach((g, i) => {
     if (names.indexOf(g.name) !== i) out.push([['groups', i, 'name'], msg.duplicateName('group', g.name)]);
-    if ((g.agents === undefined) === (g.shifts === undefined)) out.push([['groups', i], msg.agentsOrShifts()]);
+    if ([g.agents, g.shifts, g.roster].filter((x) => x !== undefined).length !== 1) out.push([['groups', i], msg.agentsOrShifts()]);
+    if (g.roster) {
+      const perDay = (24 * 60) / g.roster.intervalMin;
+      const horizonIntervals = Math.ceil(horizonSec / (g.roster.intervalMin * 60));
+      const n = g.roster.agents.length;
+      if (n !== perDay && n !== 7 * perDay && n !== horizonIntervals) out.push([['groups', i, 'roster', 'agents'], msg.rosterLength(n, perDay, horizonIntervals)]);
+      if (g.shrinkage > 0) out.push([['groups', i, 'shrinkage'], msg.rosterShrinkage()]);
+    }
     g.shifts?.forEach((sh, j) => {
       const start = clockSec(sh.start);
       const end = clockSec(sh.end) <= start ? clockSec(sh.end) + SECONDS_PER_DAY : clockSec(sh.end);
@@ -114,6 +133,11 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
     else if (Math.abs(sum - 1) > 1e-6) out.push([['channels'], msg.sharesNotOne('channel', sum)]);
   }
 
+  for (const [day, shape] of Object.entries(s.arrivals.intradayByWeekday ?? {})) {
+    const expectedLength = (24 * 60) / s.arrivals.intervalMin;
+    if (shape.length !== expectedLength) out.push([['arrivals', 'intradayByWeekday', day], msg.intradayByWeekdayLength(day, shape.length, expectedLength, s.arrivals.intervalMin)]);
+    else if (!shape.some((v) => v > 0)) out.push([['arrivals', 'intradayByWeekday', day], msg.intradayAllZero()]);
+  }
   const intraday = s.arrivals.intraday;
   if (intraday) {
     const expectedLength = (24 * 60) / s.arrivals.intervalMin;

@@ -26,7 +26,15 @@ export const inPolicy = (policy: string, path: string, message: string) => `poli
 export const duplicatePolicy = (name: string) => `policy name "${name}" is used twice (names must be unique; "baseline" is taken by the base scenario)`;
 export const staffingOrGroups = () => 'give either staffing: { agents } (one group around the clock) or groups: [ … ] (agent groups with shifts), not both';
 export const noStaffing = () => 'the scenario needs staffing: { agents } or groups: [ … ]';
-export const agentsOrShifts = () => 'give a group either agents (around the clock) or shifts, exactly one';
+export const agentsOrShifts = () => 'give a group exactly one of agents (around the clock), shifts, or roster (agents interval by interval)';
+export const rosterLength = (length: number, perDay: number, horizonIntervals: number) =>
+  `roster.agents has ${length} values; it needs one day's (${perDay}), one week's (${7 * perDay}) or the whole horizon's (${horizonIntervals}) worth`;
+export const rosterShrinkage = () => 'a roster lists the agents on duty, so shrinkage does not apply to it (remove shrinkage, or use shifts)';
+export const startDateWithWeekday = () => 'give calendar.startDate or startWeekday/startMonth, not both (the date sets the weekday and the month)';
+export const holidaysNeedDate = () => 'calendar.holidays needs calendar.startDate (holidays are dates)';
+export const emptyPeriod = (what: string) => `${what} start and end are the same time; a whole day is written "00:00" to "24:00"`;
+export const intradayByWeekdayLength = (day: string, length: number, expected: number, intervalMin: number) =>
+  `intradayByWeekday.${day} has ${length} factors; with intervalMin ${intervalMin} a day has ${expected} intervals`;
 export const noHandleTime = (reason: string) => `reason "${reason}" has no handleTime and there is no top-level handleTime to fall back on`;
 export const unknownReason = (name: string, known: readonly string[]) => `no reason is named "${name}"; reasons: ${known.join(', ')}`;
 export const reasonRateMissing = (reason: string) => `gives issues per month by reason but none for reason "${reason}" (give it a rate, 0 for none)`;

@@ -8,10 +8,14 @@ import {
   type CustomersConfig,
   type GroupConfig,
   type ModelConfig,
+  type OpenPeriod,
   type ReasonConfig,
 } from '../model/config.js';
+import { dayNumber, monthOf, weekdayOf } from './dates.js';
 import { compileFormula } from './formula.js';
 import { MONTHS, SatisfactionSchema, WEEKDAYS, type Distribution, type Duration, type Scenario } from './schema.js';
+
+type Hours = NonNullable<Scenario['hours']>;
 
 /** Seconds in a validated duration ({ days } | { hours } | { months }). */
 export function durationSec(d: Duration): number {
@@ -42,6 +46,33 @@ function meanOne(values: readonly number[] | undefined, length: number): number[
   if (!values) return new Array<number>(length).fill(1);
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   return values.map((v) => v / mean);
+}
+
+/** A time span "HH:MM"–"HH:MM" in seconds from midnight: an end at or before the start is the next day. */
+export function clockSpan(start: string, end: string): [number, number] {
+  const from = clockSec(start);
+  const to = clockSec(end);
+  return [from, to <= from ? to + SECONDS_PER_DAY : to];
+}
+
+/** Opening periods in seconds from midnight, weekdays as numbers (0 = Monday). */
+function openPeriods(hours: Hours): OpenPeriod[] {
+  return hours.map((h) => {
+    const [startSec, endSec] = clockSpan(h.start, h.end);
+    return { weekdays: h.days.map((d) => WEEKDAYS.indexOf(d)), startSec, endSec };
+  });
+}
+
+/**
+ * Weekday and month of day 0, and the holidays as day indices from day 0: from
+ * `calendar.startDate` when given, else `startWeekday` / `startMonth` (default Monday, January).
+ */
+export function calendarOf(s: Scenario): { startWeekday: number; startMonth: number; holidays: number[] } {
+  const c = s.calendar;
+  const day0 = c.startDate === undefined ? null : dayNumber(c.startDate)!;
+  if (day0 === null) return { startWeekday: WEEKDAYS.indexOf(c.startWeekday ?? 'mon'), startMonth: MONTHS.indexOf(c.startMonth ?? 'jan'), holidays: [] };
+  const holidays = (c.holidays ?? []).map((d) => dayNumber(d)! - day0).filter((d) => d >= 0);
+  return { startWeekday: weekdayOf(day0), startMonth: monthOf(day0), holidays: [...new Set(holidays)].sort((a, b) => a - b) };
 }
 
 /** The group list the scenario describes: `staffing` is one around-the-clock group named "agents". */
@@ -81,11 +112,12 @@ export function toModelConfig(s: Scenario): ModelConfig {
     resolveOddsFactor: g.resolveOddsFactor,
     courtesy: g.courtesy,
     escalateTo: g.escalateTo !== undefined ? index.get(g.escalateTo)! : -1,
-    shifts: g.shifts
+    roster: g.roster ? { intervalSec: g.roster.intervalMin * 60, agents: [...g.roster.agents] } : null,
+    shifts: g.roster
+      ? []
+      : g.shifts
       ? g.shifts.map((sh) => {
-          const startSec = clockSec(sh.start);
-          let endSec = clockSec(sh.end);
-          if (endSec <= startSec) endSec += SECONDS_PER_DAY;
+          const [startSec, endSec] = clockSpan(sh.start, sh.end);
           return {
             weekdays: sh.days.map((d) => WEEKDAYS.indexOf(d)),
             startSec,
@@ -111,15 +143,28 @@ export function toModelConfig(s: Scenario): ModelConfig {
     maxRepeats: r.maxRepeats,
   }));
   const ch = s.channels;
-  const channels: ChannelConfig[] = !ch
-    ? [{ kind: 'voice', share: 1, concurrency: 1, handleStretch: 1, responseTargetSec: Infinity }]
+  const sl = s.serviceLevel;
+  const level = (own: { thresholdSec?: number | undefined; target?: number | undefined } | undefined) => ({
+    slThresholdSec: own?.thresholdSec ?? sl.thresholdSec,
+    slTarget: own?.target ?? sl.target,
+  });
+  const voice: ChannelConfig = { kind: 'voice', share: 1, concurrency: 1, handleStretch: 1, ...level(ch?.voice?.serviceLevel) };
+  const listed: [ChannelConfig, Hours | undefined][] = !ch
+    ? [[voice, undefined]]
     : [
-        ...(ch.voice ? [{ kind: 'voice' as const, share: ch.voice.share, concurrency: 1, handleStretch: 1, responseTargetSec: Infinity }] : []),
-        ...(ch.chat ? [{ kind: 'chat' as const, share: ch.chat.share, concurrency: ch.chat.concurrency, handleStretch: ch.chat.handleStretch, responseTargetSec: Infinity }] : []),
-        ...(ch.email ? [{ kind: 'email' as const, share: ch.email.share, concurrency: 1, handleStretch: 1, responseTargetSec: ch.email.responseTargetHours * SECONDS_PER_HOUR }] : []),
-      ].filter((c) => c.share > 0);
+        ...(ch.voice ? [[{ ...voice, share: ch.voice.share }, ch.voice.hours] as [ChannelConfig, Hours | undefined]] : []),
+        ...(ch.chat
+          ? [[{ kind: 'chat' as const, share: ch.chat.share, concurrency: ch.chat.concurrency, handleStretch: ch.chat.handleStretch, ...level(ch.chat.serviceLevel) }, ch.chat.hours] as [ChannelConfig, Hours | undefined]]
+          : []),
+        ...(ch.email
+          ? [[{ kind: 'email' as const, share: ch.email.share, concurrency: 1, handleStretch: 1, slThresholdSec: ch.email.responseTargetHours * SECONDS_PER_HOUR, slTarget: sl.target }, undefined] as [ChannelConfig, Hours | undefined]]
+          : []),
+      ].filter(([c]) => c.share > 0);
+  const channels = listed.map(([c]) => c);
   const a = s.arrivals;
   const perDay = (24 * 60) / a.intervalMin;
+  const cal = calendarOf(s);
+  const intraday = WEEKDAYS.map((d) => meanOne(a.intradayByWeekday?.[d] ?? a.intraday, perDay));
   return {
     horizonSec: durationSec(s.horizon),
     warmupSec: s.warmup ? durationSec(s.warmup) : 0,
@@ -129,18 +174,24 @@ export function toModelConfig(s: Scenario): ModelConfig {
       // With customers the base sets the level: the profile is a unit shape it multiplies.
       baseRatePerSec: s.customers ? 1 : a.ratePerHour! / SECONDS_PER_HOUR,
       intervalSec: a.intervalMin * 60,
-      intraday: meanOne(a.intraday, perDay),
+      intraday,
       weekly: meanOne(a.weekly, 7),
       monthly: meanOne(a.monthly, 12),
       trendPerYear: a.trendPerYear,
       dayFactorCv: a.dayFactorCv,
-      startWeekday: WEEKDAYS.indexOf(s.calendar.startWeekday),
-      startMonth: MONTHS.indexOf(s.calendar.startMonth),
+      startWeekday: cal.startWeekday,
+      startMonth: cal.startMonth,
     },
     reasons,
     channels,
     patience: s.patience ? dist(s.patience) : null,
     groups,
+    hours: {
+      weekly: s.hours ? openPeriods(s.hours) : null,
+      byChannel: listed.map(([, h]) => (h ? openPeriods(h) : null)),
+      holidays: cal.holidays,
+    },
+    closed: { action: s.closed.action, retryProb: s.closed.retryProb, delay: dist(s.closed.delay) },
     discipline: s.queue.discipline,
     policy: { ...s.policy },
     retrial: s.retrial ? { prob: s.retrial.prob, delay: dist(s.retrial.delay), maxRetrials: s.retrial.maxRetrials } : null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayNumber } from './dates.js';
 import { DEFAULT_SATISFACTION_FORMULA } from './formula.js';
 import { LIMITS } from './limits.js';
 import * as msg from './messages.js';
@@ -67,6 +68,25 @@ const clock = z
   .string()
   .regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time of day is written "HH:MM", 00:00 to 24:00')
   .meta({ description: 'Time of day, "HH:MM".' });
+/** A calendar date, "YYYY-MM-DD" (checked to exist: no 30 February). */
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written "YYYY-MM-DD"')
+  .refine((d) => dayNumber(d) !== null, 'not a date of the calendar (check the month and the day)')
+  .meta({ description: 'A date, "YYYY-MM-DD".' });
+
+/** One weekly opening period: the days it applies to and its times ("24:00" ends at midnight). */
+export const OpenPeriodSchema = z.strictObject({
+  days: z.array(z.enum(WEEKDAYS)).min(1, 'days needs at least one weekday').default([...WEEKDAYS]),
+  start: clock,
+  end: clock.meta({ description: 'End; earlier than start means the next day, "24:00" is midnight.' }),
+});
+
+export const HoursSchema = z
+  .array(OpenPeriodSchema)
+  .min(1, 'hours needs at least one opening period')
+  .meta({ description: 'Weekly opening periods, e.g. [{ days: [mon, tue, wed, thu, fri], start: "08:00", end: "20:00" }]. Default: open whenever some group is on shift.' });
+
 const probability = (what: string) => z.number().min(0, `${what} must be ≥ 0`).max(1, `${what} must be ≤ 1`);
 const factors = (what: string, length: number) =>
   z
@@ -87,6 +107,10 @@ export const ArrivalsSchema = z
       .array(nonNegative('intraday factor', 1e6))
       .optional()
       .meta({ description: 'Relative volume per interval of the day (1440/intervalMin values), normalised to mean 1.' }),
+    intradayByWeekday: z
+      .partialRecord(z.enum(WEEKDAYS), z.array(nonNegative('intraday factor', 1e6)))
+      .optional()
+      .meta({ description: 'Per-weekday intraday shapes, e.g. { fri: [...], sat: [...] }, replacing `intraday` on those days (each normalised to mean 1, so `weekly` still sets the day\'s volume).' }),
     weekly: factors('weekly', 7).optional().meta({ description: 'Relative volume Monday…Sunday, normalised to mean 1.' }),
     monthly: factors('monthly', 12).optional().meta({ description: 'Relative volume January…December (seasonality), normalised to mean 1.' }),
     trendPerYear: z.number().gt(-1, 'trendPerYear must be > −1').max(10, 'trendPerYear must be at most 10').default(0).meta({ description: 'Volume growth per year, e.g. 0.05.' }),
@@ -110,14 +134,29 @@ export const ReasonSchema = z.strictObject({
   maxRepeats: whole('maxRepeats', 0, 20).default(3),
 });
 
+const ChannelServiceLevelSchema = z
+  .strictObject({
+    thresholdSec: nonNegative('thresholdSec', LIMITS.durationSec).optional().meta({ description: 'Answered within this many seconds counts; default: serviceLevel.thresholdSec.' }),
+    target: z.number().gt(0, 'target must be > 0').lt(1, 'target must be < 1').optional().meta({ description: 'Target share; default: serviceLevel.target.' }),
+  })
+  .meta({ description: 'This channel\'s service-level definition (chat is often 80/60 while voice is 80/20); default: the top-level serviceLevel.' });
+
 export const ChannelsSchema = z
   .strictObject({
-    voice: z.strictObject({ share: probability('share') }).optional(),
+    voice: z
+      .strictObject({
+        share: probability('share'),
+        serviceLevel: ChannelServiceLevelSchema.optional(),
+        hours: HoursSchema.optional().meta({ description: 'Opening hours of voice, when they differ from the center\'s `hours`.' }),
+      })
+      .optional(),
     chat: z
       .strictObject({
         share: probability('share'),
         concurrency: whole('concurrency', 1, 10).default(2),
         handleStretch: z.number().min(1, 'handleStretch must be ≥ 1').max(10, 'handleStretch must be at most 10').default(1.3),
+        serviceLevel: ChannelServiceLevelSchema.optional(),
+        hours: HoursSchema.optional().meta({ description: 'Opening hours of chat, when they differ from the center\'s `hours`.' }),
       })
       .optional(),
     email: z
@@ -151,6 +190,13 @@ export const GroupSchema = z.strictObject({
     .optional()
     .meta({ description: 'Constant headcount around the clock (instead of shifts).' }),
   shifts: z.array(ShiftSchema).min(1, 'shifts needs at least one shift').optional(),
+  roster: z
+    .strictObject({
+      intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]).meta({ description: 'Length of a roster interval: 15, 30 or 60 minutes.' }),
+      agents: z.array(whole('agents', 0, LIMITS.agents, true)).min(1, 'agents needs at least one interval').meta({ description: 'Agents on duty in each interval from day 0, 00:00: one day\'s, one week\'s or the whole horizon\'s worth of values (a day or a week repeats).' }),
+    })
+    .optional()
+    .meta({ description: 'Agents on duty interval by interval (for example as observed in a log), instead of agents or shifts.' }),
   wagePerHour: nonNegative('wagePerHour', 10_000).default(30),
   shrinkage: z.number().min(0, 'shrinkage must be ≥ 0').lt(1, 'shrinkage must be < 1').default(0).meta({ description: 'Share of scheduled agent-shifts lost to absence and training (paid, unavailable).' }),
   handleFactor: positive('handleFactor', 10).default(1),
@@ -165,6 +211,12 @@ export const PolicyConfigSchema = z
     ahtPressure: probability('ahtPressure').default(0.5).meta({ description: 'Share of the time beyond the target that agents cut.' }),
     rushElasticity: nonNegative('rushElasticity', 10).default(1).meta({ description: 'Resolution × (cut/natural)^elasticity for a cut contact.' }),
     thoroughnessSec: nonNegative('thoroughnessSec', 3600).default(0).meta({ description: 'Planned extra time per contact.' }),
+    ahtShiftSec: z
+      .number()
+      .max(0, 'ahtShiftSec must be ≤ 0 (seconds cut from every contact; planned extra time is thoroughnessSec)')
+      .min(-3600, 'ahtShiftSec must be ≥ −3600')
+      .default(0)
+      .meta({ description: 'Seconds cut from every contact ("cut 20 s from every call": −20); a contact is never cut below half its natural length. Cut contacts count as rushed.' }),
     thoroughnessScaleSec: positive('thoroughnessScaleSec', 3600).default(120).meta({ description: 'Extra time that cuts the unresolved share by a factor e.' }),
     contextCarryOver: z.boolean().default(true).meta({ description: 'Repeat and transferred contacts arrive with their history.' }),
     reaskSec: nonNegative('reaskSec', 3600).default(60).meta({ description: 'Extra handle time when details are asked again.' }),
@@ -278,9 +330,26 @@ export const ScenarioSchema = z
     horizon: DurationSchema,
     warmup: DurationSchema.optional().meta({ description: 'Initial span excluded from every KPI.' }),
     calendar: z
-      .strictObject({ startWeekday: z.enum(WEEKDAYS).default('mon'), startMonth: z.enum(MONTHS).default('jan') })
-      .default({ startWeekday: 'mon', startMonth: 'jan' })
+      .strictObject({
+        startDate: date.optional().meta({ description: 'The date of day 0; then startWeekday and startMonth follow from it and are not given.' }),
+        startWeekday: z.enum(WEEKDAYS).optional().meta({ description: 'Weekday of day 0 (default mon).' }),
+        startMonth: z.enum(MONTHS).optional().meta({ description: 'Month of day 0 (default jan).' }),
+        holidays: z.array(date).optional().meta({ description: 'Dates the center is closed all day (needs startDate).' }),
+      })
+      .default({})
       .meta({ description: 'Weekday and month of day 0 (which starts at 00:00).' }),
+    hours: HoursSchema.optional(),
+    closed: z
+      .strictObject({
+        action: z
+          .enum(['retry', 'callback', 'lost'])
+          .default('retry')
+          .meta({ description: 'A contact arriving while closed: retry (hears a closed message, tries again in the next open period with retryProb), callback (leaves a message, called back in the next open period), lost (counted apart, the issue stays unresolved).' }),
+        retryProb: probability('retryProb').default(0.7).meta({ description: 'With action retry: probability of trying again in the next open period.' }),
+        delay: DistributionSchema.default({ dist: 'exponential', meanSec: 3600 }).meta({ description: 'Open time from the next opening to the retry, the callback, or a deferred follow-up (default exponential, 1 hour).' }),
+      })
+      .default({ action: 'retry', retryProb: 0.7, delay: { dist: 'exponential', meanSec: 3600 } })
+      .meta({ description: 'What contacts arriving while the center is closed do; repeats and retrials that fall while closed move to the next open period after `delay`.' }),
     arrivals: ArrivalsSchema,
     handleTime: DistributionSchema.optional().meta({ description: 'Handle time of every reason that does not give its own.' }),
     reasons: z.array(ReasonSchema).min(1, 'reasons needs at least one reason').optional().meta({ description: 'Contact reasons; default: one reason "general".' }),
@@ -308,7 +377,14 @@ export const ScenarioSchema = z
       .optional()
       .meta({ description: 'Abandoners call again with probability prob after delay.' }),
     callback: z
-      .strictObject({ offerAboveSec: nonNegative('offerAboveSec', LIMITS.durationSec), acceptProb: probability('acceptProb') })
+      .strictObject({
+        offerAboveSec: nonNegative('offerAboveSec', LIMITS.durationSec),
+        acceptProb: probability('acceptProb'),
+        nextOpenPeriod: z
+          .boolean()
+          .default(false)
+          .meta({ description: 'When the wait would run past closing: offer a callback in the next open period (true), or no callback (false).' }),
+      })
       .optional()
       .meta({ description: 'Virtual hold: offered when the expected wait exceeds offerAboveSec; accepted callers keep their place off the line.' }),
     serviceLevel: z

@@ -11,13 +11,15 @@ import { ArrivalProcess, profileRate } from '../../src/model/demand.js';
 import type { DemandConfig } from '../../src/model/config.js';
 
 const flat = (n: number) => new Array<number>(n).fill(1);
+/** The same intraday shape on every weekday. */
+const week = (day: number[]) => Array.from({ length: 7 }, () => day);
 // A two-peak day on 48 half-hours, zero volume from 00:00 to 06:00 (already mean 1 after scaling).
 const raw = Array.from({ length: 48 }, (_, k) => (k < 12 ? 0 : 1 + Math.sin(((k - 12) / 36) * 2 * Math.PI) ** 2 * 2));
 const mean = raw.reduce((s, v) => s + v, 0) / 48;
 const intraday = raw.map((v) => v / mean);
 
 function demand(over: Partial<DemandConfig> = {}): DemandConfig {
-  return { baseRatePerSec: 0.05, intervalSec: 1800, intraday, weekly: flat(7), monthly: flat(12), trendPerYear: 0, dayFactorCv: 0, startWeekday: 0, startMonth: 0, ...over };
+  return { baseRatePerSec: 0.05, intervalSec: 1800, intraday: week(intraday), weekly: flat(7), monthly: flat(12), trendPerYear: 0, dayFactorCv: 0, startWeekday: 0, startMonth: 0, ...over };
 }
 
 describe('profileRate', () => {
@@ -30,7 +32,7 @@ describe('profileRate', () => {
   });
 
   it('applies the weekday, the month and a compounding trend', () => {
-    const d = demand({ intraday: flat(48), weekly: [2, 1, 1, 1, 1, 1, 1], monthly: [1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], trendPerYear: 0.1, startWeekday: 6 });
+    const d = demand({ intraday: week(flat(48)), weekly: [2, 1, 1, 1, 1, 1, 1], monthly: [1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], trendPerYear: 0.1, startWeekday: 6 });
     expect(profileRate(d, 48)).toBeCloseTo(0.05 * 2 * 1.1 ** ((48 * 1800) / (360 * 86400)), 12); // day 1 is a Monday
     expect(profileRate(d, 48 * 30)).toBeCloseTo(0.05 * 3 * 1.1 ** (30 / 360), 12); // day 30 is in February, a Tuesday
   });
@@ -71,7 +73,7 @@ describe('ArrivalProcess', () => {
     // Daily count N | F ~ Poisson(m·F), F ~ Gamma(mean 1, cv): E N = m, Var N = m + m²cv².
     const days = 400;
     const cv = 0.2;
-    const d = demand({ intraday: flat(48), dayFactorCv: cv });
+    const d = demand({ intraday: week(flat(48)), dayFactorCv: cv });
     const c = counts(d, days, 8);
     const daily = Array.from({ length: days }, (_, i) => c.slice(i * 48, (i + 1) * 48).reduce((s, v) => s + v, 0));
     const m = 0.05 * 86_400;

@@ -7,6 +7,7 @@ const none: PolicyConfig = {
   ahtPressure: 0.5,
   rushElasticity: 1,
   thoroughnessSec: 0,
+  ahtShiftSec: 0,
   thoroughnessScaleSec: 120,
   contextCarryOver: true,
   reaskSec: 60,

@@ -7,7 +7,7 @@ const H = 3600;
 const DAY = 86_400;
 
 function group(over: Partial<GroupConfig>): GroupConfig {
-  return { name: 'g', wagePerHour: 30, shrinkage: 0, handleFactor: 1, resolveOddsFactor: 1, courtesy: 3, escalateTo: -1, shifts: [], ...over };
+  return { name: 'g', wagePerHour: 30, shrinkage: 0, handleFactor: 1, resolveOddsFactor: 1, courtesy: 3, escalateTo: -1, shifts: [], roster: null, ...over };
 }
 
 /** The level of group 0 just after time t. */
@@ -66,5 +66,24 @@ describe('buildStaffing', () => {
     const total = integrateSteps(available, 0, 0, DAY, 1800, out);
     expect(total).toBe(4 * 1.5 * H);
     expect(Array.from(out.slice(16, 20))).toEqual([4 * 900, 4 * 1800, 4 * 1800, 4 * 900]);
+  });
+});
+
+describe('buildStaffing with a roster', () => {
+  it('puts the listed agents on duty interval by interval, paid and available alike', () => {
+    const agents = Array.from({ length: 48 }, (_, k) => (k >= 16 && k < 40 ? 3 + (k % 3) : 0));
+    const g = group({ roster: { intervalSec: 1800, agents } });
+    const { available, paid } = buildStaffing([g], DAY, absence());
+    for (let k = 0; k < 48; k++) expect(levelAt(available, k * 1800 + 900)).toBe(agents[k]);
+    const expected = agents.reduce((s, a) => s + a, 0) * 1800;
+    expect(integrateSteps(paid, 0, 0, DAY, 1800, null)).toBe(expected);
+    expect(integrateSteps(available, 0, 0, DAY, 1800, null)).toBe(expected);
+  });
+
+  it('repeats a one-day roster every day', () => {
+    const agents = Array.from({ length: 24 }, (_, k) => (k === 9 ? 7 : 0));
+    const { available } = buildStaffing([group({ roster: { intervalSec: 3600, agents } })], 5 * DAY, absence());
+    expect(levelAt(available, 3 * DAY + 9.5 * H)).toBe(7);
+    expect(levelAt(available, 3 * DAY + 10.5 * H)).toBe(0);
   });
 });

@@ -87,7 +87,7 @@ describe('parseScenario on a valid file', () => {
       economics: { discountRatePerYear: 0.08, costPerMinute: 0, costPerContact: 0 },
     });
     expect(config.demand.baseRatePerSec).toBe(600 / SECONDS_PER_HOUR);
-    expect(new Set([...config.demand.intraday, ...config.demand.weekly, ...config.demand.monthly])).toEqual(new Set([1]));
+    expect(new Set([...config.demand.intraday.flat(), ...config.demand.weekly, ...config.demand.monthly])).toEqual(new Set([1]));
     expect(config.demand.dayFactorCv).toBe(0);
     expect(config.reasons).toHaveLength(1);
     expect(config.reasons[0]).toMatchObject({ handleTime: { dist: 'exponential', mean: 300 }, resolveProb: 1, groups: [0] });
