@@ -23,9 +23,84 @@ export interface StaffingSeen {
   busyAgents: number[];
   /** Distinct agents in the whole log (0 when it names none). */
   agents: number;
+  /** Inferred availability (agentsAvailable), null without agent names. */
+  agentsAvailable: number[] | null;
   /** What the scenario simulates: the agents seen, or without names the busy agents rounded up. */
   roster: number[];
   rosterMethod: 'agentsSeen' | 'busyAgentsRoundedUp';
+}
+
+/** Pickup slack: an agent finishing a call may take this long to take the next (wrap-up, the phone's ring). */
+export const PICKUP_SLACK_SEC = 30;
+/** A gap between an agent's services longer than this is the end of a shift, not idle time. */
+export const MAX_IDLE_GAP_SEC = 7200;
+
+/**
+ * Agents available per interval, fractional, inferred from the services and the queue: an agent
+ * is available while serving, and in a gap before their next service (up to MAX_IDLE_GAP_SEC)
+ * except when callers were waiting beyond the first PICKUP_SLACK_SEC of the gap — an available
+ * idle agent would have taken them (one pool, first come first served). So an agent "seen" in an
+ * interval but away while the queue grew is not counted for that time. Agent-seconds / interval.
+ * It reads the queue's waits, so it is not independent of the waiting KPIs: the backtest with it
+ * checks consistency, not prediction (README).
+ */
+export function agentsAvailable(calls: readonly CallRecord[], days: number, intervalMin: number): number[] {
+  const intervalSec = intervalMin * 60;
+  const n = (days * SECONDS_PER_DAY) / intervalSec;
+  const out = new Array<number>(n).fill(0);
+  // Spans when someone was waiting: the union of [queued, queued + wait).
+  const waits = calls.filter((c) => c.queued && c.waitSec > 0).map((c) => [c.arrivalSec, c.arrivalSec + c.waitSec] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const busyQ: [number, number][] = [];
+  for (const [a, b] of waits) {
+    const last = busyQ[busyQ.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else busyQ.push([a, b]);
+  }
+  const add = (a: number, b: number) => {
+    for (let k = Math.max(0, Math.floor(a / intervalSec)); k < n && k * intervalSec < b; k++) {
+      out[k]! += Math.max(0, Math.min(b, (k + 1) * intervalSec) - Math.max(a, k * intervalSec));
+    }
+  };
+  /** Adds [a, b) minus the waiting spans. */
+  const addFree = (a: number, b: number) => {
+    let lo = 0;
+    let hi = busyQ.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (busyQ[mid]![1] <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    let t = a;
+    for (let i = lo; i < busyQ.length && busyQ[i]![0] < b && t < b; i++) {
+      const [qa, qb] = busyQ[i]!;
+      if (qa > t) add(t, Math.min(qa, b));
+      t = Math.max(t, qb);
+    }
+    if (t < b) add(t, b);
+  };
+  const byAgent = new Map<string, [number, number][]>();
+  for (const c of calls) {
+    if (c.agent === null || c.serviceStartSec === null || c.serviceSec === null) continue;
+    let l = byAgent.get(c.agent);
+    if (!l) byAgent.set(c.agent, (l = []));
+    l.push([c.serviceStartSec, c.serviceStartSec + c.serviceSec]);
+  }
+  for (const spans of byAgent.values()) {
+    spans.sort((x, y) => x[0] - y[0]);
+    let busyUntil = -Infinity;
+    for (let i = 0; i < spans.length; i++) {
+      const [s, e] = spans[i]!;
+      const from = Math.max(s, busyUntil);
+      if (e > from) add(from, e);
+      busyUntil = Math.max(busyUntil, e);
+      const next = spans[i + 1];
+      if (!next || next[0] - busyUntil > MAX_IDLE_GAP_SEC || next[0] <= busyUntil) continue;
+      const slackEnd = Math.min(next[0], busyUntil + PICKUP_SLACK_SEC);
+      add(busyUntil, slackEnd);
+      addFree(slackEnd, next[0]);
+    }
+  }
+  return out.map((x) => x / intervalSec);
 }
 
 export function staffingSeen(calls: readonly CallRecord[], days: number, intervalMin: number, namesAgents: boolean): StaffingSeen {
@@ -52,6 +127,7 @@ export function staffingSeen(calls: readonly CallRecord[], days: number, interva
     intervalMin,
     agentsSeen,
     busyAgents,
+    agentsAvailable: namesAgents ? agentsAvailable(calls, days, intervalMin) : null,
     agents: names.size,
     roster: agentsSeen ?? busyAgents.map((b) => Math.ceil(b - 1e-9)),
     rosterMethod: agentsSeen ? 'agentsSeen' : 'busyAgentsRoundedUp',
