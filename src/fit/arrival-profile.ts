@@ -23,6 +23,7 @@ export const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] a
 export interface DayKind {
   /** Weekdays of the kind (0 = Monday), and its days in the log (0 = day 0). */
   weekdays: number[];
+  /** The weekdays the log covers, named (weekdays it never covers join the busiest kind, unnamed). */
   name: string;
   days: number[];
   meanDailyCalls: number;
@@ -105,7 +106,7 @@ export function arrivalProfile(calls: readonly CallRecord[], firstDay: number, d
     const hours = (n * intervalSec) / 3600;
     return {
       weekdays: [...weekdays].sort((a, b) => a - b),
-      name: weekdayRange(weekdays),
+      name: weekdayRange(weekdays.filter((w) => weekdayMeans[w] !== null)),
       days: kindDays,
       meanDailyCalls: n === 0 ? 0 : totals.reduce((a, b) => a + b, 0) / n,
       ratePerHour: totals.map((t) => (n === 0 ? 0 : t / hours)),
