@@ -122,11 +122,11 @@ export async function fitCommand(args: FitArgs): Promise<void> {
     files['backtest.json'] = backtestJson(backtest);
   }
   const dir = out ?? `out/${name}`;
-  if (args.charts) {
-    const { fitReportFiles } = await import('./fit-report.js');
-    Object.assign(files, await fitReportFiles(fitJsonObject({ fit, file: args.log }), backtest, { name, file: args.log, source: yaml }));
-  }
+  const { fitReportFiles } = await import('./fit-report.js');
+  const report = await fitReportFiles(fitJsonObject({ fit, file: args.log }), backtest, { name, file: args.log, source: yaml }, { charts: args.charts });
+  Object.assign(files, report.files);
   const written = await writeOutputs(dir, files);
+  for (const w of report.warnings) process.stderr.write(`ccsim: chart warning: ${w}\n`);
   if (args.json) process.stdout.write(fitText);
   else process.stdout.write(summaryLines(fit, backtest));
   const { wroteMessage } = await import('./report.js');
