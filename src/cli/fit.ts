@@ -56,6 +56,7 @@ export async function fitCommand(args: FitArgs): Promise<void> {
   const out = outOption(args.out);
   if (args.layout !== undefined && args.columns !== undefined) throw new UsageError('give --layout or --columns, not both');
 
+  if (args.layout === 'intervals') return intervalsCommand(args, { intervalMin, seed, slSec, out });
   const { LAYOUTS, detectLayout } = await import('../fit/layouts/index.js');
   const located = (file: string, e: unknown): never => {
     if (e instanceof FitError) throw new UsageError(e.located(file));
@@ -75,7 +76,7 @@ export async function fitCommand(args: FitArgs): Promise<void> {
     read = (text) => readWithMapping(text, mapping!, `columns (${basename(args.columns!)})`);
   } else if (args.layout !== undefined) {
     const layout = LAYOUTS[args.layout];
-    if (!layout) throw new UsageError(fitMessage.badLayout(args.layout, Object.keys(LAYOUTS)));
+    if (!layout) throw new UsageError(fitMessage.badLayout(args.layout, [...Object.keys(LAYOUTS), 'intervals']));
     read = layout.read;
     credit = layout.credit ?? [];
   } else read = (text) => {
@@ -129,6 +130,43 @@ export async function fitCommand(args: FitArgs): Promise<void> {
   for (const w of report.warnings) process.stderr.write(`ccsim: chart warning: ${w}\n`);
   if (args.json) process.stdout.write(fitText);
   else process.stdout.write(summaryLines(fit, backtest));
+  const { wroteMessage } = await import('./report.js');
+  process.stderr.write(`${wroteMessage(written)}\n`);
+}
+
+/** `--layout intervals`: an interval report, fitted as far as aggregates allow (fit/interval-report.ts). */
+async function intervalsCommand(args: FitArgs, o: { intervalMin: number; seed: number; slSec: number; out: string | undefined }): Promise<void> {
+  if (args.check) throw new UsageError('--check needs a call log: an interval report has no calls to compare by hour (fit it, then `ccsim run` the scenario)');
+  const { readIntervalReport, fitIntervalReport } = await import('../fit/interval-report.js');
+  const { intervalFitJsonObject, intervalScenarioText } = await import('../fit/interval-output.js');
+  const { scenarioName } = await import('../fit/scenario-writer.js');
+  const text = readLimited(args.log, FIT_LIMITS.logBytes, 'interval report');
+  let report;
+  try {
+    report = readIntervalReport(text, o.intervalMin);
+  } catch (e) {
+    if (e instanceof FitError) throw new UsageError(e.located(args.log));
+    throw e;
+  }
+  if (report.days > FIT_LIMITS.days) throw new UsageError(`${args.log}: ${fitMessage.tooManyDays(report.days, FIT_LIMITS.days)}`);
+  const fit = fitIntervalReport(report, o.seed);
+  const name = scenarioName(args.log);
+  const yaml = intervalScenarioText(fit, args.log, name, o.slSec, o.seed);
+  const { parseScenario } = await import('../scenario/load.js');
+  try {
+    parseScenario(yaml, 'scenario.yaml');
+  } catch (e) {
+    throw new Error(`the fitted scenario does not validate (a bug of ccsim fit):\n${(e as Error).message}`);
+  }
+  const fitText = `${JSON.stringify(intervalFitJsonObject(fit, args.log, o.slSec), null, 2)}\n`;
+  const written = await writeOutputs(o.out ?? `out/${name}`, { 'scenario.yaml': yaml, 'fit.json': fitText });
+  if (args.json) process.stdout.write(fitText);
+  else {
+    const p = fit.patience;
+    process.stdout.write(
+      `${report.rows.length} intervals over ${report.days} days; AHT ${fit.ahtSec.toFixed(1)} s; patience (Erlang A inverted) ${p.meanSec === null ? 'n/a' : `${p.meanSec.toFixed(1)} s [${p.ci95!.map((x) => x.toFixed(1)).join(', ')}]`}; day-factor cv ${fit.dispersion.cv.toFixed(3)}\n`,
+    );
+  }
   const { wroteMessage } = await import('./report.js');
   process.stderr.write(`${wroteMessage(written)}\n`);
 }

@@ -70,12 +70,18 @@ export function weekdayRange(weekdays: readonly number[]): string {
 
 export function arrivalProfile(calls: readonly CallRecord[], firstDay: number, days: number, intervalMin: number): ArrivalProfile {
   const intervalSec = intervalMin * 60;
-  const perDay = SECONDS_PER_DAY / intervalSec;
-  const counts = new Array<number>(days * perDay).fill(0);
+  const counts = new Array<number>((days * SECONDS_PER_DAY) / intervalSec).fill(0);
   for (const c of calls) {
     const k = Math.floor(c.arrivalSec / intervalSec);
     if (k >= 0 && k < counts.length) counts[k]!++;
   }
+  return profileFromCounts(counts, firstDay, days, intervalMin);
+}
+
+/** The same from counts per (day, interval), day-major (an interval report gives them directly). */
+export function profileFromCounts(counts: number[], firstDay: number, days: number, intervalMin: number): ArrivalProfile {
+  const intervalSec = intervalMin * 60;
+  const perDay = SECONDS_PER_DAY / intervalSec;
   const daily = Array.from({ length: days }, (_, day) => ({
     day,
     weekday: weekdayOf(firstDay + day),

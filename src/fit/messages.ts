@@ -48,6 +48,6 @@ export const fitMessage = {
   intervalColumns: (missing: readonly string[]) =>
     `an interval report needs the columns ${list(missing)} (and asaSec or serviceLevel); see README "Interval reports"`,
   intervalOrder: (previous: string, current: string) => `interval ${current} does not come after ${previous} (rows must be in time order, one per interval)`,
-  intervalLength: (found: number, expected: number) => `intervals are ${found} minutes apart; --interval-min is ${expected} (give the report's own interval length)`,
+  intervalAlign: (start: string, intervalMin: number) => `interval start ${start} is not on a ${intervalMin}-minute boundary (give the report's own interval length with --interval-min)`,
   tooManyDays: (days: number, limit: number) => `the log spans ${days} calendar days; the limit is ${limit} (fit a shorter period)`,
 };

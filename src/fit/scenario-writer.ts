@@ -8,7 +8,9 @@
  * arrival profile by kind of day with the day factor, the types as reasons with their handle
  * times, exponential patience, and one agent group on the roster seen in the log.
  */
-import { WEEKDAY_NAMES } from './arrival-profile.js';
+import { WEEKDAY_NAMES, type ArrivalProfile } from './arrival-profile.js';
+import type { Dispersion } from './dispersion.js';
+import type { StaffingSeen } from './staffing.js';
 import { isoDate, clockText } from './civil-time.js';
 import type { Fit } from './fit.js';
 import type { HandleTimeFit } from './handle-time.js';
@@ -58,35 +60,12 @@ export function scenarioHandleTime(h: HandleTimeFit): { dist: 'lognormal'; meanS
   return { dist: 'lognormal', meanSec: Number(h.mean.toFixed(2)), cv: Number(h.cv.toFixed(4)) };
 }
 
-export function scenarioText({ fit, file, name, credit = [] }: ScenarioTextInput): string {
-  const { log, arrivals, dispersion, handleTime: ht, patience: p, observed, options } = fit;
-  const perDay = (24 * 60) / options.intervalMin;
-  const L: string[] = [];
-  const c = (s = '') => L.push(s === '' ? '#' : `# ${s}`);
-  c(`Fitted by \`ccsim fit\` from ${file} (layout ${log.layout}): ${log.rows} rows, ${log.calls.length} agent-seeking calls,`);
-  c(`${log.days} days (${isoDate(log.firstDay)} to ${isoDate(log.firstDay + log.days - 1)}). Each value's method and 95% interval is in the comment`);
-  c('beside it and, with more detail, in fit.json; the charts compare the fit with the data.');
-  if (credit.length > 0) {
-    c();
-    for (const line of credit) c(line);
-  }
-  c();
-  c('Rows not used (dropped), and calls used but read otherwise (reinterpreted):');
-  for (const d of log.dropped) c(`  dropped        ${String(d.count).padStart(6)}  ${d.key}: ${d.description}`);
-  for (const d of log.reinterpreted) c(`  reinterpreted  ${String(d.count).padStart(6)}  ${d.key}: ${d.description}`);
-  if (log.dropped.length + log.reinterpreted.length === 0) c('  none');
-  c();
-  const o = observed.overall;
-  c(`Observed (ccsim's KPI definitions, service level within ${observed.thresholdSec} s): offered ${o.offered}, abandonRate ${f(o.abandonRate)},`);
-  c(`asaSec ${f(o.asaSec, 2)}, serviceLevel ${f(o.serviceLevel)}. \`ccsim fit --check\` simulates this file against them.`);
-  L.push(`name: ${name}`);
-  L.push(`description: "Fitted from ${file.replace(/["\\]/g, '')} (${log.layout}), ${isoDate(log.firstDay)} to ${isoDate(log.firstDay + log.days - 1)}"`);
-  L.push(`seed: ${options.seed}`);
-  L.push(`horizon: { days: ${log.days} }   # the log's calendar days`);
-  L.push(`calendar: { startDate: "${isoDate(log.firstDay)}" }   # day 0 = the log's first date (${WEEKDAY_NAMES[arrivals.daily[0]!.weekday]})`);
-  L.push(`serviceLevel: { thresholdSec: ${observed.thresholdSec} }`);
 
-  // Arrivals: the week's mean rate, weekly factors by kind of day, a shape per kind.
+/** The `arrivals:` block: the week's mean rate, weekly factors by kind of day, a shape per kind, the day factor. */
+export function arrivalLines(arrivals: ArrivalProfile, dispersion: Dispersion, intervalMin: number): string[] {
+  const options = { intervalMin };
+  const perDay = (24 * 60) / intervalMin;
+  const L: string[] = [];
   const kindOf = arrivals.kindOfWeekday;
   const weekDaily = WEEKDAY_NAMES.map((_, w) => arrivals.kinds[kindOf[w]!]!.meanDailyCalls);
   const weekMean = weekDaily.reduce((a, b) => a + b, 0) / 7;
@@ -119,6 +98,38 @@ export function scenarioText({ fit, file, name, credit = [] }: ScenarioTextInput
   L.push(
     `  dayFactorCv: ${f(dispersion.cv)}   # method of moments on daily totals within kinds (Var = m + m²cv²); 95% CI ${ci(dispersion.ci95, 3)} by bootstrap over days (${dispersion.df} df); Poisson (cv 0) ${dispersion.poissonPValue !== null && dispersion.poissonPValue < 0.05 ? `rejected, p = ${dispersion.poissonPValue.toExponential(1)}` : `not rejected, p = ${dispersion.poissonPValue?.toFixed(2) ?? 'n/a'}`}`,
   );
+
+  return L;
+}
+
+export function scenarioText({ fit, file, name, credit = [] }: ScenarioTextInput): string {
+  const { log, arrivals, dispersion, handleTime: ht, patience: p, observed, options } = fit;
+  const L: string[] = [];
+  const c = (s = '') => L.push(s === '' ? '#' : `# ${s}`);
+  c(`Fitted by \`ccsim fit\` from ${file} (layout ${log.layout}): ${log.rows} rows, ${log.calls.length} agent-seeking calls,`);
+  c(`${log.days} days (${isoDate(log.firstDay)} to ${isoDate(log.firstDay + log.days - 1)}). Each value's method and 95% interval is in the comment`);
+  c('beside it and, with more detail, in fit.json; the charts compare the fit with the data.');
+  if (credit.length > 0) {
+    c();
+    for (const line of credit) c(line);
+  }
+  c();
+  c('Rows not used (dropped), and calls used but read otherwise (reinterpreted):');
+  for (const d of log.dropped) c(`  dropped        ${String(d.count).padStart(6)}  ${d.key}: ${d.description}`);
+  for (const d of log.reinterpreted) c(`  reinterpreted  ${String(d.count).padStart(6)}  ${d.key}: ${d.description}`);
+  if (log.dropped.length + log.reinterpreted.length === 0) c('  none');
+  c();
+  const o = observed.overall;
+  c(`Observed (ccsim's KPI definitions, service level within ${observed.thresholdSec} s): offered ${o.offered}, abandonRate ${f(o.abandonRate)},`);
+  c(`asaSec ${f(o.asaSec, 2)}, serviceLevel ${f(o.serviceLevel)}. \`ccsim fit --check\` simulates this file against them.`);
+  L.push(`name: ${name}`);
+  L.push(`description: "Fitted from ${file.replace(/["\\]/g, '')} (${log.layout}), ${isoDate(log.firstDay)} to ${isoDate(log.firstDay + log.days - 1)}"`);
+  L.push(`seed: ${options.seed}`);
+  L.push(`horizon: { days: ${log.days} }   # the log's calendar days`);
+  L.push(`calendar: { startDate: "${isoDate(log.firstDay)}" }   # day 0 = the log's first date (${WEEKDAY_NAMES[arrivals.daily[0]!.weekday]})`);
+  L.push(`serviceLevel: { thresholdSec: ${observed.thresholdSec} }`);
+
+  L.push(...arrivalLines(arrivals, dispersion, options.intervalMin));
 
   // Handle time: the types as reasons when there are several.
   const typed = fit.types.length > 1;
@@ -156,23 +167,26 @@ export function scenarioText({ fit, file, name, credit = [] }: ScenarioTextInput
     L.push('# No queued call hung up: the log gives no patience, so nobody hangs up here either.');
   }
 
-  // Staffing: the roster seen, by interval over the whole log.
-  const st = fit.staffing;
-  L.push('groups:');
-  L.push('  - name: agents');
-  {
-    if (st.rosterMethod === 'agentsSeen') {
-      L.push(`    # Agents seen serving in each ${st.intervalMin}-min interval of the log (distinct agents with a service overlapping it;`);
-      L.push(`    # ${st.agents} agents in all). Busy agent-seconds / interval, a lower bound, is in fit.json.`);
-    } else {
-      L.push(`    # The log names no agents: busy agent-seconds / ${st.intervalMin}-min interval, rounded up — a lower bound on the agents`);
-      L.push(`    # available, so this centre runs near full occupancy and waits more than the real one. Give a roster if you have one.`);
-    }
-    L.push('    roster:');
-    L.push(`      intervalMin: ${st.intervalMin}`);
-    const values = st.roster.map(String);
-    const per = (24 * 60) / st.intervalMin;
-    L.push(`      agents: ${flowList(values, per, '      ', (d) => `${isoDate(log.firstDay + d)} ${WEEKDAY_NAMES[arrivals.daily[d]!.weekday]}`).join('\n')}`);
-  }
+  L.push(...rosterLines(fit.staffing, log.firstDay, arrivals));
   return `${L.join('\n')}\n`;
+}
+
+/** The `groups:` block: one group on the roster, one line per day. */
+export function rosterLines(st: Pick<StaffingSeen, 'intervalMin' | 'agents' | 'roster'> & { rosterMethod: StaffingSeen['rosterMethod'] | 'reported' }, firstDay: number, arrivals: ArrivalProfile): string[] {
+  const L = ['groups:', '  - name: agents'];
+  if (st.rosterMethod === 'agentsSeen') {
+    L.push(`    # Agents seen serving in each ${st.intervalMin}-min interval of the log (distinct agents with a service overlapping it;`);
+    L.push(`    # ${st.agents} agents in all): an upper bound on the agents available. Busy agents (a lower bound) and the agents`);
+    L.push('    # available inferred from the queue are in fit.json; README "Start from your data" compares them.');
+  } else if (st.rosterMethod === 'reported') {
+    L.push(`    # Agents as the report gives them per ${st.intervalMin}-min interval.`);
+  } else {
+    L.push(`    # The log names no agents: busy agent-seconds / ${st.intervalMin}-min interval, rounded up — a lower bound on the agents`);
+    L.push(`    # available, so this centre runs near full occupancy and waits more than the real one. Give a roster if you have one.`);
+  }
+  L.push('    roster:');
+  L.push(`      intervalMin: ${st.intervalMin}`);
+  const per = (24 * 60) / st.intervalMin;
+  L.push(`      agents: ${flowList(st.roster.map(String), per, '      ', (d) => `${isoDate(firstDay + d)} ${WEEKDAY_NAMES[arrivals.daily[d]!.weekday]}`).join('\n')}`);
+  return L;
 }

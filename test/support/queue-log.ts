@@ -25,6 +25,8 @@ export interface QueueLogParams {
   servers: number;
   mu: number;
   sigma: number;
+  /** Service law: lognormal(μ, σ) (default), or exponential with mean e^μ (σ unused). */
+  service?: 'lognormal' | 'exponential';
   patienceMeanSec: number;
 }
 
@@ -87,7 +89,7 @@ export function generateQueueLog(p: QueueLogParams): GeneratedCall[] {
     for (let i = 1; i < free.length; i++) if (free[i]! < free[s]!) s = i;
     const start = Math.max(t, free[s]!);
     const patience = -Math.log(1 - uP()) * p.patienceMeanSec;
-    const service = Math.exp(p.mu + p.sigma * zS());
+    const service = p.service === 'exponential' ? -Math.log(1 - uS()) * Math.exp(p.mu) : Math.exp(p.mu + p.sigma * zS());
     const queued = start > t ? t : null;
     if (start - t > patience) return { id, arrivalSec: t, queuedSec: t, answeredSec: null, endedSec: t + patience, outcome: 'abandoned', agent: null };
     free[s] = start + service;
