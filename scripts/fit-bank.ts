@@ -88,13 +88,16 @@ withRoster(base.staffing.busyAgents.map((b) => Math.ceil(b - 1e-9)), 'roster = b
   doc.set('queue', { discipline: 'severity' });
   variants.push({ name: 'priority-first', what: 'priority-2 customers served first (severity discipline), agents seen', yaml: doc.toString() });
 }
+const fifteen = fitCallLog(log, { intervalMin: 15, slThresholdSec: 20, seed: 1 });
+const runs: { name: string; what: string; yaml: string; fit: typeof base }[] = variants.map((v) => ({ ...v, fit: base }));
+runs.splice(1, 0, { name: 'agents-seen-15min', what: 'roster = agents seen per 15 min', yaml: scenarioText({ fit: fifteen, file: LOG, name: 'gap' }), fit: fifteen });
 const rows: { name: string; what: string; abandonRate: number; asaSec: number; serviceLevel: number; offered: number }[] = [];
 const results: Record<string, Backtest> = {};
 process.stdout.write(`\ngap analysis (${Math.min(REPS, 10)} replications each)     abandonRate   asaSec   serviceLevel\n`);
 const b0 = JSON.parse(readFileSync(join(OUT, 'backtest.json'), 'utf8'));
 process.stdout.write(`${'observed'.padEnd(40)}${(b0.observed.abandonRate * 100).toFixed(1).padStart(10)}%${b0.observed.asaSec.toFixed(1).padStart(9)}${(b0.observed.serviceLevel * 100).toFixed(1).padStart(14)}%\n`);
-for (const v of variants) {
-  const b = await runBacktest(base, v.yaml, { replications: Math.min(REPS, 10), seed: 1, workers: 2 });
+for (const v of runs) {
+  const b = await runBacktest(v.fit, v.yaml, { replications: Math.min(REPS, 10), seed: 1, workers: 2 });
   results[v.name] = b;
   rows.push({ name: v.name, what: v.what, offered: b.simulated.offered.mean, abandonRate: b.simulated.abandonRate.mean, asaSec: b.simulated.asaSec.mean, serviceLevel: b.simulated.serviceLevel.mean });
   process.stdout.write(`${v.name.padEnd(40)}${(b.simulated.abandonRate.mean * 100).toFixed(1).padStart(10)}%${b.simulated.asaSec.mean.toFixed(1).padStart(9)}${(b.simulated.serviceLevel.mean * 100).toFixed(1).padStart(14)}%\n`);
