@@ -123,7 +123,7 @@ describe.concurrent('ccsim fit', () => {
       ['delimiter: ";"', 'time: { format: "DD/MM/YYYY HH:mm:ss" }', 'columns: { id: CallId, arrival: Start, answered: Answer, ended: End, outcome: Result, agent: Agent }', 'outcomes: { served: [ANS], abandoned: [ABN] }', ''].join('\n'),
     );
     const r = await ccsimAsync(['fit', join(dir, 'export.csv'), '--columns', join(dir, 'map.yaml'), '--out', join(dir, 'out'), '--json', '--no-charts']);
-    expect(r.stderr).toBe(`wrote ${join(dir, 'out', 'scenario.yaml')}, ${join(dir, 'out', 'fit.json')}\n`);
+    expect(r.stderr).toBe(`wrote ${join(dir, 'out', 'scenario.yaml')}, ${join(dir, 'out', 'fit.json')}, ${join(dir, 'out', 'report.html')}\n`);
     const fit = JSON.parse(r.stdout);
     expect(fit.calls).toBe(300);
     expect(fit.source.firstDate).toBe('2024-01-15');
