@@ -182,6 +182,25 @@ function commands(argv: Argv) {
           .option('charts', CHARTS_OPTION),
       async (a) => (await import('./cli/report.js')).reportCommand(a as never),
     )
+    .command(
+      'fit <log>',
+      'fit a scenario to a call log; writes out/fitted-<log>/scenario.yaml and fit.json (and with --check backtest.json)',
+      (y) =>
+        y
+          .positional('log', { type: 'string', demandOption: true, describe: 'call log file' })
+          .option('layout', { type: 'string', describe: 'the log\'s layout: anonymous-bank or ccsim (default: recognised from the header)' })
+          .option('columns', { type: 'string', describe: 'a column-mapping YAML file for another layout (README "Start from your data")' })
+          .option('interval-min', { type: 'number', default: 30, describe: 'profile and roster interval: 15, 30 or 60 minutes' })
+          .option('sl-sec', { type: 'number', default: 20, describe: 'service-level threshold, seconds' })
+          .option('check', { type: 'boolean', default: false, describe: 'simulate the fitted scenario against the log; writes backtest.json' })
+          .option('reps', { type: 'number', default: 10, describe: 'with --check: replications' })
+          .option('seed', { type: 'number', default: 1, describe: 'seed of the bootstrap and of the backtest' })
+          .option('out', { type: 'string', describe: 'output directory (default out/fitted-<log name>)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print fit.json on stdout, nothing else' })
+          .option('workers', WORKERS_OPTION)
+          .option('charts', CHARTS_OPTION),
+      async (a) => (await import('./cli/fit.js')).fitCommand(a as never),
+    )
     .command('schema', 'print the scenario JSON Schema', (y) => y, () => schemaCommand())
     .command(
       'erlang',
@@ -198,7 +217,7 @@ function commands(argv: Argv) {
           .option('json', { type: 'boolean', default: false }),
       (a) => erlangCommand(a),
     )
-    .demandCommand(1, 'name a command: run, compare, sweep, merge, report, validate, schema or erlang')
+    .demandCommand(1, 'name a command: run, compare, sweep, merge, report, validate, fit, schema or erlang')
     .strict()
     .recommendCommands()
     .help()

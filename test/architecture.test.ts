@@ -35,9 +35,12 @@ const ALLOWED: Record<string, string[]> = {
   model: ['engine'],
   scenario: ['engine', 'model'],
   experiment: ['engine', 'model', 'analytic'],
-  output: ['experiment', 'model', 'analytic', 'engine'],
-  index: ['analytic', 'engine', 'model', 'scenario', 'experiment', 'output'],
-  cli: ['analytic', 'engine', 'model', 'scenario', 'experiment', 'output'],
+  // fit: call logs → estimates → scenario text and fit JSON (pure); the backtest runs the
+  // fitted scenario, so it reads scenarios and runs experiments.
+  fit: ['engine', 'analytic', 'model', 'scenario', 'experiment'],
+  output: ['experiment', 'model', 'analytic', 'engine', 'fit'],
+  index: ['analytic', 'engine', 'model', 'scenario', 'experiment', 'output', 'fit'],
+  cli: ['analytic', 'engine', 'model', 'scenario', 'experiment', 'output', 'fit'],
 };
 
 describe('architecture', () => {
@@ -59,6 +62,11 @@ describe('architecture', () => {
       .filter((f) => layer(f.path) === 'scenario')
       .flatMap((f) => importsOf(f).filter((t) => layer(t) === 'model' && t !== 'model/config.ts').map((t) => `${f.path} → ${t}`));
     expect(reach).toEqual([]);
+  });
+
+  it('keeps file I/O out of the fitter: it parses text and returns text', () => {
+    const bad = sources.filter((f) => layer(f.path) === 'fit' && /from 'node:fs'|from 'fs'|readFileSync|writeFileSync/.test(f.text)).map((f) => f.path);
+    expect(bad).toEqual([]);
   });
 
   it('uses no global randomness or wall clock below the CLI', () => {
