@@ -25,6 +25,7 @@ import {
   EXIT_BAD_INPUT,
   EXIT_INTERNAL,
   UsageError,
+  checkResources,
   defaultWorkers,
   intOption,
   load,
@@ -40,6 +41,7 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
   const seed = args.seed === undefined ? loaded.scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
   const out = outOption(args.out);
+  await checkResources([loaded.config], replications, workers);
   const { replicate } = await import('./experiment/replicate.js');
   const { runFiles } = await import('./output/run-files.js');
   const { progress } = await import('./cli/progress.js');

@@ -69,6 +69,24 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  it('has no import cycles, type-only imports included', () => {
+    const graph = new Map(sources.map((f) => [f.path, importsOf(f).filter((t) => t !== f.path)]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (node: string, path: string[]) => {
+      if (state.get(node) === 'done') return;
+      if (state.get(node) === 'open') {
+        cycles.push([...path.slice(path.indexOf(node)), node].join(' → '));
+        return;
+      }
+      state.set(node, 'open');
+      for (const next of graph.get(node) ?? []) visit(next, [...path, node]);
+      state.set(node, 'done');
+    };
+    for (const node of graph.keys()) visit(node, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('uses no global randomness or wall clock below the CLI', () => {
     // `new Date()` reads the clock; `new Date(Date.UTC(…))`, a fixed instant, does not (output/xlsx.ts).
     const bad = sources.filter((f) => !isCli(f.path) && /Math\.random|Date\.now|new Date\(\s*\)/.test(f.text)).map((f) => f.path);

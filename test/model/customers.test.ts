@@ -309,3 +309,64 @@ describe('the customer lifecycle', () => {
     expect('csat' in r!.kpis).toBe(false);
   });
 });
+
+describe('the lifecycle over the measured window', () => {
+  it('counts the churn of a whole-month warm-up in the warm-up, so the window totals are the sums of its months, and CLV uses the window only', () => {
+    // 0.1 counted the warm-up month's churn (at the boundary that ends the warm-up) in the window:
+    // the totals exceeded their month rows and the CLV came out low.
+    const p = 0.05;
+    const input = { ...scenario({ initial: 40_000, issuesPerMonth: 0.05, baseChurnPerMonth: p, monthlyFee: 20 }, { months: 4, agents: 6, extra: { warmup: { months: 1 } } }), satisfaction: noEffects };
+    const [r] = run(input, 17);
+    const c = r!.customers!;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(c.months.churned[0]).toBe(0); // the warm-up month's churn is not the window's
+    expect(c.churned).toBe(sum(c.months.churned));
+    expect(c.churned).toBe(c.months.churned[1]! + c.months.churned[2]! + c.months.churned[3]!);
+    // Three measured months of churn at 5% from a base that shrinks by 5% a month (binomial).
+    const exposed = c.months.start[1]! + c.months.start[2]! + c.months.start[3]!;
+    expect(Math.abs(c.churned - p * exposed)).toBeLessThan(4 * Math.sqrt(p * (1 - p) * exposed));
+    // CLV = fee / monthly leaving rate over the window: 20 / 0.05 = 400 (4 standard errors of the rate).
+    const se = Math.sqrt((p * (1 - p)) / exposed);
+    expect(r!.economics.clv!).toBeGreaterThan(20 / (p + 4 * se));
+    expect(r!.economics.clv!).toBeLessThan(20 / (p - 4 * se));
+  });
+
+  it('tells about an issue once, however many contacts it took: word of mouth per issue', () => {
+    // Every contact very dissatisfied (score 1), no issue ever resolved, 2 repeats an hour apart:
+    // 3 contacts an issue. 0.1 counted tellings per contact, 3 × 9 people for each such issue.
+    const tells = 9;
+    const deter = 0.004;
+    const months = 4;
+    const perMonth = 5000;
+    const input: ScenarioInput = {
+      ...scenario(
+        { initial: 20_000, issuesPerMonth: 0.05, baseChurnPerMonth: 0, acquisition: { perMonth }, wordOfMouth: { tellsSatisfied: 0, tellsDissatisfied: tells, convertProb: 0, deterProb: deter } },
+        { months, agents: 8, extra: { reasons: [{ name: 'x', share: 1, resolveProb: 0, maxRepeats: 2, repeatDelay: { dist: 'constant', meanSec: 3600 } }] } },
+      ),
+      satisfaction: { formula: '1', noiseSd: 0, churnMultipliers: [1, 1, 1, 1, 1] },
+    };
+    const [r] = run(input, 23);
+    const m = r!.customers!.months;
+    expect(r!.kpis.offered).toBeGreaterThan(2.9 * r!.kpis.issues); // three contacts an issue
+    // Issues ended in months 0 … months − 2 deter the next month's prospects: Poisson(issues × 9 × deter).
+    const deterred = m.acquired.slice(1).reduce((s, a) => s + (perMonth - a), 0);
+    const endedIssues = r!.kpis.issues * ((months - 1) / months);
+    const expected = endedIssues * tells * deter;
+    expect(Math.abs(deterred - expected)).toBeLessThan(4 * Math.sqrt(expected) + 0.03 * expected);
+  });
+
+  it("runs the return window from each customer's own purchase, not from the month's start", () => {
+    // 0.1 ran it from the cohort's month start, so a customer bought on day 15 with a 5-day window
+    // could never return the product.
+    const config = fromScenario(scenario({ initial: 0, issuesPerMonth: 1, baseChurnPerMonth: 0, acquisition: { perMonth: 1 }, returns: { windowDays: 5, prob: 1 } }, { months: 1 })).customers!;
+    const life = () => {
+      const l = new Lifecycle(config, 0, SECONDS_PER_MONTH, new Ledger(0, SECONDS_PER_MONTH, 0), () => 0.5, () => 0.5, () => 0.5, () => 1);
+      l.boundary(0, 0);
+      l.purchase(15 * DAY); // the month's one customer, id 0, buys mid-month
+      return l;
+    };
+    const always = () => 0;
+    expect(life().maybeReturn(0, 19 * DAY, always)).toBe(true); // 4 days after the purchase
+    expect(life().maybeReturn(0, 21 * DAY, always)).toBe(false); // 6 days after it
+  });
+});
