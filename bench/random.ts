@@ -1,6 +1,9 @@
 /**
  * Micro-benchmark of the seedrandom generators considered for `createStream`
- * (see src/engine/random/stream.ts). Run: `npx tsx bench/random.ts`.
+ * (see src/engine/random/stream.ts), and of the counter-based Philox4x32-10
+ * (src/engine/random/philox.ts) read two ways: as a sequential stream (two 53-bit
+ * uniforms per block) and as keyed draws (one block per draw, the common-random-numbers
+ * use: the draw for (issue, attempt, purpose)). Run: `npx tsx bench/random.ts`.
  *
  * For each generator: uniform draws per second, exponential draws per second
  * (`-Math.log(1 - u)`, which is what the simulator mostly consumes), and the
@@ -19,6 +22,12 @@ const generators: ReadonlyArray<readonly [string, Make]> = [
   ['xor4096', (s) => seedrandom.xor4096(s)],
   ['xorwow', (s) => seedrandom.xorwow(s)],
   ['arc4 (default)', (s) => seedrandom(s)],
+  ['philox stream', (s) => R.philoxStream(R.philoxKey(0, 0, s)).at(0, 0, 0)],
+  ['philox keyed', (s) => {
+    const key = R.philoxKey(0, 0, s);
+    let issue = 0;
+    return () => R.philoxUniform(key, issue++, 0, 0);
+  }],
 ];
 
 const DRAWS = 20_000_000;

@@ -25,6 +25,7 @@ import {
   EXIT_BAD_INPUT,
   EXIT_INTERNAL,
   UsageError,
+  checkResources,
   defaultWorkers,
   intOption,
   load,
@@ -40,6 +41,7 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
   const seed = args.seed === undefined ? loaded.scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
   const out = outOption(args.out);
+  await checkResources([loaded.config], replications, workers);
   const dir = out ?? `out/${loaded.scenario.name}`;
   const output = await openOutput(dir);
   try {
@@ -58,40 +60,12 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
     const { reportOutputs, wroteMessage } = await import('./cli/report.js');
     const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), summary }, { charts: args.charts, kinds: output.keeps(scenario.name, 'summary') });
     const written = output.commit(scenario.name, 'summary', files, report.files);
-    printRun(args.json, json, summary, scenario.name, replications, seed);
+    const { runTable } = await import('./output/run-table.js');
+    process.stdout.write(args.json ? json : runTable(summary, seed));
     for (const note of report.notes) process.stderr.write(`${note}\n`);
     process.stderr.write(`${wroteMessage(written)}\n`);
   } finally {
     output.release();
-  }
-}
-
-/** `ccsim run`'s stdout: the summary JSON, or the table of the key figures. */
-function printRun(asJson: boolean, json: string, summary: import('./output/summary.js').Summary, name: string, replications: number, seed: number): void {
-  if (asJson) process.stdout.write(json);
-  else {
-    const k = summary.kpis;
-    const e = summary.economics;
-    const c = summary.customers;
-    const line = (label: string, x: { mean: number; ci95: [number, number] }, d: number) =>
-      `${label.padEnd(16)} ${x.mean.toFixed(d).padStart(14)}   95% CI [${x.ci95[0].toFixed(d)}, ${x.ci95[1].toFixed(d)}]`;
-    const rows = [
-      `${name}: ${replications} replication(s), seed ${seed}`,
-      line('offered', k.offered, 0),
-      line('abandonRate', k.abandonRate, 4),
-      line('pWait', k.pWait, 4),
-      line('asaSec', k.asaSec, 2),
-      line('serviceLevel', k.serviceLevel, 4),
-      line('occupancy', k.occupancy, 4),
-      line('ahtSec', k.ahtSec, 1),
-      line('supportCost', e.supportCost, 0),
-    ];
-    // With customers, what they make of it: satisfaction, the base, the money.
-    if (c !== undefined && k.csat !== undefined) {
-      rows.push(line('csat', k.csat, 3), line('active', c.active, 0), line('churned', c.churned, 0), line('returned', c.returned, 0));
-      for (const f of ['revenue', 'profit', 'npv', 'longTermValue'] as const) if (e[f] !== undefined) rows.push(line(f, e[f], 0));
-    }
-    process.stdout.write([...rows, ''].join('\n'));
   }
 }
 
@@ -225,6 +199,25 @@ function commands(argv: Argv) {
           .option('charts', CHARTS_OPTION),
       async (a) => (await import('./cli/report.js')).reportCommand(a as never),
     )
+    .command(
+      'fit <log>',
+      'fit a scenario to a call log; writes out/fitted-<log>/scenario.yaml and fit.json (and with --check backtest.json)',
+      (y) =>
+        y
+          .positional('log', { type: 'string', demandOption: true, describe: 'call log file' })
+          .option('layout', { type: 'string', describe: 'the log\'s layout: anonymous-bank or ccsim (default: recognised from the header)' })
+          .option('columns', { type: 'string', describe: 'a column-mapping YAML file for another layout (README "Start from your data")' })
+          .option('interval-min', { type: 'number', default: 30, describe: 'profile and roster interval: 15, 30 or 60 minutes' })
+          .option('sl-sec', { type: 'number', default: 20, describe: 'service-level threshold, seconds' })
+          .option('check', { type: 'boolean', default: false, describe: 'simulate the fitted scenario against the log; writes backtest.json' })
+          .option('reps', { type: 'number', default: 10, describe: 'with --check: replications' })
+          .option('seed', { type: 'number', default: 1, describe: 'seed of the bootstrap and of the backtest' })
+          .option('out', { type: 'string', describe: 'output directory (default out/fitted-<log name>)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print fit.json on stdout, nothing else' })
+          .option('workers', WORKERS_OPTION)
+          .option('charts', CHARTS_OPTION),
+      async (a) => (await import('./cli/fit.js')).fitCommand(a as never),
+    )
     .command('schema', 'print the scenario JSON Schema', (y) => y, () => schemaCommand())
     .command(
       'erlang',
@@ -241,7 +234,7 @@ function commands(argv: Argv) {
           .option('json', { type: 'boolean', default: false }),
       (a) => erlangCommand(a),
     )
-    .demandCommand(1, 'name a command: run, compare, sweep, merge, report, validate, schema or erlang')
+    .demandCommand(1, 'name a command: run, compare, sweep, merge, report, validate, fit, schema or erlang')
     .strict()
     .recommendCommands()
     .help()

@@ -16,7 +16,8 @@ export { scenarioJsonSchema, type Scenario, type ScenarioInput } from './scenari
 export { applyOverrides } from './scenario/overrides.js';
 export { toModelConfig } from './scenario/normalize.js';
 export type { ModelConfig } from './model/config.js';
-export { simulateReplication, type ReplicationResult } from './model/contact-center.js';
+export { simulateReplication } from './model/contact-center.js';
+export type { ReplicationResult } from './model/result.js';
 export { replicate, replicateRange, type RunOptions } from './experiment/replicate.js';
 export { createRunner, inlineRunner, poolRunner, type Runner } from './experiment/pool.js';
 export { compare, analyze, nextReplications, FigureNotReported, type Comparison, type CompareOptions, type PolicyComparison, type PolicyConfig, type PolicyVerdict, type AutoReplications, type VarianceReduction } from './experiment/compare.js';
@@ -25,8 +26,14 @@ export { DIRECTION, VERDICT_FIGURES, verdictOf, type Direction, type Verdict } f
 export { parseVary, checkAxes, gridPoints, parseShard, shardIndices, GridError, type Axis, type GridPoint, type Shard } from './experiment/grid.js';
 export { defineSweep, runPoints, bestPoints, type SweepDefinition, type SweepPoint, type PointResult, type BestPoint } from './experiment/sweep.js';
 export { estimate, type Estimate } from './experiment/estimate.js';
-export { summarize, summaryJson, type Summary } from './output/summary.js';
+export { summarize, type Summary } from './experiment/summary.js';
+export { summaryJson } from './output/summary.js';
 export { comparisonJson, comparisonCsv, comparisonTable, COMPARISON_CSV_HEADER } from './output/comparison.js';
 export { verdictsJson, parseVerdicts, verdictChanges, VerdictFileError, type StoredVerdicts } from './output/verdicts.js';
 export { sweepResult, sweepJson, sweepCsv, shardJson, mergeShards, MergeError, type SweepResult } from './output/sweep.js';
 export { erlang, erlangB, erlangC, agentsForServiceLevel, agentsForAbandonRate, type ErlangResult } from './analytic/erlang.js';
+export { optimalStaffing, staffingCost, type StaffingCost, type StaffingCostInput } from './analytic/staffing-cost.js';
+export { halfinWhittDelay, optimalSafetyFactor, squareRootStaffing, type SquareRootStaffing } from './analytic/square-root.js';
+export { intervalRequirement, type IntervalRequirement, type IntervalRequirementInput } from './analytic/requirement.js';
+export { xlsxBytes, estimateColumns, estimateCells, type SheetTable, type SheetColumn, type CellValue } from './output/xlsx.js';
+export { coverShifts, shiftCoverLp, workedIntervals, type CandidateShift, type ShiftCoverInput, type ShiftCoverResult } from './experiment/shift-cover.js';

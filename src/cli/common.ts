@@ -3,15 +3,16 @@
  * writing outputs. Part of the CLI layer (with src/cli.ts): the only code that reads argv and
  * files, prints, and sets exit codes.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
+import type { ModelConfig } from '../model/config.js';
 import { ScenarioError } from '../scenario/errors.js';
 import * as msg from '../scenario/messages.js';
 import { VERDICT_FIGURES } from '../experiment/verdict.js';
+import { UsageError } from './usage-error.js';
 import { cliMessages } from './messages.js';
 import { formatBytes, INPUT_LIMITS, InputTooLarge, readBounded } from './read-input.js';
 
-/** Bad input that is not a scenario problem (an option value); exit 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export const EXIT_CHANGED_VERDICT = 1;
 export const EXIT_BAD_INPUT = 2;
@@ -125,5 +126,36 @@ export async function writeOutputFile(file: string, content: string): Promise<st
   } catch (e) {
     if (isUnwritable(e)) throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
     throw e;
+  }
+}
+
+/** Estimated at most this share of the machine's memory may be used by one run. */
+const MEMORY_SHARE = 0.8;
+/** Runs estimated to take longer than this say so on stderr before they start. */
+const ANNOUNCE_SEC = 20;
+
+export const resourceMessages = {
+  tooMuchMemory: (needGB: number, haveGB: number, customers: number, replications: number, workers: number) =>
+    `this run needs about ${needGB.toFixed(1)} GB of memory (${customers > 0 ? `${customers.toLocaleString('en-US')} customer ids × 20 bytes per replication in flight, ` : ''}${replications} replication(s), ${workers} at once); this machine has ${haveGB.toFixed(1)} GB, of which ${Math.round(MEMORY_SHARE * 100)}% may be used: lower --workers or --reps, shorten the horizon, or shrink the base`,
+  estimate: (contacts: number, replications: number, memGB: number, seconds: number) =>
+    `estimate: ${Math.round(contacts).toLocaleString('en-US')} contacts × ${replications} replication(s), about ${memGB.toFixed(1)} GB of memory and ${seconds < 120 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`} (rough)`,
+};
+
+/**
+ * The run's resources, known before it starts (experiment/resources.ts): refused with the
+ * estimate named when it cannot fit in this machine's memory; announced on stderr when long.
+ */
+export async function checkResources(configs: readonly ModelConfig[], replications: number, workers: number): Promise<void> {
+  const { estimateResources } = await import('../experiment/resources.js');
+  const estimates = configs.map((c) => estimateResources(c, replications, workers));
+  const worst = estimates.reduce((a, b) => (b.memoryBytes > a.memoryBytes ? b : a));
+  const have = totalmem();
+  if (worst.memoryBytes > MEMORY_SHARE * have) {
+    throw new UsageError(resourceMessages.tooMuchMemory(worst.memoryBytes / 1e9, have / 1e9, worst.customers, replications, Math.min(workers, replications)));
+  }
+  const seconds = estimates.reduce((s, e) => s + e.seconds, 0);
+  if (seconds > ANNOUNCE_SEC) {
+    const contacts = estimates.reduce((s, e) => s + e.contactsPerReplication, 0);
+    process.stderr.write(`${resourceMessages.estimate(contacts, replications, worst.memoryBytes / 1e9, seconds)}\n`);
   }
 }

@@ -14,6 +14,7 @@ import { LIMITS } from '../scenario/limits.js';
 import {
   EXIT_CHANGED_VERDICT,
   UsageError,
+  checkResources,
   defaultWorkers,
   figureOption,
   intOption,
@@ -170,6 +171,7 @@ async function runComparison(
   const { createRunner } = await import('../experiment/pool.js');
   const { comparisonJson, comparisonCsv, comparisonTable } = await import('../output/comparison.js');
   const tasks = loaded.policies.length * (typeof replications === 'number' ? replications : replications.maxReplications);
+  await checkResources(loaded.policies.map((p) => p.config), typeof replications === 'number' ? replications : replications.maxReplications, workers);
   const runner = createRunner(workers, tasks);
   const bar = await progress('replications');
   let comparison;

@@ -38,7 +38,7 @@ import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'no
 import { StoredFileError } from '../output/stored/read.js';
 import { makeDirs } from '../output/write.js';
 import { manifestJson, MANIFEST_FILE, readManifest, RESULT_KINDS, type Manifest, type ResultKind } from '../output/stored/manifest.js';
-import { UsageError } from './common.js';
+import { UsageError } from './usage-error.js';
 import { cliMessages } from './messages.js';
 import { acquireLock, isRunning, LockedError, type Lock } from './output-lock.js';
 import { readBounded } from './read-input.js';
@@ -66,6 +66,9 @@ const KNOWN_RESULT_FILES = new Set([
   'comparison-months.csv',
   'sweep.json',
   'sweep.csv',
+  'scenario.yaml',
+  'fit.json',
+  'backtest.json',
 ]);
 
 /** What desktops put in any folder a user looks at: not the user's, dropped without a word. */
@@ -133,7 +136,9 @@ export function openOutputDir(dir: string): OutputDir {
   }
 
   const keeps = (scenario: string, kind: ResultKind | null): ResultKind[] =>
-    manifest && manifest.scenario === scenario ? RESULT_KINDS.filter((k) => k !== kind && manifest!.results[k] !== undefined) : [];
+    manifest && manifest.scenario === scenario && kind !== 'fit'
+      ? RESULT_KINDS.filter((k) => k !== kind && k !== 'fit' && manifest!.results[k] !== undefined)
+      : [];
 
   const commit = (scenario: string, kind: ResultKind | null, result: Files, report: Files, omit: readonly string[] = []): string[] => {
     const nonce = `${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -44,7 +44,7 @@ const RESULT_KINDS = ['summary', 'comparison', 'sweep'] as const;
 export async function reportOutputs(
   dir: string,
   fresh: Fresh,
-  options: { charts: boolean; strict?: boolean; kinds?: readonly (typeof RESULT_KINDS)[number][] },
+  options: { charts: boolean; strict?: boolean; kinds?: readonly string[] },
 ): Promise<{ files: Record<string, string | Uint8Array>; notes: string[]; scenario: string }> {
   const { parseStored, StoredResultError, STORED_FILES, reportFiles } = await import('../output/report-files.js');
   const notes: string[] = [];

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
-import { UsageError, defaultWorkers, figureOption, intOption, isUnwritable, load, openOutput, outOption, readStored, scenarioInfo, writeOutputFile } from './common.js';
+import { UsageError, checkResources, defaultWorkers, figureOption, intOption, isUnwritable, load, openOutput, outOption, readStored, scenarioInfo, writeOutputFile } from './common.js';
 import { cliMessages } from './messages.js';
 import { progress } from './progress.js';
 
@@ -111,6 +111,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
     if (reused.length > 0) process.stderr.write(`${sweepMessages.reused(reused.length, share.length, stateDir)}\n`);
     const done = new Set(reused.map((p) => p.index));
     const todo = share.filter((i) => !done.has(i)).map((i) => all[i]!);
+    await checkResources(todo.map((p) => p.config), replications, workers);
     const runner = createRunner(workers, todo.length * replications);
     const bar = await progress(`replications (${todo.length} points)`);
     let fresh;

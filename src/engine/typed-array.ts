@@ -1,5 +1,5 @@
 /** Any of the typed arrays the engine and model keep state in. */
-export type TypedArray = Uint8Array | Int16Array | Int32Array | Float32Array | Float64Array;
+export type TypedArray = Uint8Array | Uint16Array | Int16Array | Int32Array | Float32Array | Float64Array;
 
 /**
  * A copy of `a` with length `n` (same type; new elements 0, or the tail cut when shrinking):

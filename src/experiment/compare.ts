@@ -1,11 +1,11 @@
 import type { ModelConfig } from '../model/config.js';
-import type { ReplicationResult } from '../model/contact-center.js';
+import type { ReplicationResult } from '../model/result.js';
 import type { CustomerResult } from '../model/customers.js';
 import { benefitCostRatio } from './benefit-cost.js';
 import { comparedMonthRows, satisfactionShareDeltas, satisfactionShareEstimates, type ComparedMonthRow, type SatisfactionLevel } from './customers.js';
-import { estimateAll, type Estimate } from './estimate.js';
+import { estimateAll, type Estimate, type FigureEstimate } from './estimate.js';
 import { allFigures, figureValues as values, GROUPS, groupRecords } from './figures.js';
-import { bonferroniLevel, halfWidthOf, pairedDifference, type PairedDifference } from './paired.js';
+import { bonferroniLevel, halfWidthOf, pairedDifference, type EmptyDifference, type PairedDifference } from './paired.js';
 import type { Runner } from './pool.js';
 import { replicateRange } from './replicate.js';
 import { DIRECTION, verdictOf, type Verdict } from './verdict.js';
@@ -50,12 +50,12 @@ export interface CompareOptions {
 
 export interface PolicyComparison {
   name: string;
-  kpis: Record<string, Estimate>;
-  economics: Record<string, Estimate>;
+  kpis: Record<string, FigureEstimate>;
+  economics: Record<string, FigureEstimate>;
   /** The customer lifecycle's figures over replications; absent when the lifecycle is off. */
   customers?: ComparedCustomers;
-  /** policy − baseline, paired, for every kpis, economics and customers figure. */
-  delta: Record<string, PairedDifference>;
+  /** policy − baseline, paired, for every kpis, economics and customers figure (empty where a ratio has nothing under it). */
+  delta: Record<string, PairedDifference | EmptyDifference>;
   /**
    * (Δprofit + ΔsupportCost) / ΔsupportCost with its delta-method 95% CI: the gain outside
    * support per unit of extra support cost. null for the baseline, without the customer
@@ -66,10 +66,10 @@ export interface PolicyComparison {
 }
 
 /** The lifecycle's scalar figures (their Δ are in `delta`), and what is not a scalar figure. */
-export type ComparedCustomers = Record<Exclude<keyof CustomerResult, 'satisfaction' | 'months'>, Estimate> & {
+export type ComparedCustomers = Record<Exclude<keyof CustomerResult, 'satisfaction' | 'months'>, FigureEstimate> & {
   /** Share of the window's contacts at each satisfaction level, and its Δ, paired. */
-  satisfactionShare: Record<SatisfactionLevel, Estimate>;
-  satisfactionShareDelta: Record<SatisfactionLevel, PairedDifference>;
+  satisfactionShare: Record<SatisfactionLevel, FigureEstimate>;
+  satisfactionShareDelta: Record<SatisfactionLevel, PairedDifference | EmptyDifference>;
   /** The months overlapping the measured window, with Δ cumulative profit, paired. */
   months: ComparedMonthRow[];
 };
@@ -154,7 +154,10 @@ export async function compare(policies: readonly PolicyConfig[], options: Compar
     const reported = allFigures(results[0]![0]!);
     if (!reported.includes(auto.figure)) throw new FigureNotReported(auto.figure, reported);
     const base = values(results[0]!, auto.figure);
-    worst = Math.max(...results.slice(1).map((rs) => halfWidthOf(pairedDifference(values(rs, auto.figure), base, verdictLevel).ci95)));
+    worst = Math.max(...results.slice(1).map((rs) => {
+      const d = pairedDifference(values(rs, auto.figure), base, verdictLevel);
+      return d.ci95 === null ? Infinity : halfWidthOf(d.ci95);
+    }));
     reached = worst <= auto.precision;
     if (reached || target >= auto.maxReplications) break;
     target = nextReplications(target, worst, auto.precision, auto.maxReplications);
@@ -181,19 +184,20 @@ export function analyze(
   const { warmupSec, horizonSec } = policies[0]!.config;
   const compared: PolicyComparison[] = policies.map((p, i) => {
     const rs = results[i]!;
-    const delta: Record<string, PairedDifference> = {};
+    const delta: Record<string, PairedDifference | EmptyDifference> = {};
     for (const figure of reported) delta[figure] = pairedDifference(values(rs, figure), values(base, figure), verdictLevel);
     const customers: ComparedCustomers | undefined = first.customers
       ? {
-          ...(estimateAll(groupRecords(rs, 'customers')) as Record<Exclude<keyof CustomerResult, 'satisfaction' | 'months'>, Estimate>),
+          ...(estimateAll(groupRecords(rs, 'customers')) as Record<Exclude<keyof CustomerResult, 'satisfaction' | 'months'>, FigureEstimate>),
           satisfactionShare: satisfactionShareEstimates(rs),
           satisfactionShareDelta: satisfactionShareDeltas(rs, base, verdictLevel),
           months: comparedMonthRows(rs, base, warmupSec, horizonSec, verdictLevel),
         }
       : undefined;
+    // Money figures are never empty.
     const diff = (figure: string) => {
-      const b = values(base, figure);
-      return values(rs, figure).map((x, r) => x - b[r]!);
+      const b = values(base, figure) as number[];
+      return (values(rs, figure) as number[]).map((x, r) => x - b[r]!);
     };
     return {
       name: p.name,
@@ -211,7 +215,7 @@ export function analyze(
     return v;
   });
   const ranking = compared
-    .map((p, i) => ({ name: p.name, profit: p.economics.profit!.mean, i }))
+    .map((p, i) => ({ name: p.name, profit: p.economics.profit!.mean!, i }))
     .sort((a, b) => b.profit - a.profit || a.i - b.i)
     .map((p) => p.name);
   return {
@@ -238,12 +242,13 @@ export function analyze(
 function varianceReduction(compared: readonly PolicyComparison[], by: string | undefined): VarianceReduction[] {
   const others = compared.slice(1);
   const candidates = ['profit', ...(by ? [by] : []), 'waitSec', 'asaSec'];
-  const figure = candidates.find((f) => others.some((p) => p.delta[f] && halfWidthOf(p.delta[f].unpairedCi95) > 0));
+  const figure = candidates.find((f) => others.some((p) => p.delta[f]?.unpairedCi95 && halfWidthOf(p.delta[f].unpairedCi95) > 0));
   if (figure === undefined) return [];
-  return others.map((p) => {
+  return others.flatMap((p) => {
     const d = p.delta[figure]!;
+    if (d.mean === null) return [];
     const paired = halfWidthOf(d.ci95);
     const unpaired = halfWidthOf(d.unpairedCi95);
-    return { policy: p.name, figure, pairedHalfWidth: paired, unpairedHalfWidth: unpaired, ratio: paired > 0 ? unpaired / paired : null };
+    return [{ policy: p.name, figure, pairedHalfWidth: paired, unpairedHalfWidth: unpaired, ratio: paired > 0 ? unpaired / paired : null }];
   });
 }

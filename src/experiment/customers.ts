@@ -1,9 +1,9 @@
 import { SECONDS_PER_MONTH } from '../model/config.js';
 import type { CustomerMonths } from '../model/customers.js';
-import type { ReplicationResult } from '../model/result.js';
+import type { MonthMoney, ReplicationResult } from '../model/result.js';
 import { LEVEL_NAMES } from '../model/satisfaction.js';
-import { estimate, type Estimate } from './estimate.js';
-import { pairedDifference, type PairedDifference } from './paired.js';
+import { estimate, type Estimate, type FigureEstimate } from './estimate.js';
+import { pairedDifference, type EmptyDifference, type PairedDifference } from './paired.js';
 
 /**
  * The customer lifecycle's figures over replications, for `run` and `compare` alike: the
@@ -28,7 +28,7 @@ export const CUSTOMER_MONTH_FIGURES = [
   'returnsCost',
   'profit',
   'cumulativeProfit',
-] as const satisfies readonly (keyof CustomerMonths | 'cumulativeProfit')[];
+] as const satisfies readonly (keyof CustomerMonths | keyof MonthMoney | 'cumulativeProfit')[];
 export type CustomerMonthFigure = (typeof CUSTOMER_MONTH_FIGURES)[number];
 
 /**
@@ -41,11 +41,22 @@ export type CustomerMonthRow = { index: number; startSec: number; endSec: number
 /** The five satisfaction levels, 1 … 5. */
 export type SatisfactionLevel = (typeof LEVEL_NAMES)[number];
 
-/** A replication's months as figure → values by month, cumulative profit added. */
-function monthValues(months: CustomerMonths): Record<CustomerMonthFigure, number[]> {
+/** A replication's months as figure → values by month: the base's counts, the ledger's money, cumulative profit. */
+function monthValues(result: ReplicationResult): Record<CustomerMonthFigure, number[]> {
+  const counts = result.customers!.months;
+  const money = (f: keyof MonthMoney) => result.months.map((m) => m[f]);
   let sum = 0;
-  const cumulativeProfit = months.profit.map((p) => (sum += p));
-  return { ...months, cumulativeProfit };
+  const profit = money('profit');
+  return {
+    ...counts,
+    revenue: money('revenue'),
+    upsellRevenue: money('upsellRevenue'),
+    supportCost: money('supportCost'),
+    acquisitionCost: money('acquisitionCost'),
+    returnsCost: money('returnsCost'),
+    profit,
+    cumulativeProfit: profit.map((p) => (sum += p)),
+  };
 }
 
 /** The months that overlap the measured window [warmupSec, horizonSec): the ones reported. */
@@ -56,7 +67,7 @@ function windowMonths(results: readonly ReplicationResult[], warmupSec: number, 
 
 /** Month rows estimated over replications (the lifecycle must be on). */
 export function customerMonthRows(results: readonly ReplicationResult[], warmupSec: number, horizonSec: number): CustomerMonthRow[] {
-  const values = results.map((r) => monthValues(r.customers!.months));
+  const values = results.map(monthValues);
   return windowMonths(results, warmupSec, horizonSec).map((k) => {
     const row = { index: k, startSec: k * SECONDS_PER_MONTH, endSec: Math.min((k + 1) * SECONDS_PER_MONTH, horizonSec) } as CustomerMonthRow;
     for (const f of CUSTOMER_MONTH_FIGURES) row[f] = estimate(values.map((v) => v[f][k]!));
@@ -75,8 +86,8 @@ export function comparedMonthRows(
   horizonSec: number,
   verdictLevel: number,
 ): ComparedMonthRow[] {
-  const mine = results.map((r) => monthValues(r.customers!.months).cumulativeProfit);
-  const base = baseline.map((r) => monthValues(r.customers!.months).cumulativeProfit);
+  const mine = results.map((r) => monthValues(r).cumulativeProfit);
+  const base = baseline.map((r) => monthValues(r).cumulativeProfit);
   return customerMonthRows(results, warmupSec, horizonSec).map((row) => ({
     ...row,
     delta: { cumulativeProfit: pairedDifference(mine.map((v) => v[row.index]!), base.map((v) => v[row.index]!), verdictLevel) },
@@ -84,19 +95,19 @@ export function comparedMonthRows(
 }
 
 /**
- * A replication's share of contacts at each satisfaction level (contacts offered in the
- * window; all 0 when there were none).
+ * A replication's share of contacts at each satisfaction level (contacts offered in the window;
+ * empty — null — when there were none).
  */
-export function satisfactionShares(result: ReplicationResult): Record<SatisfactionLevel, number> {
+export function satisfactionShares(result: ReplicationResult): Record<SatisfactionLevel, number | null> {
   const counts = result.customers!.satisfaction;
   const total = LEVEL_NAMES.reduce((s, l) => s + counts[l], 0);
-  return Object.fromEntries(LEVEL_NAMES.map((l) => [l, total > 0 ? counts[l] / total : 0])) as Record<SatisfactionLevel, number>;
+  return Object.fromEntries(LEVEL_NAMES.map((l) => [l, total > 0 ? counts[l] / total : null])) as Record<SatisfactionLevel, number | null>;
 }
 
 /** The share at each level, estimated over replications. */
-export function satisfactionShareEstimates(results: readonly ReplicationResult[]): Record<SatisfactionLevel, Estimate> {
+export function satisfactionShareEstimates(results: readonly ReplicationResult[]): Record<SatisfactionLevel, FigureEstimate> {
   const shares = results.map(satisfactionShares);
-  return Object.fromEntries(LEVEL_NAMES.map((l) => [l, estimate(shares.map((s) => s[l]))])) as Record<SatisfactionLevel, Estimate>;
+  return Object.fromEntries(LEVEL_NAMES.map((l) => [l, estimate(shares.map((s) => s[l]))])) as Record<SatisfactionLevel, FigureEstimate>;
 }
 
 /** The paired difference of each level's share, policy − baseline. */
@@ -104,11 +115,11 @@ export function satisfactionShareDeltas(
   results: readonly ReplicationResult[],
   baseline: readonly ReplicationResult[],
   verdictLevel: number,
-): Record<SatisfactionLevel, PairedDifference> {
+): Record<SatisfactionLevel, PairedDifference | EmptyDifference> {
   const mine = results.map(satisfactionShares);
   const base = baseline.map(satisfactionShares);
   return Object.fromEntries(LEVEL_NAMES.map((l) => [l, pairedDifference(mine.map((s) => s[l]), base.map((s) => s[l]), verdictLevel)])) as Record<
     SatisfactionLevel,
-    PairedDifference
+    PairedDifference | EmptyDifference
   >;
 }

@@ -71,14 +71,30 @@ export function welchHalfWidth(x: readonly number[], y: readonly number[], level
   return halfWidth(level, df, se);
 }
 
+/** A difference that cannot be estimated: fewer than 2 replications where both figures exist (null in JSON). */
+export interface EmptyDifference {
+  mean: null;
+  ci95: null;
+  ciVerdict: null;
+  unpairedCi95: null;
+}
+
 /**
  * The paired difference `policy − baseline` over replications 0 … n−1 of both (n ≥ 2), with its
- * 95% interval, its interval at `verdictLevel`, and the unpaired (Welch) 95% interval.
+ * 95% interval, its interval at `verdictLevel`, and the unpaired (Welch) 95% interval. Empty
+ * values (a ratio with nothing under it) drop their pair; with fewer than 2 pairs left the
+ * difference is empty.
  */
-export function pairedDifference(policy: readonly number[], baseline: readonly number[], verdictLevel: number): PairedDifference {
+export function pairedDifference(policy: readonly number[], baseline: readonly number[], verdictLevel: number): PairedDifference;
+export function pairedDifference(policy: readonly (number | null)[], baseline: readonly (number | null)[], verdictLevel: number): PairedDifference | EmptyDifference;
+export function pairedDifference(policyAll: readonly (number | null)[], baselineAll: readonly (number | null)[], verdictLevel: number): PairedDifference | EmptyDifference {
+  if (policyAll.length !== baselineAll.length) throw new RangeError(`pairedDifference: ${policyAll.length} policy values but ${baselineAll.length} baseline values`);
+  if (policyAll.length < 2) throw new RangeError(`pairedDifference: needs at least 2 replications, got ${policyAll.length}`);
+  const both = policyAll.flatMap((x, r) => (x !== null && baselineAll[r] !== null ? [r] : []));
+  if (both.length < 2) return { mean: null, ci95: null, ciVerdict: null, unpairedCi95: null };
+  const policy = both.map((r) => policyAll[r]!);
+  const baseline = both.map((r) => baselineAll[r]!);
   const n = policy.length;
-  if (n !== baseline.length) throw new RangeError(`pairedDifference: ${n} policy values but ${baseline.length} baseline values`);
-  if (n < 2) throw new RangeError(`pairedDifference: needs at least 2 replications, got ${n}`);
   const d = stats(policy.map((x, r) => x - baseline[r]!));
   const se = Math.sqrt(d.variance / n);
   return {

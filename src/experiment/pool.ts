@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import type { ReplicationResult } from '../model/contact-center.js';
+import type { ReplicationResult } from '../model/result.js';
 import runTask, { type ReplicationTask } from './worker.js';
 
 /** Runs replication tasks, in this thread or on a worker-thread pool (piscina). */

@@ -1,5 +1,5 @@
 import type { ModelConfig } from '../model/config.js';
-import type { ReplicationResult } from '../model/contact-center.js';
+import type { ReplicationResult } from '../model/result.js';
 import { createRunner, type Runner } from './pool.js';
 
 /**

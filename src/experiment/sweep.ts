@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ModelConfig } from '../model/config.js';
-import type { ReplicationResult } from '../model/contact-center.js';
-import { estimateAll, type Estimate } from './estimate.js';
+import type { ReplicationResult } from '../model/result.js';
+import { estimateAll, type FigureEstimate } from './estimate.js';
 import { groupRecords } from './figures.js';
 import type { Axis, GridPoint } from './grid.js';
 import type { Runner } from './pool.js';
@@ -46,8 +46,8 @@ export interface SweepPoint extends GridPoint {
 export interface PointResult {
   index: number;
   set: Record<string, unknown>;
-  kpis: Record<string, Estimate>;
-  economics: Record<string, Estimate>;
+  kpis: Record<string, FigureEstimate>;
+  economics: Record<string, FigureEstimate>;
 }
 
 /** The best point for a figure, by mean, in its direction (ties: the lower index). */
@@ -112,7 +112,7 @@ export function runPoints(points: readonly SweepPoint[], options: RunPointsOptio
 }
 
 /** The value of a figure at a point, from its KPIs or its economics. */
-function meanOf(point: PointResult, figure: string): number | undefined {
+function meanOf(point: PointResult, figure: string): number | null | undefined {
   return (point.kpis[figure] ?? point.economics[figure])?.mean;
 }
 
@@ -124,7 +124,7 @@ export function bestPoints(points: readonly PointResult[], by: string | null): R
     if (!direction) continue;
     for (const p of points) {
       const mean = meanOf(p, figure);
-      if (mean === undefined || Number.isNaN(mean)) continue;
+      if (mean === undefined || mean === null || Number.isNaN(mean)) continue;
       const current = best[figure];
       if (!current || isBetter(mean, current.mean, direction)) best[figure] = { index: p.index, set: p.set, mean };
     }

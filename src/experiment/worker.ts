@@ -1,6 +1,7 @@
 /** Worker-thread entry: runs one replication. Pure: (config, seed, replication) → result. */
 import type { ModelConfig } from '../model/config.js';
-import { simulateReplication, type ReplicationResult } from '../model/contact-center.js';
+import { simulateReplication } from '../model/contact-center.js';
+import type { ReplicationResult } from '../model/result.js';
 
 export interface ReplicationTask {
   config: ModelConfig;

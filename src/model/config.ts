@@ -71,14 +71,15 @@ export interface CustomersConfig {
 }
 
 /**
- * What a satisfaction formula can read about a finished contact, in this order (the compiled
- * function's parameters): its total wait in queues (s), whether it was abandoned, resolved,
- * rushed (cut by an AHT target), had details asked again, the issue's repeat count (0 on the
- * first contact), whether it was transferred, its handle time (min), and the last serving group's
- * courtesy (1–5; 3 for an abandoned contact, which met no agent), whether it was an outbound
- * contact about a fault the device reported, and whether an end-of-call offer was made.
+ * What a satisfaction formula can read about a finished contact (model/satisfaction.ts's outcome
+ * record): its wait on the line (s; 0 for a callback, whose wait for the call back is reported
+ * apart), whether it was abandoned, resolved, rushed (cut by an AHT target), had details asked
+ * again, the issue's repeat count (0 on the first contact), whether it was transferred, its handle
+ * time (min), the last serving group's courtesy (1–5; 3 for an abandoned contact, which met no
+ * agent), whether it was an outbound contact about a fault the device reported, whether an
+ * end-of-call offer was made, and whether it was a callback.
  */
-export const SATISFACTION_VARIABLES = ['waitSec', 'abandoned', 'resolved', 'rushed', 'reasked', 'repeats', 'transferred', 'handleMin', 'courtesy', 'proactive', 'pitched'] as const;
+export const SATISFACTION_VARIABLES = ['waitSec', 'abandoned', 'resolved', 'rushed', 'reasked', 'repeats', 'transferred', 'handleMin', 'courtesy', 'proactive', 'pitched', 'calledBack'] as const;
 
 /** How a contact's outcome becomes a satisfaction level and what the level does (model/satisfaction.ts). */
 export interface SatisfactionConfig {

@@ -5,24 +5,25 @@ import { createStream, type Uniform } from '../engine/random/stream.js';
 import { sampler, type Sampler } from '../engine/random/fromSpec.js';
 import { SECONDS_PER_DAY, type ModelConfig } from './config.js';
 import { CustomerSide } from './customer-side.js';
-import { ABANDON, ARRIVAL, COMPLETION, FOLLOW_UP, HORIZON, LIFECYCLE, RANK_OF_KIND, STAFFING } from './events.js';
-import { ABANDONED, ANSWERED, CALLBACK, ContactStore, HANDLED_BEFORE, IN_SERVICE, PITCHED, PROACTIVE, REASKED, RUSHED, SCHEDULED, TRANSFERRED, WAITING } from './contacts.js';
+import { ABANDON, ARRIVAL, CALLBACK_DUE, COMPLETION, FOLLOW_UP, HORIZON, LIFECYCLE, RANK_OF_KIND, STAFFING } from './events.js';
+import { ABANDONED, ANSWERED, CALLBACK, ContactStore, DEFERRED, HANDLED_BEFORE, IN_SERVICE, PITCHED, PROACTIVE, REASKED, RUSHED, SCHEDULED, TRANSFERRED, WAITING } from './contacts.js';
 import { ArrivalProcess } from './demand.js';
+import { F } from './facts.js';
 import { Handling, scaleOdds } from './handling.js';
+import { Ledger } from './ledger.js';
+import { OpeningHours } from './hours.js';
 import { Observer } from './observer.js';
+import { replicationResult, type Conservation, type ReplicationResult } from './result.js';
 import { Routing } from './routing.js';
 import { buildStaffing, type StaffingPlan } from './staffing.js';
-import { replicationResult, withCustomers, type ReplicationResult } from './result.js';
-
-export type { ReplicationResult } from './result.js';
 
 /** How long after the horizon staffing keeps running so that waiting contacts are served out. */
 const DRAIN_SEC = 14 * SECONDS_PER_DAY;
 
 /**
  * One replication of the contact center: the event handlers of one state machine (arrivals,
- * queues, service, transfers, follow-ups, staffing), kept together in one class because they
- * share its hot-path state; the customer side lives in model/customer-side.ts.
+ * opening hours, queues, service, transfers, follow-ups, staffing), kept together in one class
+ * because they share its hot-path state; the customer side lives in model/customer-side.ts.
  *
  * Randomness: one named stream per process, derived from (seed, replication, name). Every fresh
  * contact draws its reason, channel, handle time, patience and a resolution uniform at arrival,
@@ -33,33 +34,18 @@ const DRAIN_SEC = 14 * SECONDS_PER_DAY;
 export function simulateReplication(config: ModelConfig, seed: number, replication: number): ReplicationResult {
   const model = new ContactCenter(config, (name) => createStream(seed, replication, name));
   const events = model.run();
-  const result = replicationResult(config, replication, model.observer, model.staffing, model.conservation(), events, model.contacts.highWater);
-  const side = model.customers;
-  return side === null ? result : withCustomers(result, side.lifecycle, side.satisfaction, config);
-}
-
-/** Counts that must balance at the horizon and at the end (conservation of contacts). */
-export interface Conservation {
-  /** Contacts offered before the horizon (warm-up included; repeats and retrials included). */
-  offered: number;
-  /** Of those, by the horizon: handled to the end, abandoned, waiting, in service. */
-  completedByHorizon: number;
-  abandonedByHorizon: number;
-  waitingAtHorizon: number;
-  inServiceAtHorizon: number;
-  /** At the end of the run: answered, abandoned, and still waiting (beyond the drain); they add up to `offered`. */
-  answeredTotal: number;
-  abandonedTotal: number;
-  leftAtEnd: number;
+  return replicationResult(config, replication, model, events);
 }
 
 class ContactCenter implements Dispatcher {
   readonly calendar = new Calendar(RANK_OF_KIND);
   readonly contacts = new ContactStore();
   readonly observer: Observer;
+  readonly ledger: Ledger;
   readonly staffing: StaffingPlan;
   /** The customers (scenario `customers`, model/customer-side.ts); null: off, and none of their work is done. */
   readonly customers: CustomerSide | null;
+  private readonly hours: OpeningHours;
   private readonly routing: Routing;
   private readonly handling: Handling;
   private readonly arrivals: ArrivalProcess;
@@ -78,13 +64,19 @@ class ContactCenter implements Dispatcher {
   private readonly retrialU: Uniform;
   private readonly retrialDelay: Sampler | null;
   private readonly callbackU: Uniform;
+  /** Closed hours: whether a closed-hour attempt retries, the open time until it does, and a deferred follow-up's. */
+  private readonly closedU: Uniform;
+  private readonly closedDelay: Sampler;
+  private readonly deferralDelay: Sampler;
   /** Base resolution probability by (reason, group): reason's probability, group's odds factor. */
   private readonly baseResolve: Float64Array;
+  /** 1 for voice and chat (callers wait on the line), 0 for email. */
   private readonly realtime: Uint8Array;
   // The config, flattened into typed arrays for the hot path.
   private readonly groupCount: number;
   private readonly handleFactor: Float64Array;
-  private readonly escalateTo: Int32Array;
+  /** Where an unresolved contact of reason r at group g is transferred: g's escalation chain, first group r allows; −1: none. */
+  private readonly escalation: Int32Array;
   private readonly reasonGroups: Int32Array[];
   private readonly maxRepeats: Int32Array;
   private readonly meanHandle: Float64Array;
@@ -97,7 +89,7 @@ class ContactCenter implements Dispatcher {
    * of contacts across policies is unaffected.
    */
   private readonly drawsResolution: boolean;
-  /** No AHT target, thoroughness, queue pressure or lost context: handling is the natural time. */
+  /** No AHT target or shift, thoroughness, queue pressure or lost context: handling is the natural time. */
   private readonly neutralPolicy: boolean;
   private readonly stretch: Float64Array;
   private readonly free: Int32Array;
@@ -111,22 +103,29 @@ class ContactCenter implements Dispatcher {
   private answeredTotal = 0;
   private abandonedTotal = 0;
   private completedTotal = 0;
-  private snapshot: Omit<Conservation, 'offered' | 'answeredTotal' | 'abandonedTotal' | 'leftAtEnd'> | null = null;
+  private closedTotal = 0;
+  private closedScheduled = 0;
+  private closedLostTotal = 0;
+  /** Offered contacts waiting off the line for a callback promised for the next open period. */
+  private promised = 0;
+  private snapshot: Pick<Conservation, 'completedByHorizon' | 'abandonedByHorizon' | 'waitingAtHorizon' | 'inServiceAtHorizon' | 'promisedAtHorizon'> | null = null;
 
   constructor(
     private readonly config: ModelConfig,
     stream: (name: string) => Uniform,
   ) {
     const { reasons, channels, groups } = config;
+    const untilSec = config.horizonSec + DRAIN_SEC;
     this.observer = new Observer(
       config.warmupSec,
       config.horizonSec,
       config.demand.intervalSec,
-      config.slThresholdSec,
-      channels.map((c) => (c.kind === 'email' ? c.slThresholdSec : Infinity)),
+      channels.map((c) => c.slThresholdSec),
       reasons.length,
       groups.length,
     );
+    this.ledger = new Ledger(config.warmupSec, config.horizonSec, config.economics.discountRatePerYear);
+    this.hours = new OpeningHours(config, untilSec);
     this.routing = new Routing(config);
     this.agentShare = Float64Array.from(this.routing.channelUnits, (u) => u / this.routing.unitsPerAgent);
     this.handling = new Handling(config.policy);
@@ -144,26 +143,33 @@ class ContactCenter implements Dispatcher {
     this.retrialU = stream('retrial');
     this.retrialDelay = config.retrial ? sampler(config.retrial.delay, stream('retrialDelay')) : null;
     this.callbackU = stream('callback');
+    this.closedU = stream('closed');
+    this.closedDelay = sampler(config.closed.delay, stream('closed/delay'));
+    this.deferralDelay = sampler(config.closed.delay, stream('followUp/deferral'));
     this.baseResolve = new Float64Array(reasons.length * groups.length);
     reasons.forEach((r, i) => groups.forEach((g, j) => (this.baseResolve[i * groups.length + j] = scaleOdds(r.resolveProb, g.resolveOddsFactor))));
     this.realtime = Uint8Array.from(channels, (c) => (c.kind === 'email' ? 0 : 1));
     this.groupCount = groups.length;
     this.handleFactor = Float64Array.from(groups, (g) => g.handleFactor);
-    this.escalateTo = Int32Array.from(groups, (g) => g.escalateTo);
+    this.escalation = escalationTable(config);
     this.reasonGroups = reasons.map((r) => Int32Array.from(r.groups));
     this.maxRepeats = Int32Array.from(reasons, (r) => r.maxRepeats);
     this.meanHandle = Float64Array.from(reasons, (r) => r.handleTime.mean);
     this.contextCarryOver = config.policy.contextCarryOver;
     const policy = config.policy;
-    this.neutralPolicy = policy.ahtTargetSec === null && policy.thoroughnessSec === 0 && policy.queuePressure === null && policy.contextCarryOver;
+    this.neutralPolicy = policy.ahtTargetSec === null && policy.ahtShiftSec === 0 && policy.thoroughnessSec === 0 && policy.queuePressure === null && policy.contextCarryOver;
     const telemetry = config.customers?.telemetry;
     this.drawsResolution =
-      this.baseResolve.some((p) => p < 1) || policy.ahtTargetSec !== null || policy.queuePressure !== null || (telemetry?.outreach === true && telemetry.resolveProb < 1);
+      this.baseResolve.some((p) => p < 1) ||
+      policy.ahtTargetSec !== null ||
+      policy.ahtShiftSec !== 0 ||
+      policy.queuePressure !== null ||
+      (telemetry?.outreach === true && telemetry.resolveProb < 1);
     this.stretch = Float64Array.from(channels, (c) => (c.kind === 'chat' ? c.handleStretch : 1));
     this.free = new Int32Array(groups.length);
     this.availableAgents = new Int32Array(groups.length);
-    this.staffing = buildStaffing(groups, config.horizonSec + DRAIN_SEC, stream('absence'));
-    this.customers = config.customers === null ? null : new CustomerSide(config, stream);
+    this.staffing = buildStaffing(groups, untilSec, stream('absence'), { startWeekday: config.demand.startWeekday, holidays: config.hours.holidays });
+    this.customers = config.customers === null ? null : new CustomerSide(config, stream, this.observer, this.ledger);
     this.arrivalLane = this.calendar.addLane(ARRIVAL);
     this.staffingLane = this.calendar.addLane(STAFFING);
   }
@@ -185,20 +191,31 @@ class ContactCenter implements Dispatcher {
       case ARRIVAL: return this.onArrival();
       case COMPLETION: return this.onCompletion(data);
       case ABANDON: return this.onAbandon(data);
-      case FOLLOW_UP: return this.offer(data, this.calendar.now);
+      case FOLLOW_UP: return this.due(data, true);
+      case CALLBACK_DUE: return this.due(data, false);
       case STAFFING: return this.onStaffing(data);
       case HORIZON: return this.onHorizon();
       case LIFECYCLE: return this.onLifecycle(data);
     }
   }
 
+  /** A scheduled contact is due: offered (a follow-up, a retry after closed hours) or only queued (a callback promised for now); the schedule's reference passes on. */
+  private due(id: number, offer: boolean): void {
+    if (offer) this.offer(id, this.calendar.now);
+    else {
+      this.promised--;
+      this.queueOrStart(id, this.calendar.now);
+    }
+    this.contacts.unref(id);
+  }
+
   // ── customers ───────────────────────────────────────────────────────────────────────────────
 
-  /** A month boundary or an onboarding end: the candidate rate follows the slots (a fresh draw: exact, memoryless). */
+  /** A lifecycle event: the candidate rate follows the slots (a fresh draw: exact, memoryless). */
   private onLifecycle(data: number): void {
     const now = this.calendar.now;
     const side = this.customers!;
-    side.onEvent(data, now);
+    if (!side.onEvent(data, now, this.calendar)) return;
     this.arrivals.restart(now, side.candidateRate);
     this.calendar.setLane(this.arrivalLane, this.arrivals.next());
   }
@@ -207,11 +224,10 @@ class ContactCenter implements Dispatcher {
 
   /**
    * A fresh issue. Its reason, channel, handle time, patience and resolution uniform are drawn
-   * first, and with customers the candidate's customer and the telemetry uniform, whether or not
-   * the candidate becomes a contact, so the n-th candidate is the same under every policy
+   * first, and with customers the candidate's customer, telemetry and satisfaction noise, whether
+   * or not the candidate becomes a contact, so the n-th candidate is the same under every policy
    * (common random numbers). With customers, a candidate that lands on no active customer is
-   * thinned out (model/customers.ts). With outreach, a detected issue becomes outbound: its own
-   * handle time, no abandonment.
+   * thinned out (model/customers.ts). A voice or chat attempt while closed is not offered.
    */
   private onArrival(): void {
     const now = this.calendar.now;
@@ -221,8 +237,8 @@ class ContactCenter implements Dispatcher {
     const patienceSec = this.patience === null ? Infinity : this.patience();
     const uResolve = this.drawsResolution ? this.resolution() : 0;
     const side = this.customers;
-    if (side !== null) side.drawCandidate();
-    if (side === null || side.customer >= 0) {
+    const draw = side === null ? null : side.drawCandidate(now);
+    if (draw === null || draw.customer >= 0) {
       const c = this.contacts;
       const id = c.alloc();
       c.reason[id] = reason;
@@ -231,25 +247,85 @@ class ContactCenter implements Dispatcher {
       c.patienceSec[id] = patienceSec;
       c.uResolve[id] = uResolve;
       c.issueSec[id] = now;
-      if (side !== null) side.fresh(c, id, now);
-      this.offer(id, now);
+      c.customer[id] = 0;
+      if (draw !== null) side!.fresh(c, id, draw);
+      if (this.realtime[channel] === 1 && (c.flags[id]! & PROACTIVE) === 0 && !this.hours.isOpen(channel, now)) this.closedAttempt(id, now);
+      else this.offer(id, now);
     }
     const next = this.arrivals.next();
     if (next !== Infinity) this.calendar.setLane(this.arrivalLane, next);
   }
 
-  /** A contact (fresh or follow-up) is offered: start at a free preferred group, or wait. */
+  /**
+   * A voice or chat attempt while closed: counted apart (never offered, never abandoned), then
+   * the scenario's choice — retry in the next open period with `retryProb`, leave a message for
+   * a callback then, or be lost (the issue ends unresolved).
+   */
+  private closedAttempt(id: number, now: number): void {
+    const c = this.contacts;
+    const channel = c.channel[id]!;
+    const reason = c.reason[id]!;
+    const k = this.observer.bucketOf(now);
+    const closed = this.config.closed;
+    this.closedTotal++;
+    this.observer.add(k, channel, reason, F.closedAttempts);
+    const action = closed.action === 'retry' && this.closedU() >= closed.retryProb ? 'lost' : closed.action;
+    if (action === 'lost') {
+      this.closedLostTotal++;
+      this.observer.add(k, channel, reason, F.closedLost);
+      this.observer.add(k, channel, reason, F.issuesUnresolved);
+      this.customers?.gaveUp(c, id, now);
+      c.discard(id);
+      return;
+    }
+    this.closedScheduled++;
+    const at = this.hours.openTimeAfter(channel, now, this.closedDelay());
+    if (action === 'retry') this.observer.add(k, channel, reason, F.closedRetries);
+    else {
+      this.observer.add(k, channel, reason, F.closedMessages);
+      c.flags[id]! |= CALLBACK;
+      c.requestSec[id] = now;
+    }
+    c.ref(id);
+    if (at < this.config.horizonSec) {
+      c.state[id] = SCHEDULED;
+      this.calendar.schedule(at, FOLLOW_UP, id);
+    } else c.unref(id);
+  }
+
+  /** A contact (fresh or follow-up) is offered: counted, then started at a free preferred group, or it waits. */
   private offer(id: number, now: number): void {
     const c = this.contacts;
     const reason = c.reason[id]!;
     const channel = c.channel[id]!;
+    const flags = c.flags[id]!;
     c.arrivalSec[id] = now;
     this.offered++;
-    const k = this.observer.bucketOf(now);
+    const obs = this.observer;
+    const k = obs.bucketOf(now);
     c.bucket[id] = k;
-    const newIssue = c.issueSec[id] === now && c.repeats[id] === 0 && c.retrials[id] === 0;
-    if (newIssue) c.issueBucket[id] = k;
-    this.observer.contactOffered(k, channel, reason, c.repeats[id]! > 0, c.retrials[id]! > 0, newIssue);
+    if (k >= 0) {
+      obs.add(k, channel, reason, F.offered);
+      if (c.repeats[id]! === 0 && c.retrials[id]! === 0) obs.add(k, channel, reason, F.newIssues);
+      if (c.repeats[id]! > 0) obs.add(k, channel, reason, F.repeats);
+      if (c.retrials[id]! > 0) obs.add(k, channel, reason, F.retrials);
+      if (flags & DEFERRED) obs.add(k, channel, reason, F.deferredFollowUps);
+      if (this.realtime[channel] === 0) obs.add(k, channel, reason, F.emailOffered);
+      else if (flags & PROACTIVE) obs.add(k, channel, reason, F.outbound);
+      else {
+        obs.add(k, channel, reason, F.inboundRealtime);
+        if (flags & CALLBACK) obs.add(k, channel, reason, F.callbacks);
+      }
+    }
+    if (c.repeats[id]! === 0 && c.retrials[id]! === 0) c.issueBucket[id] = k;
+    this.queueOrStart(id, now);
+  }
+
+  /** Starts the offered contact at the first free group of its reason, or offers a callback and queues it. */
+  private queueOrStart(id: number, now: number): void {
+    const c = this.contacts;
+    const reason = c.reason[id]!;
+    const channel = c.channel[id]!;
     const units = this.routing.channelUnits[channel]!;
     const groups = this.reasonGroups[reason]!;
     for (let i = 0; i < groups.length; i++) {
@@ -261,12 +337,40 @@ class ContactCenter implements Dispatcher {
       }
     }
     const cls = this.routing.reasonClass(reason, channel, c.repeats[id]! > 0);
-    if (this.config.callback !== null && this.realtime[channel] === 1 && (c.flags[id]! & PROACTIVE) === 0 && this.expectedWaitSec(cls, reason, groups) > this.config.callback.offerAboveSec) {
-      const accepted = this.callbackU() < this.config.callback.acceptProb;
-      this.observer.callbackOffered(k, channel, reason, accepted);
-      if (accepted) c.flags[id]! |= CALLBACK;
-    }
+    if (this.config.callback !== null && this.realtime[channel] === 1 && (c.flags[id]! & (PROACTIVE | CALLBACK)) === 0 && this.offerCallback(id, cls, now)) return;
     this.wait(id, cls, now);
+  }
+
+  /**
+   * A line caller facing an expected wait above `offerAboveSec` is offered a callback — only one
+   * that can be kept before closing (virtual hold: they keep their place off the line), or, with
+   * `nextOpenPeriod`, one in the next open period. Returns true when the contact left the line
+   * until the next open period (it joins the queue then).
+   */
+  private offerCallback(id: number, cls: number, now: number): boolean {
+    const c = this.contacts;
+    const channel = c.channel[id]!;
+    const reason = c.reason[id]!;
+    const callback = this.config.callback!;
+    const expected = this.expectedWaitSec(cls, reason, this.reasonGroups[reason]!);
+    if (expected <= callback.offerAboveSec) return false;
+    const close = this.hours.closeAfter(channel, now);
+    const later = now + expected > close;
+    if (later && !callback.nextOpenPeriod) return false;
+    const accepted = this.callbackU() < callback.acceptProb;
+    const k = c.bucket[id]!;
+    this.observer.add(k, channel, reason, F.callbacksOffered);
+    if (!accepted) return false;
+    this.observer.add(k, channel, reason, F.callbacksAccepted);
+    this.observer.add(k, channel, reason, F.callbacks);
+    c.flags[id]! |= CALLBACK;
+    c.requestSec[id] = now;
+    if (!later) return false;
+    c.ref(id);
+    c.state[id] = SCHEDULED;
+    this.promised++;
+    this.calendar.schedule(this.hours.openTimeAfter(channel, close, this.closedDelay()), CALLBACK_DUE, id);
+    return true;
   }
 
   /** The naive expected wait: contacts ahead × mean handle time / agents available to serve them. */
@@ -280,9 +384,9 @@ class ContactCenter implements Dispatcher {
     const c = this.contacts;
     this.routing.enqueue(c, id, cls, now);
     this.totalWaiting++;
-    this.observer.queue.change(now, 1);
+    this.observer.queueChange(now, 1);
     const patience = c.patienceSec[id]!;
-    if (patience !== Infinity && this.realtime[c.channel[id]!] === 1 && (c.flags[id]! & (CALLBACK | TRANSFERRED)) === 0) {
+    if (patience !== Infinity && this.realtime[c.channel[id]!] === 1 && (c.flags[id]! & (CALLBACK | TRANSFERRED | PROACTIVE)) === 0) {
       c.ref(id);
       c.abandonAt[id] = now + patience;
       this.calendar.schedule(now + patience, ABANDON, id);
@@ -296,6 +400,7 @@ class ContactCenter implements Dispatcher {
   private start(id: number, g: number, now: number): void {
     const c = this.contacts;
     const channel = c.channel[id]!;
+    const reason = c.reason[id]!;
     const units = this.routing.channelUnits[channel]!;
     const flags = c.flags[id]!;
     this.free[g]! -= units;
@@ -303,12 +408,20 @@ class ContactCenter implements Dispatcher {
     if (this.free[g]! < 0) this.reportOverrun(g, now);
     c.state[id] = IN_SERVICE;
     c.group[id] = g;
+    const k = c.bucket[id]!;
     if ((flags & ANSWERED) === 0) {
       this.answeredTotal++;
-      this.observer.contactAnswered(c.bucket[id]!, channel, c.reason[id]!, now - c.arrivalSec[id]!);
+      if (k >= 0) {
+        const obs = this.observer;
+        obs.add(k, channel, reason, F.answered);
+        if (this.realtime[channel] === 0) obs.emailAnswered(k, channel, reason, now - c.arrivalSec[id]!);
+        else if (flags & CALLBACK) {
+          obs.add(k, channel, reason, F.callbacksAnswered);
+          obs.add(k, channel, reason, F.callbackWaitSec, now - c.requestSec[id]!);
+        } else if ((flags & PROACTIVE) === 0) obs.lineAnswered(k, channel, reason, now - c.arrivalSec[id]!);
+      }
     }
-    const reason = c.reason[id]!;
-    this.observer.serviceStarted(c.bucket[id]!, reason, g);
+    this.observer.serviceStarted(k, reason, g);
     const natural = c.handleSec[id]! * this.handleFactor[g]! * this.stretch[channel]!;
     const p = flags & PROACTIVE ? this.customers!.outreachResolveProb : this.baseResolve[reason * this.groupCount + g]!;
     const reask = !this.contextCarryOver && (c.repeats[id]! > 0 || (flags & TRANSFERRED) !== 0);
@@ -316,8 +429,7 @@ class ContactCenter implements Dispatcher {
     let rushed = false;
     if (this.neutralPolicy) c.pResolve[id] = p;
     else {
-      const h = this.handling;
-      h.apply(natural, p, reask, this.totalWaiting / Math.max(1, this.totalAvailable));
+      const h = this.handling.apply(natural, p, reask, this.totalWaiting / Math.max(1, this.totalAvailable));
       c.pResolve[id] = h.resolveProb;
       handleSec = h.handleSec;
       rushed = h.rushed;
@@ -343,7 +455,7 @@ class ContactCenter implements Dispatcher {
     if (overran) this.reportOverrun(g, now);
     const resolved = c.uResolve[id]! < c.pResolve[id]!;
     // An outbound contact that did not fix the fault ends: the customer calls later, as a repeat.
-    const escalateTo = c.flags[id]! & PROACTIVE ? -1 : this.escalateTo[g]!;
+    const escalateTo = c.flags[id]! & PROACTIVE ? -1 : this.escalation[c.reason[id]! * this.groupCount + g]!;
     if (!resolved && escalateTo >= 0) this.transfer(id, escalateTo, now);
     else {
       this.finish(id, resolved, now);
@@ -369,23 +481,46 @@ class ContactCenter implements Dispatcher {
     const c = this.contacts;
     const flags = c.flags[id]!;
     const reason = c.reason[id]!;
-    this.completedTotal++;
     const channel = c.channel[id]!;
-    this.observer.contactHandled(c.bucket[id]!, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0);
-    if ((flags & HANDLED_BEFORE) === 0) this.observer.issueFirstHandled(c.issueBucket[id]!, channel, reason, resolved);
-    this.customers?.handled(c, id, resolved, now);
-    if (resolved) return;
-    const repeats = c.repeats[id]! < this.maxRepeats[reason]!;
-    const at = repeats ? now + this.repeatDelay[reason]!() : Infinity;
-    if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]! + 1, 0);
-    else {
-      this.observer.issueUnresolved(c.issueBucket[id]!, channel, reason);
+    const k = c.bucket[id]!;
+    const obs = this.observer;
+    this.completedTotal++;
+    if (k >= 0) {
+      obs.add(k, channel, reason, F.handleSec, c.servedSec[id]!);
+      if (flags & RUSHED) obs.add(k, channel, reason, F.rushed);
+      if (flags & REASKED) obs.add(k, channel, reason, F.reasked);
+      if (flags & TRANSFERRED) obs.add(k, channel, reason, F.transfers);
+      if (flags & PROACTIVE && resolved) obs.add(k, channel, reason, F.outboundResolved);
+    }
+    if ((flags & HANDLED_BEFORE) === 0) {
+      const ik = c.issueBucket[id]!;
+      obs.add(ik, channel, reason, F.issuesHandled);
+      if (resolved) obs.add(ik, channel, reason, F.issuesResolvedAnyStage);
+      if (resolved && (flags & TRANSFERRED) === 0) obs.add(ik, channel, reason, F.issuesResolvedFirst);
+    }
+    const repeats = !resolved && c.repeats[id]! < this.maxRepeats[reason]!;
+    const planned = repeats ? now + this.repeatDelay[reason]!() : Infinity;
+    const at = this.openAt(channel, planned);
+    const ends = resolved || !(at < this.config.horizonSec);
+    this.customers?.handled(c, id, resolved, ends, now);
+    if (!ends) this.followUp(id, at, c.repeats[id]! + 1, 0, at !== planned);
+    else if (!resolved) {
+      obs.add(c.issueBucket[id]!, channel, reason, F.issuesUnresolved);
       if (!repeats) this.customers?.gaveUp(c, id, now);
     }
   }
 
-  /** Schedules the issue's next contact (a repeat, or a retrial after abandoning) at `at`. */
-  private followUp(of: number, at: number, repeats: number, retrials: number): void {
+  /**
+   * When a follow-up planned for `at` is made: at `at` while its channel is open, else in the next
+   * open period, `closed.delay` of open time after the opening (a deferred follow-up).
+   */
+  private openAt(channel: number, at: number): number {
+    if (this.realtime[channel] === 0 || !(at < this.config.horizonSec) || this.hours.isOpen(channel, at)) return at;
+    return this.hours.openTimeAfter(channel, at, this.deferralDelay());
+  }
+
+  /** Schedules the issue's next contact (a repeat, or a retrial after abandoning) at `at`; `deferred`: moved into open hours. */
+  private followUp(of: number, at: number, repeats: number, retrials: number, deferred: boolean): void {
     const c = this.contacts;
     const id = c.alloc();
     const reason = c.reason[of]!;
@@ -397,7 +532,7 @@ class ContactCenter implements Dispatcher {
     this.customers?.followUp(c, id);
     c.repeats[id] = repeats;
     c.retrials[id] = retrials;
-    c.flags[id] = c.flags[of]! & (ANSWERED | HANDLED_BEFORE) ? HANDLED_BEFORE : 0;
+    c.flags[id] = (c.flags[of]! & (ANSWERED | HANDLED_BEFORE) ? HANDLED_BEFORE : 0) | (deferred ? DEFERRED : 0);
     c.handleSec[id] = this.followHandle[reason]!();
     c.patienceSec[id] = this.followPatience === null ? Infinity : this.followPatience();
     c.uResolve[id] = this.followResolution();
@@ -412,7 +547,7 @@ class ContactCenter implements Dispatcher {
       const id = this.routing.take(this.contacts, g, this.free[g]!);
       if (id < 0) return;
       this.totalWaiting--;
-      this.observer.queue.change(now, -1);
+      this.observer.queueChange(now, -1);
       this.start(id, g, now);
     }
   }
@@ -421,19 +556,25 @@ class ContactCenter implements Dispatcher {
     const c = this.contacts;
     if (c.state[id] === WAITING && c.abandonAt[id] === this.calendar.now) {
       const now = this.calendar.now;
+      const channel = c.channel[id]!;
+      const reason = c.reason[id]!;
+      const k = c.bucket[id]!;
       c.state[id] = ABANDONED;
       this.routing.waiting[c.cls[id]!]!--;
       this.totalWaiting--;
       this.abandonedTotal++;
-      this.observer.queue.change(now, -1);
-      this.observer.contactAbandoned(c.bucket[id]!, c.channel[id]!, c.reason[id]!, now - c.arrivalSec[id]!);
-      this.customers?.abandoned(c, id, now);
+      this.observer.queueChange(now, -1);
+      this.observer.add(k, channel, reason, F.abandoned);
+      this.observer.add(k, channel, reason, F.abandonedWaitSec, now - c.arrivalSec[id]!);
       const retrial = this.config.retrial;
       const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
-      const at = retries ? now + this.retrialDelay!() : Infinity;
-      if (at < this.config.horizonSec) this.followUp(id, at, c.repeats[id]!, c.retrials[id]! + 1);
+      const planned = retries ? now + this.retrialDelay!() : Infinity;
+      const at = this.openAt(channel, planned);
+      const ends = !(at < this.config.horizonSec);
+      this.customers?.abandoned(c, id, ends, now);
+      if (!ends) this.followUp(id, at, c.repeats[id]!, c.retrials[id]! + 1, at !== planned);
       else {
-        this.observer.issueUnresolved(c.issueBucket[id]!, c.channel[id]!, c.reason[id]!);
+        this.observer.add(c.issueBucket[id]!, channel, reason, F.issuesUnresolved);
         if (!retries) this.customers?.gaveUp(c, id, now);
       }
     }
@@ -485,6 +626,7 @@ class ContactCenter implements Dispatcher {
       abandonedByHorizon: this.abandonedTotal,
       waitingAtHorizon: this.totalWaiting,
       inServiceAtHorizon: this.inService,
+      promisedAtHorizon: this.promised,
     };
   }
 
@@ -496,6 +638,34 @@ class ContactCenter implements Dispatcher {
       answeredTotal: this.answeredTotal,
       abandonedTotal: this.abandonedTotal,
       leftAtEnd: this.totalWaiting,
+      closedAttempts: this.closedTotal,
+      closedScheduled: this.closedScheduled,
+      closedLost: this.closedLostTotal,
     };
   }
+}
+
+/**
+ * Where an unresolved contact of each reason goes from each group: along the group's escalation
+ * chain (escalateTo, its escalateTo, …) to the first group the reason allows (`reasons[].groups`);
+ * −1 when none does — the contact then ends unresolved there, and the issue comes back as a
+ * repeat, as at a top tier.
+ */
+function escalationTable(config: ModelConfig): Int32Array {
+  const G = config.groups.length;
+  const out = new Int32Array(config.reasons.length * G).fill(-1);
+  config.reasons.forEach((r, i) => {
+    const allowed = new Set(r.groups);
+    for (let g = 0; g < G; g++) {
+      let next = config.groups[g]!.escalateTo;
+      for (let hops = 0; next >= 0 && hops < G; hops++) {
+        if (allowed.has(next)) {
+          out[i * G + g] = next;
+          break;
+        }
+        next = config.groups[next]!.escalateTo;
+      }
+    }
+  });
+  return out;
 }

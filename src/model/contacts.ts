@@ -22,6 +22,7 @@ export const TRANSFERRED = 16;
 export const ANSWERED = 32; // answered once (a transfer's second answer is not counted again)
 export const PROACTIVE = 64; // an outbound contact about a fault the device reported: no abandonment
 export const PITCHED = 128; // an end-of-call offer was made
+export const DEFERRED = 256; // a follow-up that fell while closed, made in the next open period
 
 export class ContactStore {
   arrivalSec = new Float64Array(0);
@@ -37,13 +38,15 @@ export class ContactStore {
   handleSec = new Float64Array(0);
   patienceSec = new Float64Array(0);
   uResolve = new Float64Array(0);
+  /** When a callback was requested (accepted at the line, or a message left while closed). */
+  requestSec = new Float64Array(0);
   /** Normal noise of the contact's satisfaction score (customer lifecycle on), drawn when it is created. */
   satisfactionNoise = new Float64Array(0);
   reason = new Uint8Array(0);
   channel = new Uint8Array(0);
   repeats = new Uint8Array(0);
   retrials = new Uint8Array(0);
-  flags = new Uint8Array(0);
+  flags = new Uint16Array(0);
   state = new Uint8Array(0);
   group = new Int16Array(0);
   /** Tally row (arrival interval in the window, or −1) of the contact, and of its issue's first contact. */
@@ -82,6 +85,12 @@ export class ContactStore {
     return id;
   }
 
+  /** Returns a slot that never took a reference (a contact that was not offered) to the free list. */
+  discard(id: number): void {
+    this.state[id] = 0;
+    this.free[this.freeCount++] = id;
+  }
+
   ref(id: number): void {
     this.refs[id]!++;
   }
@@ -103,6 +112,7 @@ export class ContactStore {
     this.handleSec = resized(this.handleSec, n);
     this.patienceSec = resized(this.patienceSec, n);
     this.uResolve = resized(this.uResolve, n);
+    this.requestSec = resized(this.requestSec, n);
     this.satisfactionNoise = resized(this.satisfactionNoise, n);
     this.reason = resized(this.reason, n);
     this.channel = resized(this.channel, n);

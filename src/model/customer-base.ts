@@ -1,21 +1,24 @@
 /**
  * The customer base, customer by customer, in parallel typed arrays indexed by customer id
- * (about 16 bytes a customer), so millions fit.
+ * (CUSTOMER_BYTES a customer), so millions fit.
  *
  * Ids are laid out so that they mean the same customer under every policy (common random
  * numbers): the initial customers take [0, initial); month k's acquisitions take a block of
  * `perMonth` paid slots followed by `referralSlots` reserved for word of mouth, whether or not
  * they are filled (deterred prospects and unused referral slots stay inactive); referrals beyond
- * the reserve take overflow ids after every month's block, in order. The layout is fixed by the
- * configuration alone, so customer i is the same customer whatever the policy did before.
+ * the reserve take overflow ids after every month's block, in order. Each slot's purchase time
+ * follows from its place in the layout (model/customers.ts), so customer i is the same customer,
+ * bought at the same instant, whatever the policy did before.
  *
  * Contacts are raised by thinning (model/customers.ts `candidate`): candidate issues arrive at a
- * rate fixed by the layout (every slot opened so far, plus the extra weight of the slots whose
- * onboarding differs), each lands on a slot, and it becomes a contact if that slot's customer is
- * active with that weight. The candidate stream is then the same under every policy, and so is
+ * rate fixed by the layout, each lands on a slot, and it becomes a contact if that slot's customer
+ * is active with that weight. The candidate stream is then the same under every policy, and so is
  * customer i's stream of issues while they stay.
  */
 import { resized } from '../engine/typed-array.js';
+
+/** Bytes the base keeps per customer id: active, cohort, referred, the memory's sum and weight, its time. */
+export const CUSTOMER_BYTES = 1 + 2 + 1 + 4 + 4 + 8;
 
 export class CustomerBase {
   active: Uint8Array;
@@ -24,11 +27,12 @@ export class CustomerBase {
   /** 1 for a customer won by word of mouth. */
   referred: Uint8Array;
   /**
-   * Satisfaction memory: the excess churn multiplier (multiplier − 1) left by recent contacts, as
-   * of `excessAtSec[id]`; it decays as exp(−Δt/τ) (model/satisfaction.ts).
+   * Satisfaction memory (model/satisfaction.ts): Σ w·m and Σ w over the customer's contacts, each
+   * contact's churn multiplier m weighted by w = e^(−age/τ), as of `memoryAtSec[id]`.
    */
-  excess: Float32Array;
-  excessAtSec: Float64Array;
+  memorySum: Float32Array;
+  memoryWeight: Float32Array;
+  memoryAtSec: Float64Array;
   activeCount = 0;
   /** Active customers won by word of mouth. */
   referredActive = 0;
@@ -37,8 +41,9 @@ export class CustomerBase {
     this.active = new Uint8Array(capacity);
     this.cohort = new Int16Array(capacity);
     this.referred = new Uint8Array(capacity);
-    this.excess = new Float32Array(capacity);
-    this.excessAtSec = new Float64Array(capacity);
+    this.memorySum = new Float32Array(capacity);
+    this.memoryWeight = new Float32Array(capacity);
+    this.memoryAtSec = new Float64Array(capacity);
   }
 
   /** Customers of `cohort` (−1: initial) take ids [from, from + n), won by word of mouth if `referred`. */
@@ -64,8 +69,9 @@ export class CustomerBase {
     this.active = resized(this.active, n);
     this.cohort = resized(this.cohort, n);
     this.referred = resized(this.referred, n);
-    this.excess = resized(this.excess, n);
-    this.excessAtSec = resized(this.excessAtSec, n);
+    this.memorySum = resized(this.memorySum, n);
+    this.memoryWeight = resized(this.memoryWeight, n);
+    this.memoryAtSec = resized(this.memoryAtSec, n);
     this.capacity = n;
   }
 }

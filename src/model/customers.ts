@@ -1,31 +1,11 @@
 import { poisson } from '../engine/random/poisson.js';
 import type { Uniform } from '../engine/random/stream.js';
-import { referralReserve, SECONDS_PER_MONTH, SECONDS_PER_YEAR, type CustomersConfig } from './config.js';
+import { referralReserve, SECONDS_PER_MONTH, type CustomersConfig } from './config.js';
 import { CustomerBase } from './customer-base.js';
-import type { LEVEL_NAMES } from './satisfaction.js';
+import { CustomerTally, type CustomerMonths } from './customer-tally.js';
+import type { Ledger } from './ledger.js';
 
-/** Month-by-month accounts of the base: month k runs [k·month, (k+1)·month). */
-export interface CustomerMonths {
-  /** Active at the start of the month, before its acquisitions. */
-  start: number[];
-  /** Paid acquisitions (after deterrence), referrals, churn at the month's end, product returns. */
-  acquired: number[];
-  referred: number[];
-  churned: number[];
-  returned: number[];
-  /** Active at the month's end, after its churn (or at the horizon, for a partial last month). */
-  active: number[];
-  /**
-   * Money of the month inside the measured window: fee revenue, upsell margin, support cost,
-   * acquisition cost, returns cost, and profit = revenue + upsell − the three costs.
-   */
-  revenue: number[];
-  upsellRevenue: number[];
-  supportCost: number[];
-  acquisitionCost: number[];
-  returnsCost: number[];
-  profit: number[];
-}
+export type { CustomerMonths } from './customer-tally.js';
 
 /** What the lifecycle reports per replication (figures over the measured window unless said). */
 export interface CustomerResult {
@@ -43,89 +23,75 @@ export interface CustomerResult {
   offers: number;
   offersAccepted: number;
   /** Contacts offered in the window by satisfaction level (model/satisfaction.ts). */
-  satisfaction: Record<(typeof LEVEL_NAMES)[number], number>;
+  satisfaction: Record<'veryDissatisfied' | 'dissatisfied' | 'neutral' | 'satisfied' | 'verySatisfied', number>;
   months: CustomerMonths;
 }
 
-/** The lifecycle's money over the measured window, and its present value at the window's start. */
-export interface CustomerMoney {
-  revenue: number;
-  /** Of the revenue, what customers won by word of mouth paid. */
-  referralRevenue: number;
-  /** Margin of upsell offers accepted on support calls. */
-  upsellRevenue: number;
-  acquisitionCost: number;
-  /** Refunds and handling of returned products. */
-  returnsCost: number;
-  npv: number;
-}
-
 /**
- * The monthly lifecycle. Customer ids follow the fixed layout of model/customer-base.ts. At every
- * month boundary t_k = k·month ≤ horizon, in this order:
+ * The monthly lifecycle of the base. Customer ids follow the fixed layout of model/customer-base.ts:
+ * month k's block holds `perMonth` paid slots and a reserve of referral slots. Purchases are spread
+ * evenly over the month — paid slot j of P at k·month + (j + ½)·month/P, referral slot j of the
+ * reserve R at k·month + (j + ½)·month/R — so each slot's purchase time is fixed by the layout and
+ * the same under every policy; onboarding and the return window run from each customer's own
+ * purchase. At every month boundary t_k = k·month ≤ horizon, in this order:
  *   1. churn closing month k−1 (k ≥ 1): each active customer leaves with probability
- *      min(1, base × its satisfaction multiplier), one uniform per id slot opened so far (active,
- *      left or never filled) from stream "churn", so customer i's draw in month k is the same
- *      under every policy (common random numbers);
- *   2. acquisitions opening month k (t_k < horizon): `acquisitionPerMonth` new customers,
- *      onboarding until t_k + onboardingSec (a separate LIFECYCLE event per cohort).
- *      With word of mouth, the previous month's satisfied contacts (levels 4–5) each tell
- *      `tellsSatisfied` people on average and dissatisfied ones (1–2) `tellsDissatisfied`; each
- *      telling converts (or deters) a prospect with its probability. A sum of Poisson(tells)
- *      thinned binomially is Poisson, so referred ~ Poisson(n₊·tells₊·convert) new customers
- *      (free), and deterred ~ Poisson(n₋·tells₋·deter) paid prospects lost (at most perMonth),
- *      from stream "wordOfMouth" (its draws depend on the means, so this stream pairs loosely).
- * Returns (model/contact-center.ts): an issue that ends unresolved (repeat limit reached, or
- * abandoned without a retrial) within `returns.windowSec` of the customer's acquisition leads,
- * with probability `returns.prob` (stream "returns"), to a product return: refund + handling
- * cost, and the customer leaves at once.
- * A horizon that is not a whole number of months ends with a partial month without churn.
- * Revenue accrues continuously: fee × active customers × elapsed months (the active count only
- * changes at boundaries); acquisition cost (perMonth × costPerCustomer, whatever word of mouth
- * deterred) is paid at the month's start. Both count over the measured
- * window [warm-up, horizon), and the NPV discounts revenue at each segment's midpoint and costs
- * at their instant, continuously at r = ln(1 + annual rate)/year, like economics.ts.
+ *      min(1, base × their satisfaction multiplier) × their exposure (the share of the month they
+ *      were customers: 1, or less for those bought during it), one uniform per id slot opened so
+ *      far (active, left or never filled) from stream "churn", so customer i's draw in month k is
+ *      the same under every policy (common random numbers);
+ *   2. the purchases of month k are planned (t_k < horizon): `perMonth` paid ones, of which word
+ *      of mouth deters some — and referrals won by word of mouth. Word of mouth is per issue
+ *      (model/customer-side.ts): each issue that ended last month at a satisfied level (4–5) makes
+ *      its customer tell `tellsSatisfied` people on average, a dissatisfied one (1–2)
+ *      `tellsDissatisfied`; each telling converts (or deters) a prospect with its probability. A
+ *      sum of Poisson(tells) thinned binomially is Poisson, so referred ~ Poisson(n₊·tells₊·convert)
+ *      new customers (free), and deterred ~ Poisson(n₋·tells₋·deter) paid prospects lost (at most
+ *      perMonth, the month's last purchases), from stream "wordOfMouth".
+ * Returns (model/customer-side.ts): an issue that ends unresolved within `returns.windowSec` of
+ * its customer's purchase leads, with probability `returns.prob`, to a product return: refund +
+ * handling cost, and the customer leaves at once.
+ * Money goes to the ledger (model/ledger.ts): fees accrue continuously on the active base,
+ * referral fees apart; the acquisition campaign (perMonth × costPerCustomer, whatever word of
+ * mouth deterred) is paid at the month's start. Counts go to the tally (model/customer-tally.ts).
  */
 export class Lifecycle {
   readonly base: CustomerBase;
-  readonly months: CustomerMonths;
+  readonly tally: CustomerTally;
   private readonly onboards: boolean;
   /** Id layout: slots a month (paid, then reserved for referrals), and where overflow ids start. */
-  private readonly referralSlots: number;
+  readonly referralSlots: number;
   private readonly blockSize: number;
   private readonly overflowStart: number;
   private overflowCount = 0;
-  /** Months whose block is open (acquisitions made), and the oldest cohort still onboarding. */
+  /** Purchase times of overflow ids (beyond the layout's blocks). */
+  private overflowPurchase = new Float64Array(16);
+  /** Months whose block is open (its purchases planned). */
   private opened = 0;
-  private onboardFrom = 0;
+  /**
+   * The blocks whose candidates carry the extra weight: with an onboarding multiplier above 1,
+   * blocks [extraFrom, opened) may hold customers still onboarding; below 1, the initial customers
+   * and blocks [0, extraTo) may hold established ones. Overflow ids always carry it.
+   */
+  private extraFrom = 0;
+  private extraTo = 0;
   /** Candidate weights: every slot at min(1, m), the slots of the other status at |m − 1| more. */
   private readonly lo: number;
   private readonly extra: number;
   private readonly extraIsOnboarding: boolean;
-  /** Continuous discount rate per second. */
-  private readonly discountPerSec: number;
+  /** The month's planned purchases, by time: ids, times, whether won by word of mouth; `next` is the first not yet made. */
+  private pendingId = new Int32Array(0);
+  private pendingSec = new Float64Array(0);
+  private pendingReferred = new Uint8Array(0);
+  private next = 0;
   private lastSec = 0;
-  readonly money: CustomerMoney = { revenue: 0, referralRevenue: 0, upsellRevenue: 0, acquisitionCost: 0, returnsCost: 0, npv: 0 };
-  /** Outbound contacts about reported faults, and those that fixed the issue (offered in the window). */
-  outreach = 0;
-  outreachResolved = 0;
-  /** End-of-call offers made and accepted on contacts offered in the window (margin: accepted in the window). */
-  offers = 0;
-  offersAccepted = 0;
   /** Customer-months of activity in the window (Σ active × time). */
   customerMonths = 0;
-  /** Σ over the window's month ends of the customers at risk of churning there (active before it). */
-  atRisk = 0;
-  churned = 0;
-  acquired = 0;
-  referred = 0;
-  returned = 0;
 
   constructor(
     private readonly config: CustomersConfig,
     private readonly warmupSec: number,
     private readonly horizonSec: number,
-    discountRatePerYear: number,
+    private readonly ledger: Ledger,
     private readonly churnU: Uniform,
     /** Churn draws of overflow referrals: their own stream, so an overflow shifts no one else's draws. */
     private readonly overflowChurnU: Uniform,
@@ -151,22 +117,7 @@ export class Lifecycle {
     this.overflowStart = config.initial + monthCount * this.blockSize;
     this.base = new CustomerBase(this.overflowStart);
     this.base.activate(0, config.initial, -1, false);
-    const zeros = () => new Array<number>(monthCount).fill(0);
-    this.months = {
-      start: zeros(),
-      acquired: zeros(),
-      referred: zeros(),
-      churned: zeros(),
-      returned: zeros(),
-      active: zeros(),
-      revenue: zeros(),
-      upsellRevenue: zeros(),
-      supportCost: zeros(),
-      acquisitionCost: zeros(),
-      returnsCost: zeros(),
-      profit: zeros(),
-    };
-    this.discountPerSec = Math.log1p(discountRatePerYear) / SECONDS_PER_YEAR;
+    this.tally = new CustomerTally(warmupSec, horizonSec);
   }
 
   /** Month boundaries with an event: t_k for k = 0 … ⌊horizon/month⌋. */
@@ -179,16 +130,44 @@ export class Lifecycle {
     return this.config.initial + k * this.blockSize;
   }
 
-  /** Cohort k's onboarding ended: its slots weigh as established from now. */
-  endOnboarding(k: number): void {
-    this.onboardFrom = k + 1;
+  /** When the purchase of the customer in slot `id` happens (−∞ for the initial customers). */
+  purchaseSec(id: number): number {
+    const c = this.config;
+    if (id < c.initial) return -Infinity;
+    if (id >= this.overflowStart) return this.overflowPurchase[id - this.overflowStart]!;
+    const k = Math.floor((id - c.initial) / this.blockSize);
+    const j = id - c.initial - k * this.blockSize;
+    const monthStart = k * SECONDS_PER_MONTH;
+    return j < c.acquisitionPerMonth ? monthStart + ((j + 0.5) * SECONDS_PER_MONTH) / c.acquisitionPerMonth : monthStart + ((j - c.acquisitionPerMonth + 0.5) * SECONDS_PER_MONTH) / this.referralSlots;
+  }
+
+  /** Whether the (active) customer `id` is still onboarding at `t`. */
+  private onboarding(id: number, t: number): boolean {
+    return t < this.purchaseSec(id) + this.config.onboardingSec;
+  }
+
+  /**
+   * When block k changes its candidate weight (it stops possibly onboarding, or starts possibly
+   * being established), or Infinity when it never does before the horizon. The same instants
+   * under every policy: they depend on the layout only.
+   */
+  regionChangeSec(k: number): number {
+    if (!this.onboards) return Infinity;
+    const t = this.extraIsOnboarding ? (k + 1) * SECONDS_PER_MONTH + this.config.onboardingSec : k * SECONDS_PER_MONTH + this.config.onboardingSec;
+    return t < this.horizonSec ? t : Infinity;
+  }
+
+  /** Block k's weight changed (at regionChangeSec(k)). */
+  regionChange(k: number): void {
+    if (this.extraIsOnboarding) this.extraFrom = k + 1;
+    else this.extraTo = k + 1;
   }
 
   /**
    * Σ of the candidate weights: every open slot (overflow included) at `lo`, and the slots of the
-   * other status (onboarding when m > 1, established when m < 1) at `extra` more. × the issue rate
-   * per customer it is the candidate rate; it changes only at month boundaries and onboarding
-   * ends — the same times and values under every policy, unless referrals overflow the reserve.
+   * extra region at `extra` more. × the issue rate per customer it is the candidate rate; it
+   * changes only at month boundaries and region changes — the same times and values under every
+   * policy, unless referrals overflow the reserve.
    */
   get candidateWeight(): number {
     return this.lo * this.slotCount + this.extra * this.extraCount;
@@ -198,18 +177,23 @@ export class Lifecycle {
     return this.blockStart(this.opened) + this.overflowCount;
   }
 
-  /** Slots of the extra-weight status: onboarding cohorts' blocks (or the others') plus all overflow ids. */
+  /** [first, end) of the block slots in the extra region. */
+  private extraRange(): [number, number] {
+    return this.extraIsOnboarding ? [this.blockStart(Math.min(this.extraFrom, this.opened)), this.blockStart(this.opened)] : [0, this.blockStart(Math.min(this.extraTo, this.opened))];
+  }
+
   private get extraCount(): number {
-    const split = this.blockStart(Math.min(this.onboardFrom, this.opened));
-    return (this.extraIsOnboarding ? this.blockStart(this.opened) - split : split) + this.overflowCount;
+    const [from, to] = this.extraRange();
+    return to - from + this.overflowCount;
   }
 
   /**
    * The customer a candidate issue lands on, from one uniform u ∈ [0, 1), or −1 when it lands on
    * no active customer of the right weight (the candidate is thinned out). Each active customer
-   * receives candidates at rate ∝ lo + extra·[their status is the extra one] = their issue weight.
+   * receives candidates at rate ∝ lo + extra·[their status at `now` is the extra one] = their
+   * issue weight, which makes each customer's issues a Poisson process at their own rate.
    */
-  candidate(u: number): number {
+  candidate(u: number, now: number): number {
     const base = this.base;
     const all = this.lo * this.slotCount;
     const x = u * (all + this.extra * this.extraCount);
@@ -217,13 +201,11 @@ export class Lifecycle {
       const id = this.slotId(Math.min(this.slotCount - 1, Math.floor(x / this.lo)));
       return base.active[id] === 1 ? id : -1;
     }
+    const [from, to] = this.extraRange();
     const slot = Math.min(this.extraCount - 1, Math.floor((x - all) / this.extra));
-    const split = this.blockStart(Math.min(this.onboardFrom, this.opened));
-    const reserved = this.extraIsOnboarding ? this.blockStart(this.opened) - split : split;
-    const id = slot < reserved ? (this.extraIsOnboarding ? split : 0) + slot : this.overflowStart + slot - reserved;
+    const id = slot < to - from ? from + slot : this.overflowStart + slot - (to - from);
     if (base.active[id] !== 1) return -1;
-    const onboarding = base.cohort[id]! >= this.onboardFrom;
-    return onboarding === this.extraIsOnboarding ? id : -1;
+    return this.onboarding(id, now) === this.extraIsOnboarding ? id : -1;
   }
 
   private slotId(slot: number): number {
@@ -231,28 +213,28 @@ export class Lifecycle {
     return slot < reserved ? slot : this.overflowStart + slot - reserved;
   }
 
-  /** Where cohort k ends onboarding, or Infinity when it does not (or not before the horizon). */
-  onboardingEndSec(k: number): number {
-    const t = k * SECONDS_PER_MONTH + this.config.onboardingSec;
-    return this.onboards && t < this.horizonSec ? t : Infinity;
-  }
-
-  /** The month boundary k at time t_k = now. */
   /**
-   * `satisfied` and `dissatisfied`: the contacts that ended at levels 4–5 and 1–2 since the last
-   * boundary (model/satisfaction.ts counts them), for word of mouth.
+   * The month boundary k at t_k = now: churn closing month k−1, then month k's purchases planned.
+   * `satisfied` and `dissatisfied`: the issues that ended at levels 4–5 and 1–2 since the last
+   * boundary (word of mouth).
    */
   boundary(k: number, now: number, satisfied = 0, dissatisfied = 0): void {
     this.accrue(now);
     const base = this.base;
+    const months = this.tally.months;
     if (k >= 1) {
       const p = this.config.baseChurnPerMonth;
+      const monthStart = (k - 1) * SECONDS_PER_MONTH;
       let churned = 0;
-      const before = base.activeCount;
+      let exposure = 0;
       const churn = (from: number, to: number, draw: Uniform) => {
         for (let id = from; id < to; id++) {
           const u = draw();
-          if (base.active[id] === 1 && u < p * this.multiplier(id, now)) {
+          if (base.active[id] !== 1) continue;
+          const bought = this.purchaseSec(id);
+          const share = bought <= monthStart ? 1 : (now - bought) / SECONDS_PER_MONTH;
+          exposure += share;
+          if (u < Math.min(1, p * this.multiplier(id, now)) * share) {
             base.leave(id);
             churned++;
           }
@@ -260,130 +242,102 @@ export class Lifecycle {
       };
       churn(0, this.blockStart(this.opened), this.churnU);
       churn(this.overflowStart, this.overflowStart + this.overflowCount, this.overflowChurnU);
-      this.months.churned[k - 1] = churned;
-      this.months.active[k - 1] = base.activeCount;
-      if (now >= this.warmupSec) {
-        this.churned += churned;
-        this.atRisk += before;
-      }
+      this.tally.churn(k - 1, churned, exposure);
+      months.active[k - 1] = base.activeCount;
     }
-    if (now < this.horizonSec) {
-      this.months.start[k] = base.activeCount;
-      let n = this.config.acquisitionPerMonth;
-      let referred = 0;
-      const wom = this.config.wordOfMouth;
-      if (wom !== null) {
-        referred = poisson(this.wordOfMouthU, satisfied * wom.tellsSatisfied * wom.convertProb)();
-        n -= Math.min(n, poisson(this.wordOfMouthU, dissatisfied * wom.tellsDissatisfied * wom.deterProb)());
-      }
-      const start = this.blockStart(k);
-      base.activate(start, n, k, false);
-      const reserved = Math.min(referred, this.referralSlots);
-      base.activate(start + this.config.acquisitionPerMonth, reserved, k, true);
-      base.activate(this.overflowStart + this.overflowCount, referred - reserved, k, true);
-      this.overflowCount += referred - reserved;
-      this.opened = k + 1;
-      this.months.acquired[k] = n;
-      this.months.referred[k] = referred;
-      if (now >= this.warmupSec) {
-        // The campaign is paid for in full: deterred prospects are lost, not refunded.
-        const cost = this.config.acquisitionPerMonth * this.config.costPerCustomer;
-        this.acquired += n;
-        this.referred += referred;
-        this.money.acquisitionCost += cost;
-        this.months.acquisitionCost[k] = cost;
-        this.money.npv -= cost * Math.exp(-this.discountPerSec * (now - this.warmupSec));
-      }
+    if (now >= this.horizonSec) return;
+    months.start[k] = base.activeCount;
+    const c = this.config;
+    let deterred = 0;
+    let referred = 0;
+    const wom = c.wordOfMouth;
+    if (wom !== null) {
+      referred = poisson(this.wordOfMouthU, satisfied * wom.tellsSatisfied * wom.convertProb)();
+      deterred = Math.min(c.acquisitionPerMonth, poisson(this.wordOfMouthU, dissatisfied * wom.tellsDissatisfied * wom.deterProb)());
+    }
+    this.plan(k, c.acquisitionPerMonth - deterred, referred);
+    this.opened = k + 1;
+    this.ledger.post('acquisition', now, c.acquisitionPerMonth * c.costPerCustomer);
+  }
+
+  /** Month k's purchases, in time order: `paid` paid slots, `referred` referrals (reserve first, then overflow ids). */
+  private plan(k: number, paid: number, referred: number): void {
+    const start = this.blockStart(k);
+    const reserved = Math.min(referred, this.referralSlots);
+    const overflow = referred - reserved;
+    const ids: number[] = [];
+    for (let j = 0; j < paid; j++) ids.push(start + j);
+    for (let j = 0; j < reserved; j++) ids.push(start + this.config.acquisitionPerMonth + j);
+    if (this.overflowStart + this.overflowCount + overflow > this.overflowStart + this.overflowPurchase.length) {
+      const grown = new Float64Array(Math.max(2 * this.overflowPurchase.length, this.overflowCount + overflow));
+      grown.set(this.overflowPurchase);
+      this.overflowPurchase = grown;
+    }
+    for (let j = 0; j < overflow; j++) {
+      const id = this.overflowStart + this.overflowCount + j;
+      this.overflowPurchase[id - this.overflowStart] = k * SECONDS_PER_MONTH + ((j + 0.5) * SECONDS_PER_MONTH) / overflow;
+      ids.push(id);
+    }
+    this.overflowCount += overflow;
+    const times = ids.map((id) => this.purchaseSec(id));
+    const order = ids.map((_, i) => i).sort((a, b) => times[a]! - times[b]! || ids[a]! - ids[b]!);
+    this.pendingId = Int32Array.from(order, (i) => ids[i]!);
+    this.pendingSec = Float64Array.from(order, (i) => times[i]!);
+    this.pendingReferred = Uint8Array.from(order, (i) => (ids[i]! - start >= this.config.acquisitionPerMonth ? 1 : 0));
+    this.next = 0;
+  }
+
+  /** When the next planned purchase happens (Infinity: none before the next boundary). */
+  get nextPurchaseSec(): number {
+    const t = this.next < this.pendingSec.length ? this.pendingSec[this.next]! : Infinity;
+    return t < this.horizonSec ? t : Infinity;
+  }
+
+  /** Makes the purchases due at `now` (the customers become active, their onboarding begins). */
+  purchase(now: number): void {
+    this.accrue(now);
+    const k = this.opened - 1;
+    while (this.next < this.pendingSec.length && this.pendingSec[this.next]! <= now) {
+      const referred = this.pendingReferred[this.next] === 1;
+      this.base.activate(this.pendingId[this.next]!, 1, k, referred);
+      this.tally.at(referred ? 'referred' : 'acquired', now);
+      this.next++;
     }
   }
 
-  /** The issue of `id` ended unresolved at `now`: a return with its probability, if in the window. Returns whether the customer left. */
+  /** The issue of `id` ended unresolved at `now`: a return with its probability, within the window from purchase. Returns whether the customer left. */
   maybeReturn(id: number, now: number, u: Uniform): boolean {
     const r = this.config.returns!;
-    const cohort = this.base.cohort[id]!;
-    if (now >= this.horizonSec || this.base.active[id] !== 1 || cohort < 0 || now - cohort * SECONDS_PER_MONTH > r.windowSec || u() >= r.prob) return false;
+    if (now >= this.horizonSec || this.base.active[id] !== 1 || this.base.cohort[id]! < 0 || now - this.purchaseSec(id) > r.windowSec || u() >= r.prob) return false;
     this.accrue(now);
     this.base.leave(id);
-    const month = this.monthOf(now);
-    this.months.returned[month]!++;
-    if (now >= this.warmupSec) {
-      const cost = r.refund + r.handlingCost;
-      this.returned++;
-      this.money.returnsCost += cost;
-      this.months.returnsCost[month]! += cost;
-      this.money.npv -= cost * Math.exp(-this.discountPerSec * (now - this.warmupSec));
-    }
+    this.tally.at('returned', now);
+    this.ledger.post('returns', now, r.refund + r.handlingCost);
     return true;
   }
 
   /**
-   * An end-of-call offer was made at `now`: accepted with its probability (stream "upsell");
-   * `counted`: the contact was offered in the window.
-   */
-  offer(now: number, u: Uniform, counted: boolean): void {
-    const upsell = this.config.upsell!;
-    if (counted) this.offers++;
-    if (u() >= upsell.acceptProb) return;
-    if (counted) this.offersAccepted++;
-    this.upsell(now, upsell.value);
-  }
-
-  /** An upsell offer was accepted at `now`: its margin counts in the window. */
-  private upsell(now: number, value: number): void {
-    if (now < this.warmupSec || now >= this.horizonSec) return;
-    this.money.upsellRevenue += value;
-    this.months.upsellRevenue[this.monthOf(now)]! += value;
-    this.money.npv += value * Math.exp(-this.discountPerSec * (now - this.warmupSec));
-  }
-
-  private monthOf(t: number): number {
-    return Math.min(this.months.start.length - 1, Math.floor(t / SECONDS_PER_MONTH));
-  }
-
-  /**
-   * Revenue of the active base from the last change to `now`, inside the window. Calls come at
-   * least at every month boundary, so a segment lies within one month.
+   * Fees of the active base from the last change to `now`, to the ledger (referral fees apart),
+   * and the window's customer-months. Calls come at every change of the active count.
    */
   accrue(now: number): void {
-    const from = Math.max(this.lastSec, this.warmupSec);
+    const from = this.lastSec;
     const to = Math.min(now, this.horizonSec);
     if (to > from) {
-      const months = (this.base.activeCount * (to - from)) / SECONDS_PER_MONTH;
-      this.customerMonths += months;
-      const revenue = this.config.monthlyFeePerMonth * months;
-      this.money.revenue += revenue;
-      this.money.referralRevenue += (this.config.monthlyFeePerMonth * this.base.referredActive * (to - from)) / SECONDS_PER_MONTH;
-      this.months.revenue[this.monthOf(from)]! += revenue;
-      this.money.npv += revenue * Math.exp(-this.discountPerSec * ((from + to) / 2 - this.warmupSec));
+      const base = this.base;
+      const perCustomer = this.config.monthlyFeePerMonth * ((to - from) / SECONDS_PER_MONTH);
+      this.ledger.accrue('fees', from, to, perCustomer * (base.activeCount - base.referredActive));
+      this.ledger.accrue('referralFees', from, to, perCustomer * base.referredActive);
+      const lo = Math.max(from, this.warmupSec);
+      if (to > lo) this.customerMonths += (base.activeCount * (to - lo)) / SECONDS_PER_MONTH;
     }
     this.lastSec = Math.max(this.lastSec, now);
   }
 
-  /**
-   * The replication's customer figures; call after the run, with the support cost of each month
-   * in the window (from the model's per-interval costs).
-   */
-  result(satisfaction: CustomerResult['satisfaction'], supportCostByMonth: readonly number[]): CustomerResult {
+  /** Closes the accounts at the horizon: the last partial month's level. */
+  close(): void {
     this.accrue(this.horizonSec);
-    const m = this.months;
-    const last = m.start.length - 1;
-    if (this.horizonSec % SECONDS_PER_MONTH !== 0) m.active[last] = this.base.activeCount;
-    for (let k = 0; k <= last; k++) {
-      m.supportCost[k] = supportCostByMonth[k] ?? 0;
-      m.profit[k] = m.revenue[k]! + m.upsellRevenue[k]! - m.supportCost[k]! - m.acquisitionCost[k]! - m.returnsCost[k]!;
-    }
-    return {
-      active: this.base.activeCount,
-      churned: this.churned,
-      acquired: this.acquired,
-      referred: this.referred,
-      returned: this.returned,
-      outreach: this.outreach,
-      outreachResolved: this.outreachResolved,
-      offers: this.offers,
-      offersAccepted: this.offersAccepted,
-      satisfaction,
-      months: this.months,
-    };
+    const m = this.tally.months;
+    if (this.horizonSec % SECONDS_PER_MONTH !== 0) m.active[m.active.length - 1] = this.base.activeCount;
   }
 }

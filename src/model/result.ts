@@ -1,42 +1,47 @@
-import { SECONDS_PER_MONTH, SECONDS_PER_YEAR, type ModelConfig } from './config.js';
-import type { Conservation } from './contact-center.js';
-import type { CustomerResult, Lifecycle } from './customers.js';
-import { supportEconomics, wageCost, type Economics } from './economics.js';
-import { F, type Kpis, type Observer } from './observer.js';
-import { LEVEL_NAMES, type Satisfaction } from './satisfaction.js';
+import { CATALOGUE, figureValue, KPI_KEYS, type FigureDef, type Kpis } from './catalogue.js';
+import { SECONDS_PER_HOUR, SECONDS_PER_YEAR, type ChannelConfig, type ModelConfig } from './config.js';
+import type { CustomerSide } from './customer-side.js';
+import { CUSTOMER_FLOWS } from './customer-tally.js';
+import type { CustomerResult } from './customers.js';
+import { F, LEVEL_FACTS, NF, sumRows } from './facts.js';
+import type { Ledger } from './ledger.js';
+import type { Observer } from './observer.js';
+import { LEVEL_NAMES } from './satisfaction.js';
 import { integrateSteps, type StaffingPlan } from './staffing.js';
 
-/** Per-channel figures of one replication. */
-export interface ChannelResult {
+/** Figures by key; null where a ratio has nothing under it. */
+export type Figures = Record<string, number | null>;
+
+/** Counts that must balance at the horizon and at the end (conservation of contacts). */
+export interface Conservation {
+  /** Contacts offered before the horizon (warm-up included; repeats and retrials included). */
   offered: number;
-  answered: number;
-  abandoned: number;
-  abandonRate: number;
-  asaSec: number;
-  serviceLevel: number;
-  ahtSec: number;
-  /** Email: share of offered answered within the response target (1 for other channels' ∞). */
-  withinTarget: number;
+  /** Of those, by the horizon: handled to the end, abandoned, waiting, in service, or promised a callback in the next open period. */
+  completedByHorizon: number;
+  abandonedByHorizon: number;
+  waitingAtHorizon: number;
+  inServiceAtHorizon: number;
+  promisedAtHorizon: number;
+  /** At the end of the run: answered, abandoned, and still waiting (beyond the drain); they add up to `offered`. */
+  answeredTotal: number;
+  abandonedTotal: number;
+  leftAtEnd: number;
+  /** Voice and chat attempts while closed (not offered): those that will come back (retry or message), and those lost. */
+  closedAttempts: number;
+  closedScheduled: number;
+  closedLost: number;
 }
 
+/** A reason's figures (REASON_FIGURES), and where it was served. */
 export interface ReasonResult {
-  offered: number;
-  answered: number;
-  abandonRate: number;
-  /** Mean wait of the reason's answered contacts: the effect of a priority discipline per class. */
-  asaSec: number;
-  /** New issues (first contacts). */
-  issues: number;
-  fcr: number;
-  /** Issues that ended unresolved (repeat limit, or abandoned without retrying). */
-  unresolved: number;
+  [figure: string]: number | null | Record<string, number>;
   /** Services started per group (transfers included), by group name. */
   servedBy: Record<string, number>;
 }
 
 export interface GroupResult {
-  /** Busy / logged in. */
-  occupancy: number;
+  /** Busy / logged in (null when nobody was logged in). */
+  occupancy: number | null;
   /** Scheduled, paid hours (absent agents and breaks included). */
   paidHours: number;
   /** Scheduled and available (not absent, not on a break). */
@@ -53,185 +58,234 @@ export interface GroupResult {
   cost: number;
 }
 
-/** Per-interval sums (by contact arrival) and per-group agent-seconds, for series outputs. */
-export interface SeriesResult {
+/** One group's agent-seconds per interval (the window's part of each). */
+export interface GroupSeries {
+  paidAgentSec: Float64Array;
+  /** Scheduled and available (not absent, not on a break). */
+  availableAgentSec: Float64Array;
+  /** Available plus overrun. */
+  loggedInAgentSec: Float64Array;
+  busyAgentSec: Float64Array;
+}
+
+/** The facts of every interval (model/facts.ts), the source of every series and breakdown. */
+export interface FactTable {
   intervalSec: number;
-  offered: number[];
-  answered: number[];
-  abandoned: number[];
-  answeredWaitSumSec: number[];
-  withinThreshold: number[];
-  handleSumSec: number[];
-  repeats: number[];
-  issuesHandled: number[];
-  issuesResolvedFirst: number[];
-  /** Agent-seconds per interval, summed over groups: logged in (staffed), busy, paid. */
-  availableAgentSec: number[];
-  busyAgentSec: number[];
-  paidAgentSec: number[];
-  /** The same agent-seconds per interval for each group, by group name. */
+  /** Interval k's facts at [k·NF, (k+1)·NF); time facts hold the window's part of the interval. */
+  rows: Float64Array;
+  /** Per group, agent-seconds per interval. */
   groups: Record<string, GroupSeries>;
 }
 
-/** One group's agent-seconds per interval. */
-export interface GroupSeries {
-  paidAgentSec: number[];
-  /** Scheduled and available (not absent, not on a break). */
-  availableAgentSec: number[];
-  /** Available plus overrun. */
-  loggedInAgentSec: number[];
-  busyAgentSec: number[];
-}
-
-/** Everything one replication reports: plain numbers and arrays, so it crosses worker threads as is. */
+/** Everything one replication reports: plain numbers and typed arrays, so it crosses worker threads as is. */
 export interface ReplicationResult {
   replication: number;
   kpis: Kpis;
   economics: Economics;
-  channels: Record<string, ChannelResult>;
+  channels: Record<string, Figures>;
   reasons: Record<string, ReasonResult>;
   groups: Record<string, GroupResult>;
-  series: SeriesResult;
+  facts: FactTable;
   conservation: Conservation;
   /** Events processed, and the most contacts in flight at once (memory high-water mark). */
   events: number;
   contactSlots: number;
-  /** Support cost of each 30-day month of the horizon, inside the measured window. */
-  supportCostByMonth: number[];
+  /** Money of each 30-day month of the horizon, inside the measured window (the ledger's months). */
+  months: MonthMoney[];
   /** The customer lifecycle's figures; absent when it is off. */
   customers?: CustomerResult;
 }
 
-const ratio = (num: number, den: number, empty: number) => (den > 0 ? num / den : empty);
+/** The money of the measured window, from the ledger (model/catalogue.ts defines each figure). */
+export interface Economics {
+  supportCost: number;
+  revenue: number;
+  profit: number;
+  npv: number;
+  /** With the customer lifecycle only. */
+  referralRevenue?: number;
+  upsellRevenue?: number;
+  acquisitionCost?: number;
+  returnsCost?: number;
+  clv?: number;
+  customerEquity?: number;
+  longTermValue?: number;
+}
 
-export function replicationResult(
-  config: ModelConfig,
-  replication: number,
-  obs: Observer,
-  staffing: StaffingPlan,
-  conservation: Conservation,
-  events: number,
-  contactSlots: number,
-): ReplicationResult {
+/** A month's money (the window's part of it), from the ledger. */
+export interface MonthMoney {
+  revenue: number;
+  referralRevenue: number;
+  upsellRevenue: number;
+  supportCost: number;
+  acquisitionCost: number;
+  returnsCost: number;
+  profit: number;
+}
+
+/** What the model hands over after a run. */
+export interface Simulated {
+  observer: Observer;
+  ledger: Ledger;
+  staffing: StaffingPlan;
+  contacts: { highWater: number };
+  customers: CustomerSide | null;
+  conservation(): Conservation;
+}
+
+/** The headline KPIs that apply to the scenario (email's only with email, csat only with customers). */
+export function kpiKeys(config: Pick<ModelConfig, 'channels' | 'customers'>): string[] {
+  const email = config.channels.some((c) => c.kind === 'email');
+  return KPI_KEYS.filter((k) => {
+    const when = (CATALOGUE[k] as FigureDef).when;
+    return when === undefined || (when === 'email' ? email : config.customers !== null);
+  });
+}
+
+/** The figures of the channel breakdown that apply to a channel. */
+const CHANNEL_FIGURES = ['offered', 'answered', 'abandoned', 'abandonRate', 'asaSec', 'serviceLevel', 'ahtSec', 'callbackWaitSec', 'emailResponseSec', 'emailWithinTarget'] as const;
+function channelFigures(channel: ChannelConfig): string[] {
+  const scope = channel.kind === 'email' ? 'email' : 'realtime';
+  return CHANNEL_FIGURES.filter((k) => {
+    const applies = (CATALOGUE[k] as FigureDef).channels;
+    return applies === undefined || applies === scope;
+  });
+}
+
+/** The figures of the reason breakdown: the voice of the customer. */
+const REASON_FIGURES = ['offered', 'answered', 'abandonRate', 'asaSec', 'issues', 'fcr', 'fcrAnyStage', 'issuesUnresolved'] as const;
+
+const figuresOf = (keys: readonly string[], row: ArrayLike<number>): Figures => Object.fromEntries(keys.map((k) => [k, figureValue(k, row)]));
+
+/**
+ * A replication's result from the finished model: the time facts (agents, queue, window span)
+ * put into the interval rows, the support costs posted to the ledger, and every figure read from
+ * the facts through the catalogue — the totals are the sum of the interval rows.
+ */
+export function replicationResult(config: ModelConfig, replication: number, model: Simulated, events: number): ReplicationResult {
   const { warmupSec, horizonSec } = config;
+  // The lifecycle's last fees go to the ledger before anything reads it.
+  model.customers?.lifecycle.close();
+  const obs = model.observer;
+  const ledger = model.ledger;
   const intervalSec = config.demand.intervalSec;
   const n = obs.buckets;
-  const available = new Float64Array(n);
-  const paid = new Float64Array(n);
-  const cost = new Float64Array(n);
+  const rows = obs.byInterval;
   const groups: Record<string, GroupResult> = {};
-  const busy = new Float64Array(n);
   const groupSeries: Record<string, GroupSeries> = {};
-  let loggedInTotal = 0;
   config.groups.forEach((g, i) => {
-    const paidByInterval = new Float64Array(n);
-    const paidSec = integrateSteps(staffing.paid, i, warmupSec, horizonSec, intervalSec, paidByInterval);
-    // Logged in = scheduled available + overrun (agents finishing contacts past their schedule).
-    const availableByInterval = new Float64Array(n);
-    const availableSec = integrateSteps(staffing.available, i, warmupSec, horizonSec, intervalSec, availableByInterval);
-    const loggedSec = availableSec + obs.overrun[i]!.close(horizonSec);
-    loggedInTotal += loggedSec;
-    const overrun = obs.overrun[i]!.buckets;
-    const busyByInterval = obs.busyByInterval[i]!;
+    const paid = new Float64Array(n);
+    const paidSec = integrateSteps(model.staffing.paid, i, warmupSec, horizonSec, intervalSec, paid);
+    const available = new Float64Array(n);
+    const availableSec = integrateSteps(model.staffing.available, i, warmupSec, horizonSec, intervalSec, available);
+    const overrun = obs.overrun[i]!;
+    const loggedSec = availableSec + overrun.close(horizonSec);
+    const busy = obs.busyByInterval[i]!;
     const busySec = obs.busyWindowSec[i]!;
-    const loggedByInterval = new Float64Array(n);
+    const loggedIn = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      loggedByInterval[k] = availableByInterval[k]! + overrun[k]!;
-      available[k]! += loggedByInterval[k]!;
-      busy[k]! += busyByInterval[k]!;
-      paid[k]! += paidByInterval[k]!;
-      cost[k]! += wageCost(paidByInterval[k]!, g.wagePerHour);
+      loggedIn[k] = available[k]! + overrun.buckets[k]!;
+      rows[k * NF + F.loggedInAgentSec]! += loggedIn[k]!;
+      rows[k * NF + F.busyAgentSec]! += busy[k]!;
+      rows[k * NF + F.paidAgentSec]! += paid[k]!;
+      const from = Math.max(k * intervalSec, warmupSec);
+      const to = Math.min((k + 1) * intervalSec, horizonSec);
+      if (to > from) ledger.accrue('wages', from, to, (paid[k]! * g.wagePerHour) / SECONDS_PER_HOUR);
     }
-    groupSeries[g.name] = {
-      paidAgentSec: Array.from(paidByInterval),
-      availableAgentSec: Array.from(availableByInterval),
-      loggedInAgentSec: Array.from(loggedByInterval),
-      busyAgentSec: Array.from(busyByInterval),
-    };
+    groupSeries[g.name] = { paidAgentSec: paid, availableAgentSec: available, loggedInAgentSec: loggedIn, busyAgentSec: busy };
     groups[g.name] = {
-      occupancy: ratio(busySec, loggedSec, 0),
-      paidHours: paidSec / 3600,
-      availableHours: availableSec / 3600,
-      loggedInHours: loggedSec / 3600,
-      busyHours: busySec / 3600,
-      idleHours: (loggedSec - busySec) / 3600,
-      unavailableHours: (paidSec - availableSec) / 3600,
-      overrunHours: (loggedSec - availableSec) / 3600,
-      cost: wageCost(paidSec, g.wagePerHour),
+      occupancy: loggedSec > 0 ? busySec / loggedSec : null,
+      paidHours: paidSec / SECONDS_PER_HOUR,
+      availableHours: availableSec / SECONDS_PER_HOUR,
+      loggedInHours: loggedSec / SECONDS_PER_HOUR,
+      busyHours: busySec / SECONDS_PER_HOUR,
+      idleHours: (loggedSec - busySec) / SECONDS_PER_HOUR,
+      unavailableHours: (paidSec - availableSec) / SECONDS_PER_HOUR,
+      overrunHours: (loggedSec - availableSec) / SECONDS_PER_HOUR,
+      cost: (paidSec * g.wagePerHour) / SECONDS_PER_HOUR,
     };
   });
-  const answeredByInterval = obs.column(F.answered);
-  const handleByInterval = obs.column(F.handleSec);
-  for (let k = 0; k < n; k++) cost[k]! += (handleByInterval[k]! / 60) * config.economics.costPerMinute + answeredByInterval[k]! * config.economics.costPerContact;
-  const channels: Record<string, ChannelResult> = {};
-  config.channels.forEach((ch, i) => {
-    const x = (f: number) => obs.sum(f, i, -1);
-    channels[ch.kind] = {
-      offered: x(F.offered),
-      answered: x(F.answered),
-      abandoned: x(F.abandoned),
-      abandonRate: ratio(x(F.abandoned), x(F.offered), 0),
-      asaSec: ratio(x(F.answeredWaitSec), x(F.answered), 0),
-      serviceLevel: ratio(x(F.withinThreshold), x(F.offered), 1),
-      ahtSec: ratio(x(F.handleSec), x(F.answered), 0),
-      withinTarget: ratio(x(F.withinTarget), x(F.offered), 1),
-    };
-  });
-  const reasons: Record<string, ReasonResult> = {};
-  config.reasons.forEach((r, i) => {
-    const x = (f: number) => obs.sum(f, -1, i);
-    const servedBy: Record<string, number> = {};
-    config.groups.forEach((g, j) => (servedBy[g.name] = obs.servedBy[i * config.groups.length + j]!));
-    reasons[r.name] = {
-      offered: x(F.offered),
-      answered: x(F.answered),
-      abandonRate: ratio(x(F.abandoned), x(F.offered), 0),
-      asaSec: ratio(x(F.answeredWaitSec), x(F.answered), 0),
-      issues: x(F.newIssues),
-      fcr: ratio(x(F.issuesResolvedFirst), x(F.issuesHandled), 1),
-      unresolved: x(F.issuesUnresolved),
-      servedBy,
-    };
-  });
-  const arr = (a: Float64Array) => Array.from(a);
-  const supportCostByMonth = new Array<number>(Math.ceil(horizonSec / SECONDS_PER_MONTH)).fill(0);
+  obs.queue.close(horizonSec);
+  const { costPerMinute, costPerContact } = config.economics;
+  for (let k = 0; k < n; k++) {
+    const from = Math.max(k * intervalSec, warmupSec);
+    const to = Math.min((k + 1) * intervalSec, horizonSec);
+    const o = k * NF;
+    rows[o + F.queueContactSec] = obs.queue.buckets[k]!;
+    rows[o + F.spanSec] = Math.max(0, to - from);
+    if (to > from) {
+      ledger.accrue('telephony', from, to, (rows[o + F.handleSec]! / 60) * costPerMinute);
+      ledger.accrue('contactCost', from, to, rows[o + F.answered]! * costPerContact);
+    }
+  }
+  const total = sumRows(rows, range(n));
+  const customers = model.customers === null ? undefined : customerResult(model.customers, total);
+  const kpis = figuresOf(kpiKeys(config), total) as Kpis;
+  const channels = Object.fromEntries(config.channels.map((ch, i) => [ch.kind, figuresOf(channelFigures(ch), comboTotal(obs, i, -1, config))]));
+  const reasons = Object.fromEntries(
+    config.reasons.map((r, i) => {
+      const servedBy = Object.fromEntries(config.groups.map((g, j) => [g.name, obs.servedBy[i * config.groups.length + j]!]));
+      const result: ReasonResult = { ...figuresOf(REASON_FIGURES, comboTotal(obs, -1, i, config)), servedBy };
+      return [r.name, result];
+    }),
+  );
   return {
     replication,
-    kpis: obs.kpis(loggedInTotal),
-    economics: supportEconomics(cost, intervalSec, warmupSec, horizonSec, config.economics, supportCostByMonth),
-    supportCostByMonth,
+    kpis,
+    economics: economics(config, ledger, model.customers),
     channels,
     reasons,
     groups,
-    series: {
-      intervalSec,
-      offered: obs.column(F.offered),
-      answered: answeredByInterval,
-      abandoned: obs.column(F.abandoned),
-      answeredWaitSumSec: obs.column(F.answeredWaitSec),
-      withinThreshold: obs.column(F.withinThreshold),
-      handleSumSec: handleByInterval,
-      repeats: obs.column(F.repeats),
-      issuesHandled: obs.column(F.issuesHandled),
-      issuesResolvedFirst: obs.column(F.issuesResolvedFirst),
-      availableAgentSec: arr(available),
-      busyAgentSec: arr(busy),
-      paidAgentSec: arr(paid),
-      groups: groupSeries,
-    },
-    conservation,
+    facts: { intervalSec, rows, groups: groupSeries },
+    conservation: model.conservation(),
     events,
-    contactSlots,
+    contactSlots: model.contacts.highWater,
+    months: Array.from({ length: ledger.monthCount }, (_, k) => ledger.month(k)),
+    ...(customers ? { customers } : {}),
+  };
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, k) => k);
+}
+
+/** The facts of one channel (or every channel: −1) and one reason (or every reason: −1). */
+function comboTotal(obs: Observer, channel: number, reason: number, config: ModelConfig): Float64Array {
+  const out = new Float64Array(NF);
+  config.channels.forEach((_, ch) => {
+    if (channel >= 0 && ch !== channel) return;
+    config.reasons.forEach((_, r) => {
+      if (reason >= 0 && r !== reason) return;
+      const row = obs.comboRow(ch, r);
+      for (let f = 0; f < NF; f++) out[f]! += row[f]!;
+    });
+  });
+  return out;
+}
+
+/** The lifecycle's figures: its tally's window totals, the contact facts of outreach, offers and satisfaction. */
+function customerResult(side: CustomerSide, total: Float64Array): CustomerResult {
+  const life = side.lifecycle;
+  const flows = Object.fromEntries(CUSTOMER_FLOWS.map((f) => [f, life.tally.total(f)])) as Record<(typeof CUSTOMER_FLOWS)[number], number>;
+  return {
+    active: life.base.activeCount,
+    ...flows,
+    outreach: total[F.outbound]!,
+    outreachResolved: total[F.outboundResolved]!,
+    offers: total[F.offers]!,
+    offersAccepted: total[F.offersAccepted]!,
+    satisfaction: Object.fromEntries(LEVEL_NAMES.map((name, i) => [name, total[F[LEVEL_FACTS[i]!]]!])) as CustomerResult['satisfaction'],
+    months: life.tally.months,
   };
 }
 
 /**
  * Customer lifetime value, undiscounted: margin (fee and upsell revenue, before support cost) per
- * customer-month × expected lifetime, where the
- * lifetime is 1 / the observed monthly leaving rate (churned and returned per customer-month) — a
- * $100 a month customer who stays 36 months on average is worth $3,600. The customer-months
- * cancel: CLV = margin / customers who left. With nobody leaving the rate's usual continuity
- * correction (½ a leaver) keeps it finite; 0 without activity.
+ * customer-month × expected lifetime, where the lifetime is 1 / the observed monthly leaving rate
+ * (churned and returned per customer-month) — a $100 a month customer who stays 36 months on
+ * average is worth $3,600. The customer-months cancel: CLV = margin / customers who left, all over
+ * the measured window. With nobody leaving the rate's usual continuity correction (½ a leaver)
+ * keeps it finite; 0 without activity.
  */
 export function customerLifetimeValue(margin: number, customerMonths: number, left: number): number {
   return customerMonths > 0 ? margin / Math.max(left, 0.5) : 0;
@@ -239,57 +293,52 @@ export function customerLifetimeValue(margin: number, customerMonths: number, le
 
 /**
  * Customer equity: what the base left at the horizon is worth, in present value at the window's
- * start — the part of a policy's profit that a finite horizon cuts off (customers lost in the
- * last months would have paid for years). Each active customer pays the window's margin per
- * customer-month m (fee and upsell revenue) at the start of each month while they stay; they stay
- * a month with the window's observed retention q = 1 − churned / customers at risk at the
- * window's month ends (returns are left out: they happen only in the first weeks after purchase,
- * which the base at the horizon is mostly past; at least ½ a leaver, as for the CLV, so q < 1;
- * with no month end in the window, the base churn rate); months are discounted by
- * δ = (1 + annual rate)^(−1/12). Per customer Σₖ m (qδ)ᵏ = m / (1 − qδ), then
- * discounted from the horizon to the window's start. Support cost after the horizon is not
- * deducted (it depends on staffing decisions not yet made); the README says so.
+ * start — the part of a policy's profit that a finite horizon cuts off. Each active customer pays
+ * the window's margin per customer-month m (fee and upsell revenue) at the start of each month
+ * while they stay; they stay a month with the window's observed retention q = 1 − churned /
+ * customer-months at risk at the window's month ends (returns are left out: they happen only in
+ * the first weeks after purchase; at least ½ a leaver, as for the CLV, so q < 1; with no month end
+ * in the window, the base churn rate); months are discounted by δ = (1 + annual rate)^(−1/12). Per
+ * customer Σₖ m (qδ)ᵏ = m / (1 − qδ), then discounted from the horizon to the window's start.
+ * Support cost after the horizon is not deducted (it depends on staffing decisions not yet made).
  */
-function customerEquity(lifecycle: Lifecycle, config: ModelConfig): number {
-  const months = lifecycle.customerMonths;
-  if (months <= 0) return 0;
-  const money = lifecycle.money;
-  const margin = (money.revenue + money.upsellRevenue) / months;
-  const atRisk = lifecycle.atRisk;
-  const churn = atRisk > 0 ? Math.max(lifecycle.churned, 0.5) / atRisk : config.customers!.baseChurnPerMonth;
+function customerEquity(side: CustomerSide, margin: number, config: ModelConfig): number {
+  const life = side.lifecycle;
+  if (life.customerMonths <= 0) return 0;
+  const atRisk = life.tally.total('atRisk');
+  const churn = atRisk > 0 ? Math.max(life.tally.total('churned'), 0.5) / atRisk : config.customers!.baseChurnPerMonth;
   const q = Math.max(0, 1 - churn);
   const rate = config.economics.discountRatePerYear;
   const delta = (1 + rate) ** (-1 / 12);
-  const perCustomer = margin / (1 - q * delta);
+  const perCustomer = margin / life.customerMonths / (1 - q * delta);
   const years = (config.horizonSec - config.warmupSec) / SECONDS_PER_YEAR;
-  return lifecycle.base.activeCount * perCustomer * (1 + rate) ** -years;
+  return life.base.activeCount * perCustomer * (1 + rate) ** -years;
 }
 
 /**
- * Adds the customer lifecycle to a replication's result: the `customers` figures, kpis.csat (mean level, CONTRACT), and economics
- * with revenue (of which referral revenue), upsell and acquisition: profit = revenue + upsellRevenue − supportCost − acquisitionCost − returnsCost,
- * and the NPV of all these cash flows (economics.ts, model/customers.ts).
+ * The economics figures, all from the ledger: support cost, revenue and the rest, profit and NPV;
+ * with customers also CLV, customer equity and long-term value = NPV + equity.
  */
-export function withCustomers(result: ReplicationResult, lifecycle: Lifecycle, satisfaction: Satisfaction, config: ModelConfig): ReplicationResult {
-  const levels = Object.fromEntries(LEVEL_NAMES.map((name, i) => [name, satisfaction.counts[i]!])) as CustomerResult['satisfaction'];
-  const customers = lifecycle.result(levels, result.supportCostByMonth);
-  const { revenue, referralRevenue, upsellRevenue, acquisitionCost, returnsCost, npv } = lifecycle.money;
-  const { supportCost } = result.economics;
-  const profit = revenue + upsellRevenue - supportCost - acquisitionCost - returnsCost;
-  const economics: Economics = {
-    supportCost,
-    revenue,
-    referralRevenue,
-    upsellRevenue,
-    acquisitionCost,
-    returnsCost,
+function economics(config: ModelConfig, ledger: Ledger, side: CustomerSide | null): Economics {
+  const money = ledger.figures();
+  const profit = ledger.profit();
+  const npv = ledger.npv();
+  if (side === null) return { supportCost: money.supportCost, revenue: money.revenue, profit, npv };
+  const life = side.lifecycle;
+  const margin = money.revenue + money.upsellRevenue;
+  const left = life.tally.total('churned') + life.tally.total('returned');
+  const equity = customerEquity(side, margin, config);
+  return {
+    supportCost: money.supportCost,
+    revenue: money.revenue,
+    referralRevenue: money.referralRevenue,
+    upsellRevenue: money.upsellRevenue,
+    acquisitionCost: money.acquisitionCost,
+    returnsCost: money.returnsCost,
     profit,
-    npv: result.economics.npv + npv,
-    clv: customerLifetimeValue(revenue + upsellRevenue, lifecycle.customerMonths, customers.churned + customers.returned),
-    customerEquity: 0,
-    longTermValue: 0,
+    npv,
+    clv: customerLifetimeValue(margin, life.customerMonths, left),
+    customerEquity: equity,
+    longTermValue: npv + equity,
   };
-  economics.customerEquity = customerEquity(lifecycle, config);
-  economics.longTermValue = economics.npv + economics.customerEquity;
-  return { ...result, kpis: { ...result.kpis, csat: satisfaction.csat }, economics, customers };
 }

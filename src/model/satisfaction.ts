@@ -3,36 +3,38 @@ import type { Uniform } from '../engine/random/stream.js';
 import { SATISFACTION_VARIABLES, type SatisfactionConfig } from './config.js';
 import type { CustomerBase } from './customer-base.js';
 
-/** A satisfaction score from the contact's facts, in the order of SATISFACTION_VARIABLES. */
-export type ScoreFn = (
-  waitSec: number,
-  abandoned: number,
-  resolved: number,
-  rushed: number,
-  reasked: number,
-  repeats: number,
-  transferred: number,
-  handleMin: number,
-  courtesy: number,
-  proactive: number,
-  pitched: number,
-) => number;
+/** What the satisfaction formula reads about a finished contact (model/config.ts SATISFACTION_VARIABLES). */
+export type ContactOutcome = Record<(typeof SATISFACTION_VARIABLES)[number], number>;
+
+/** A satisfaction score from a contact's outcome. */
+export type ScoreFn = (outcome: Readonly<ContactOutcome>) => number;
 
 /** The level names of the five-point scale, 1 … 5 (the summary's distribution keys). */
 export const LEVEL_NAMES = ['veryDissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'verySatisfied'] as const;
 
+/** A fresh outcome record with every variable 0 (one is reused per replication). */
+export function emptyOutcome(): ContactOutcome {
+  return Object.fromEntries(SATISFACTION_VARIABLES.map((v) => [v, 0])) as ContactOutcome;
+}
+
 /**
  * Satisfaction: every handled or abandoned contact ends in exactly one level on the five-point
  * scale (1 very dissatisfied … 5 very satisfied). Its score is the scenario's formula (compiled
- * at load into a JavaScript expression, scenario/formula.ts) of what happened, plus normal noise
- * with sd `noiseSd` (what the formula does not see), drawn when the contact is created — from
- * stream "satisfaction" for fresh issues, "followUp/satisfaction" for repeats and retrials — so
- * the same contact has the same noise under every policy; the level is 1 + the number of
- * thresholds at or below the score.
+ * at load into a JavaScript expression, scenario/formula.ts) of the contact's outcome record,
+ * plus normal noise with sd `noiseSd` (what the formula does not see), drawn when the contact is
+ * created — from stream "satisfaction" for fresh issues, "followUp/satisfaction" for repeats and
+ * retrials — so the same contact has the same noise under every policy; the level is 1 + the
+ * number of thresholds at or below the score.
  *
- * The level feeds the customer's churn through a decaying memory: the customer keeps an excess
- * multiplier x (0 without recent contacts); a contact at level v adds m_v − 1 to it, and it decays
- * as exp(−Δt/τ). At a month's end the churn probability is min(1, base × max(0, 1 + x)).
+ * The level drives the customer's churn through a memory of their recent satisfaction level: the
+ * churn multiplier is the mean of their contacts' level multipliers m_v, each weighted by
+ * w = e^(−age/τ) (τ = `memoryMonths`); while the recent weight Σw is below one contact's worth,
+ * the rest is neutral (1):
+ *   multiplier = Σ w·m_v / Σ w          when Σ w ≥ 1,
+ *              = Σ w·m_v + (1 − Σ w)     otherwise.
+ * So a customer whose contacts were all very satisfied churns at m₅ however many contacts they
+ * had, a mixed record at its weighted mean, and an old contact fades back to the base rate. At a
+ * month's end the churn probability is min(1, base × multiplier) (model/customers.ts).
  *
  * Default multipliers m = (3, 2, 1, 1, 0.4), derived from the survey figures of issue 5: 68% of
  * very satisfied customers definitely buy again, 19% of somewhat satisfied or neutral ones. If
@@ -44,15 +46,10 @@ export const LEVEL_NAMES = ['veryDissatisfied', 'dissatisfied', 'neutral', 'sati
  */
 export class Satisfaction {
   readonly score: ScoreFn;
-  /** Contacts in the measured window by level (index level − 1). */
-  readonly counts = new Float64Array(5);
-  /** Satisfied (levels 4–5) and dissatisfied (1–2) contacts since the lifecycle last took them (word of mouth). */
-  satisfiedContacts = 0;
-  dissatisfiedContacts = 0;
   /** A fresh contact's and a follow-up's score noise (sd `noiseSd`; 0 without noise). */
   readonly freshNoise: () => number;
   readonly followUpNoise: () => number;
-  private readonly excessOf: Float64Array;
+  private readonly multipliers: Float64Array;
   private readonly affectsChurn: boolean;
   private readonly invTau: number;
 
@@ -63,7 +60,7 @@ export class Satisfaction {
     fresh: Uniform,
     followUp: Uniform,
   ) {
-    this.score = new Function(...SATISFACTION_VARIABLES, `"use strict"; return ${config.scoreJs};`) as ScoreFn;
+    this.score = new Function('o', `"use strict"; const { ${SATISFACTION_VARIABLES.join(', ')} } = o; return ${config.scoreJs};`) as ScoreFn;
     const sd = config.noiseSd;
     const noise = (u: Uniform) => {
       const normal = standardNormal(u);
@@ -71,7 +68,7 @@ export class Satisfaction {
     };
     this.freshNoise = noise(fresh);
     this.followUpNoise = noise(followUp);
-    this.excessOf = Float64Array.from(config.churnMultipliers, (m) => m - 1);
+    this.multipliers = Float64Array.from(config.churnMultipliers);
     this.affectsChurn = config.churnMultipliers.some((m) => m !== 1);
     this.invTau = 1 / config.memorySec;
   }
@@ -82,38 +79,25 @@ export class Satisfaction {
     return score < t[0] ? 1 : score < t[1] ? 2 : score < t[2] ? 3 : score < t[3] ? 4 : 5;
   }
 
-  /**
-   * A contact of `customer` ended at `now` with this score (its noise included): its level is
-   * tallied when the contact was offered in the window (`counted`) and remembered by the customer
-   * either way.
-   */
-  record(customer: number, score: number, now: number, counted: boolean): void {
-    const v = this.level(score);
-    if (counted) this.counts[v - 1]!++;
-    if (v >= 4) this.satisfiedContacts++;
-    else if (v <= 2) this.dissatisfiedContacts++;
+  /** A contact of `customer` ended at `now` at level `v`: the customer remembers it. */
+  remember(customer: number, v: number, now: number): void {
     if (!this.affectsChurn) return;
     const b = this.base;
-    b.excess[customer] = b.excess[customer]! * Math.exp(-(now - b.excessAtSec[customer]!) * this.invTau) + this.excessOf[v - 1]!;
-    b.excessAtSec[customer] = now;
+    const decay = Math.exp(-(now - b.memoryAtSec[customer]!) * this.invTau);
+    b.memorySum[customer] = b.memorySum[customer]! * decay + this.multipliers[v - 1]!;
+    b.memoryWeight[customer] = b.memoryWeight[customer]! * decay + 1;
+    b.memoryAtSec[customer] = now;
   }
 
-  /** The churn multiplier of `customer` at `now`. */
+  /** The churn multiplier of `customer` at `now`: their recent level's, faded toward 1 (see the class). */
   multiplier(customer: number, now: number): number {
     if (!this.affectsChurn) return 1;
     const b = this.base;
-    const x = b.excess[customer]! * Math.exp(-(now - b.excessAtSec[customer]!) * this.invTau);
-    return x > -1 ? 1 + x : 0;
-  }
-
-  /** Mean level of the window's contacts (csat), and the count by level. */
-  get csat(): number {
-    let n = 0;
-    let sum = 0;
-    this.counts.forEach((c, i) => {
-      n += c;
-      sum += c * (i + 1);
-    });
-    return n > 0 ? sum / n : 0;
+    const weight = b.memoryWeight[customer]!;
+    if (weight === 0) return 1;
+    const decay = Math.exp(-(now - b.memoryAtSec[customer]!) * this.invTau);
+    const w = weight * decay;
+    const s = b.memorySum[customer]! * decay;
+    return w >= 1 ? s / w : s + (1 - w);
   }
 }

@@ -33,8 +33,17 @@ interface Change {
   delta: number;
 }
 
-/** Expands the shift patterns over [0, untilSec). */
-export function buildStaffing(groups: readonly GroupConfig[], untilSec: number, absence: Uniform): StaffingPlan {
+/**
+ * Expands the shift patterns over [0, untilSec): day d is weekday (d + startWeekday) mod 7, and
+ * nobody is scheduled on a holiday (a roster is taken as given).
+ */
+export function buildStaffing(
+  groups: readonly GroupConfig[],
+  untilSec: number,
+  absence: Uniform,
+  calendar: { startWeekday: number; holidays: readonly number[] } = { startWeekday: 0, holidays: [] },
+): StaffingPlan {
+  const holiday = new Set(calendar.holidays);
   const available: Change[] = [];
   const paid: Change[] = [];
   const days = Math.ceil(untilSec / SECONDS_PER_DAY);
@@ -45,8 +54,9 @@ export function buildStaffing(groups: readonly GroupConfig[], untilSec: number, 
     }
     const absent = g.shrinkage > 0 ? bernoulli(absence, g.shrinkage) : null;
     for (let day = 0; day < days; day++) {
+      if (holiday.has(day)) continue;
       for (const s of g.shifts) {
-        if (!s.weekdays.includes(day % 7)) continue;
+        if (!s.weekdays.includes((day + calendar.startWeekday) % 7)) continue;
         const start = day * SECONDS_PER_DAY + s.startSec;
         const end = day * SECONDS_PER_DAY + s.endSec;
         if (start >= untilSec) continue;
@@ -105,22 +115,23 @@ function steps(changes: Change[]): StaffingSteps {
 }
 
 /**
- * ∫ level dt of one group's step function over [from, to), and per bucket of `bucketSec` over
- * [0, buckets·bucketSec) into `out` (added). Returns the window integral.
+ * ∫ level dt of one group's step function over the window [from, to), and per bucket of
+ * `bucketSec` into `out` (added): each bucket gets the window's part of it, so the buckets add up
+ * to the window integral, which is returned.
  */
 export function integrateSteps(s: StaffingSteps, group: number, from: number, to: number, bucketSec: number, out: Float64Array | null): number {
   let level = 0;
   let last = 0;
   let window = 0;
   const add = (a: number, b: number) => {
-    if (level === 0 || b <= a) return;
     const lo = Math.max(a, from);
     const hi = Math.min(b, to);
-    if (hi > lo) window += level * (hi - lo);
+    if (level === 0 || hi <= lo) return;
+    window += level * (hi - lo);
     if (!out) return;
-    for (let k = Math.floor(a / bucketSec); k < out.length && k * bucketSec < b; k++) {
-      const x = Math.max(a, k * bucketSec);
-      const y = Math.min(b, (k + 1) * bucketSec);
+    for (let k = Math.floor(lo / bucketSec); k < out.length && k * bucketSec < hi; k++) {
+      const x = Math.max(lo, k * bucketSec);
+      const y = Math.min(hi, (k + 1) * bucketSec);
       if (y > x) out[k]! += level * (y - x);
     }
   };
@@ -130,6 +141,6 @@ export function integrateSteps(s: StaffingSteps, group: number, from: number, to
     last = s.time[i]!;
     level += s.delta[i]!;
   }
-  add(last, Math.max(to, out ? out.length * bucketSec : 0));
+  add(last, to);
   return window;
 }

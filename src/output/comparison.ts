@@ -1,9 +1,10 @@
 import { BENEFIT_COST_DEFINITION, benefitCostReading } from '../experiment/benefit-cost.js';
 import type { Comparison, PolicyComparison } from '../experiment/compare.js';
 import { policyFigure } from '../experiment/figures.js';
-import { isEstimate, type Estimate } from '../experiment/estimate.js';
+import { isEstimate, type FigureEstimate } from '../experiment/estimate.js';
 import { LEVEL_NAMES } from '../model/satisfaction.js';
-import { csvRow } from './csv.js';
+import { csvRow, estimateCells } from './csv.js';
+import { digitsOf, formatInterval, formatValue } from './format.js';
 
 /**
  * `ccsim compare` outputs: comparison.json (the CONTRACT's Comparison JSON plus the run's
@@ -30,8 +31,8 @@ export const COMPARISON_CSV_HEADER = ['policy', 'group', 'figure', 'mean', 'lo',
  */
 export function comparisonCsv(c: Comparison): string {
   const rows: string[] = [csvRow(COMPARISON_CSV_HEADER)];
-  const row = (p: PolicyComparison, group: string, figure: string, e: Estimate, d: { mean: number; ci95: [number, number] }) =>
-    rows.push(csvRow([p.name, group, figure, e.mean, e.ci95[0], e.ci95[1], d.mean, d.ci95[0], d.ci95[1]]));
+  const row = (p: PolicyComparison, group: string, figure: string, e: FigureEstimate, d: { mean: number | null; ci95: [number, number] | null }) =>
+    rows.push(csvRow([p.name, group, figure, ...estimateCells(e), ...estimateCells(d)]));
   for (const p of c.policies) {
     for (const group of ['kpis', 'economics', 'customers'] as const) {
       for (const [figure, e] of Object.entries(p[group] ?? {})) if (isEstimate(e)) row(p, group, figure, e, p.delta[figure]!);
@@ -45,15 +46,6 @@ export function comparisonCsv(c: Comparison): string {
 
 /** The rows of the terminal table, those the scenario reports; the full set is in the files. */
 const TABLE_ROWS = ['offered', 'serviceLevel', 'abandonRate', 'pWait', 'asaSec', 'waitSec', 'occupancy', 'ahtSec', 'fcr', 'csat', 'active', 'churned', 'returned', 'supportCost', 'revenue', 'profit', 'npv'];
-
-/** Decimals for a row, from the size of its values: 4 for shares, fewer for money, none for 0. */
-function decimals(...xs: number[]): number {
-  const a = Math.max(...xs.map(Math.abs));
-  return a === 0 ? 0 : a < 1 ? 4 : a < 100 ? 2 : a < 10_000 ? 1 : 0;
-}
-
-const num = (x: number, d: number) => x.toFixed(d);
-const signed = (x: number, d: number) => (x > 0 ? '+' : '') + x.toFixed(d);
 
 const figureOf = policyFigure;
 
@@ -77,8 +69,7 @@ export function comparisonTable(c: Comparison): string {
       const b = figureOf(base, f)!;
       const v = figureOf(p, f)!;
       const d = p.delta[f]!;
-      const k = decimals(b.mean, v.mean);
-      out.push(`${f.padEnd(w)}  ${num(b.mean, k).padStart(col)}  ${num(v.mean, k).padStart(col)}  ${signed(d.mean, k).padStart(12)}  [${signed(d.ci95[0], k)}, ${signed(d.ci95[1], k)}]`);
+      out.push(`${f.padEnd(w)}  ${formatValue(f, b.mean).padStart(col)}  ${formatValue(f, v.mean).padStart(col)}  ${formatValue(f, d.mean, true).padStart(12)}  ${formatInterval(f, d.ci95, true)}`);
     }
   }
   const figures = ['profit', ...(c.by && c.by !== 'profit' ? [c.by] : [])];
@@ -96,18 +87,19 @@ export function comparisonTable(c: Comparison): string {
     out.push(`${BENEFIT_COST_DEFINITION}:`);
     for (const p of ratios) {
       const r = p.benefitCost!;
-      out.push(`  ${p.name.padEnd(pw)}  ${r.mean.toFixed(2)} [${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]  ${benefitCostReading(r.mean, p.delta.supportCost!.mean)}`);
+      out.push(`  ${p.name.padEnd(pw)}  ${r.mean.toFixed(2)} [${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]  ${benefitCostReading(r.mean, p.delta.supportCost!.mean!)}`);
     }
   }
   if (c.varianceReduction.length > 0) {
     const f = c.varianceReduction[0]!.figure;
-    const k = decimals(figureOf(base, f)!.mean);
+    const k = digitsOf(f, figureOf(base, f)!.mean ?? 0);
+    const num = (x: number) => x.toFixed(k);
     out.push(`common random numbers, 95% half-width of Δ ${f}, paired vs unpaired:`);
     for (const v of c.varianceReduction) {
       // A paired interval can come out wider than the unpaired one when few replications
       // happen to spread their differences more: say so rather than "0.7× narrower".
       const gain = v.ratio === null ? 'exact: every replication gave the same Δ' : v.ratio >= 1 ? `${v.ratio.toFixed(1)}× narrower` : `${(1 / v.ratio).toFixed(1)}× wider`;
-      out.push(`  ${v.policy.padEnd(pw)}  ±${num(v.pairedHalfWidth, k)} vs ±${num(v.unpairedHalfWidth, k)}  (${gain})`);
+      out.push(`  ${v.policy.padEnd(pw)}  ±${num(v.pairedHalfWidth)} vs ±${num(v.unpairedHalfWidth)}  (${gain})`);
     }
   }
   return `${out.join('\n')}\n`;

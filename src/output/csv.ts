@@ -11,3 +11,8 @@ export function csvRow(cells: readonly unknown[]): string {
     })
     .join(',');
 }
+
+/** An estimate's mean, lo and hi as CSV cells: blank when the figure is empty (a ratio over nothing). */
+export function estimateCells(e: { mean: number | null; ci95: readonly [number, number] | null }): (number | string)[] {
+  return e.mean === null || e.ci95 === null ? ['', '', ''] : [e.mean, e.ci95[0], e.ci95[1]];
+}

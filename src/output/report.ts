@@ -11,10 +11,11 @@ import { BENEFIT_COST_DEFINITION, benefitCostReading } from '../experiment/benef
 import type { Comparison } from '../experiment/compare.js';
 import { policyFigure } from '../experiment/figures.js';
 import type { SatisfactionLevel } from '../experiment/customers.js';
-import { isEstimate, type Estimate } from '../experiment/estimate.js';
+import { isEstimate } from '../experiment/estimate.js';
 import { DIRECTION } from '../experiment/verdict.js';
 import type { Source } from './charts/index.js';
-import { CURRENCY, figureRange, figureStyle, figureTitle, isShare } from './charts/figures.js';
+import { figureRange, figureStyle, figureTitle } from './charts/figures.js';
+import { EMPTY_TEXT, formatReadable } from './format.js';
 import { LEVEL_LABELS } from './charts/satisfaction.js';
 import { policyColor } from './charts/theme.js';
 import type { Summary } from './summary.js';
@@ -48,22 +49,18 @@ export interface ReportInput {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A number as a person reads it: shares as percentages, counts and money grouped. */
-export function formatValue(x: number, figure: string, signed = false): string {
-  if (!Number.isFinite(x)) return '—';
-  const sign = signed && x > 0 ? '+' : '';
-  if (isShare(figure)) return `${sign}${(x * 100).toFixed(Math.abs(x) < 0.001 && x !== 0 ? 3 : 2)}%`;
-  const a = Math.abs(x);
-  const money = figureStyle(figure).unit === CURRENCY;
-  const digits = a === 0 || a >= 1000 || (money && a >= 10) ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
-  return sign + x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** A number as a person reads it (output/format.ts). */
+export function formatValue(x: number | null, figure: string, signed = false): string {
+  return formatReadable(figure, x, signed);
 }
 
 /**
- * A mean and its 95% CI. A figure's interval is clipped to what the figure can be, as on the
- * charts (figures.ts: no negative waits, no share above 100%); a difference (signed) is not.
+ * A mean and its 95% CI ("—" when empty; no interval with one replication). A figure's interval
+ * is clipped to what the figure can be, as on the charts (figures.ts: no negative waits, no share
+ * above 100%); a difference (signed) is not.
  */
-function estimateCell(e: Estimate, figure: string, signed = false): string {
+function estimateCell(e: { mean: number | null; ci95: readonly [number, number] | null }, figure: string, signed = false): string {
+  if (e.mean === null || e.ci95 === null) return EMPTY_TEXT;
   const [min, max] = signed ? [-Infinity, Infinity] : figureRange(figure);
   const [lo, hi] = [Math.max(min, e.ci95[0]), Math.min(max, e.ci95[1])];
   const mean = formatValue(e.mean, figure, signed);
@@ -162,7 +159,7 @@ function compareSection(input: ReportInput, c: Comparison): string {
         })
         .join('');
       const r = p.benefitCost;
-      const reading = r ? benefitCostReading(r.mean, p.delta.supportCost!.mean) : '';
+      const reading = r ? benefitCostReading(r.mean, p.delta.supportCost!.mean!) : '';
       const ratio = ratios ? `<td>${r ? `${r.mean.toFixed(2)} <span class="ci">[${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]</span><br><span class="ci">${escape(reading)}</span>` : '—'}</td>` : '';
       return `<tr><th>${swatch(v.policy)}</th>${cells}${ratio}</tr>`;
     })

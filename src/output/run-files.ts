@@ -1,9 +1,11 @@
 import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/result.js';
+import { buildGroupSeries } from '../experiment/group-series.js';
+import { summarizeRun, type Summary } from '../experiment/summary.js';
 import { customerMonthsCsv } from './customer-months.js';
-import { buildGroupSeries, groupSeriesCsv } from './group-series.js';
+import { groupSeriesCsv } from './group-series.js';
 import { seriesCsv } from './series.js';
-import { summarizeRun, summaryJson, type Summary } from './summary.js';
+import { summaryJson } from './summary.js';
 
 /**
  * The results `ccsim run` writes, as file name → content: summary.json, the interval, day and

@@ -1,6 +1,8 @@
 import { shardIndices, type Shard } from '../experiment/grid.js';
 import { bestPoints, type BestPoint, type PointResult, type SweepDefinition } from '../experiment/sweep.js';
-import { csvRow } from './csv.js';
+import type { FigureEstimate } from '../experiment/estimate.js';
+import { csvRow, estimateCells } from './csv.js';
+import { EMPTY_TEXT, formatInterval, formatValue } from './format.js';
 import { StoredFileError } from './stored/read.js';
 import { POINT_FORMAT, readPointState, readShard, SHARD_FORMAT } from './stored/sweep.js';
 
@@ -38,7 +40,7 @@ export function sweepCsv(s: SweepResult): string {
     const cells: unknown[] = s.vary.map((a) => p.set[a.key]);
     for (const f of figures) {
       const e = p.kpis[f] ?? p.economics[f];
-      cells.push(e?.mean, e?.ci95[0], e?.ci95[1]);
+      cells.push(...(e ? estimateCells(e) : ['', '', '']));
     }
     return csvRow(cells);
   });
@@ -50,13 +52,12 @@ export function sweepTable(s: { scenario: string; replications: number; vary: Sw
   const figures = ['profit', ...(s.by && s.by !== 'profit' ? [s.by] : [])];
   const keys = s.vary.map((a) => a.key);
   const width = keys.map((k) => Math.max(k.length, ...s.results.map((p) => JSON.stringify(p.set[k]).length)));
-  const cell = (e: { mean: number; ci95: [number, number] } | undefined) =>
-    e ? `${e.mean.toFixed(Math.abs(e.mean) < 1 ? 4 : 2)} [${e.ci95[0].toFixed(Math.abs(e.mean) < 1 ? 4 : 2)}, ${e.ci95[1].toFixed(Math.abs(e.mean) < 1 ? 4 : 2)}]` : '—';
+  const cell = (f: string, e: FigureEstimate | undefined) => (e && e.mean !== null ? `${formatValue(f, e.mean)} ${formatInterval(f, e.ci95)}` : EMPTY_TEXT);
   const lines = [
     `${s.scenario}: ${s.results.length} point(s) × ${s.replications} replication(s), common random numbers across points; mean [95% CI]`,
     ['#'.padStart(5), ...keys.map((k, i) => k.padStart(width[i]!)), ...figures.map((f) => f.padStart(30))].join('  '),
     ...s.results.map((p) =>
-      [String(p.index).padStart(5), ...keys.map((k, i) => JSON.stringify(p.set[k]).padStart(width[i]!)), ...figures.map((f) => cell(p.kpis[f] ?? p.economics[f]).padStart(30))].join('  '),
+      [String(p.index).padStart(5), ...keys.map((k, i) => JSON.stringify(p.set[k]).padStart(width[i]!)), ...figures.map((f) => cell(f, p.kpis[f] ?? p.economics[f]).padStart(30))].join('  '),
     ),
   ];
   for (const [figure, b] of Object.entries(s.best ?? {})) lines.push(`best by ${figure}: point ${b.index} ${JSON.stringify(b.set)} (mean ${b.mean})`);

@@ -18,8 +18,13 @@ export const LIMITS = {
   durationSec: 7 * 86_400,
   /** Coefficient of variation of a distribution. */
   cv: 20,
-  /** Customer ids in one replication: the initial base, every paid acquisition and the referral reserve over the horizon (~16 bytes each). */
-  customers: 5_000_000,
+  /**
+   * Customer ids in one replication: the initial base, every paid acquisition and the referral
+   * reserve over the horizon — what the typed arrays of the base can index. Whether this machine
+   * has the memory for them (20 bytes an id per replication in flight) is checked before a run
+   * starts, against the machine (experiment/resources.ts).
+   */
+  customers: 1_000_000_000,
   /** Issues per customer per month. */
   issuesPerCustomerMonth: 100,
   /** Replications in one run. */

@@ -72,7 +72,7 @@ export const noChannel = () => 'channels needs at least one channel with a share
 export const rateOrCustomers = () => 'give arrivals.ratePerHour (a fixed level) or customers (the base raises the contacts), exactly one';
 export const satisfactionWithoutCustomers = () => 'satisfaction needs customers (the lifecycle it feeds)';
 export const tooManyCustomers = (expected: number, limit: number) =>
-  `this asks for ${Math.round(expected).toLocaleString('en-US')} customers per replication (initial + acquisitions over the horizon + the reserve for word-of-mouth referrals); the limit is ${limit.toLocaleString('en-US')} (shorten the horizon or lower customers.initial, customers.acquisition.perMonth or wordOfMouth's tellsSatisfied × convertProb)`;
+  `this asks for ${Math.round(expected).toLocaleString('en-US')} customer ids per replication (initial + acquisitions over the horizon + the reserve for word-of-mouth referrals); the limit is ${limit.toLocaleString('en-US')} (shorten the horizon or lower customers.initial, customers.acquisition.perMonth or wordOfMouth's tellsSatisfied × convertProb)`;
 export const issuesPerMonthType = (max: number) => `issuesPerMonth must be a number from 0 to ${max}, or a mapping reason name → such a number`;
 export const formulaSyntax = (formula: string, detail: string) => `cannot read the formula "${formula}": ${detail}`;
 export const formulaUnknownSymbol = (formula: string, symbol: string, known: readonly string[]) =>

@@ -39,12 +39,13 @@ describe.concurrent('ccsim compare', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('passes the regression check of a customer scenario against its committed verdict file: the AHT cut loses money', async () => {
+  it('passes the regression check of a customer scenario against its committed verdict file: the AHT cut loses long-term value', async () => {
     const verdicts = 'scenarios/aht-cut.verdict.json';
     const r = await ccsimAsync(['compare', 'scenarios/aht-cut.yaml', '--baseline', verdicts, '--workers', '1', '--no-charts', '--out', fresh()]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`verdicts unchanged against ${verdicts} (1 policy)`);
-    expect(JSON.parse(readFileSync(verdicts, 'utf8')).verdicts).toEqual({ 'aht-cut-20s': { profit: 'worse', longTermValue: 'worse' } });
+    // Within the year the saving and the lost fees are within 3 replications' noise; the customers lost are not.
+    expect(JSON.parse(readFileSync(verdicts, 'utf8')).verdicts).toEqual({ 'aht-cut-20s': { profit: 'indistinguishable', longTermValue: 'worse' } });
   });
 
   it('passes the regression check of the bundled scenario against its committed verdict file (npm test runs it)', async () => {

@@ -3,14 +3,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ONE_REPLICATION_NOTE } from '../../src/output/format.js';
 import { ccsimAsync } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-run-'));
 
-/** The table's rows as label → [mean, lo, hi]. */
+/** The table's rows as label → [mean, lo, hi], or [mean] alone where no interval is printed. */
 function rows(stdout: string): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const m of stdout.matchAll(/^(\w+)\s+(-?[\d.]+)\s+95% CI \[(-?[\d.]+), (-?[\d.]+)\]$/gm)) out.set(m[1]!, [Number(m[2]), Number(m[3]), Number(m[4])]);
+  for (const m of stdout.matchAll(/^(\w+)\s+(-?[\d.]+)(?:\s+95% CI \[(-?[\d.]+), (-?[\d.]+)\])?$/gm)) out.set(m[1]!, m[3] === undefined ? [Number(m[2])] : [Number(m[2]), Number(m[3]), Number(m[4])]);
   return out;
 }
 
@@ -23,16 +24,24 @@ describe.concurrent('ccsim run, the table', () => {
     expect(r.code).toBe(0);
     const t = rows(r.stdout);
     const summary = JSON.parse(readFileSync(join(dir, 'c', 'summary.json'), 'utf8'));
-    expect([...t.keys()]).toEqual(['offered', 'abandonRate', 'pWait', 'asaSec', 'serviceLevel', 'occupancy', 'ahtSec', 'supportCost', 'csat', 'active', 'churned', 'returned', 'revenue', 'profit', 'npv', 'longTermValue']);
+    expect([...t.keys()]).toEqual(['offered', 'abandonRate', 'pWait', 'asaSec', 'serviceLevel', 'occupancy', 'ahtSec', 'fcr', 'csat', 'active', 'churned', 'returned', 'supportCost', 'revenue', 'profit', 'npv', 'longTermValue']);
+    expect([...t.values()].every((v) => v.length === 3)).toBe(true); // two replications: every row has its interval
     // The table shows the summary's means at its precision.
     expect(t.get('csat')![0]).toBe(Number(summary.kpis.csat.mean.toFixed(3)));
     expect(t.get('active')![0]).toBe(Number(summary.customers.active.mean.toFixed(0)));
     expect(t.get('profit')![0]).toBe(Number(summary.economics.profit.mean.toFixed(0)));
   });
 
-  it('shows only the queue and its cost without customers', async () => {
+  it('shows only the queue and its cost without customers, and no interval for one replication (saying how to get one)', async () => {
     const r = await ccsimAsync(['run', 'scenarios/staffing-levels.yaml', '--no-charts', '--out', join(dir, 's')]);
     expect(r.code).toBe(0);
-    expect([...rows(r.stdout).keys()]).toEqual(['offered', 'abandonRate', 'pWait', 'asaSec', 'serviceLevel', 'occupancy', 'ahtSec', 'supportCost']);
+    const t = rows(r.stdout);
+    expect([...t.keys()]).toEqual(['offered', 'abandonRate', 'pWait', 'asaSec', 'serviceLevel', 'occupancy', 'ahtSec', 'fcr', 'supportCost']);
+    // One replication has no interval: none is printed (the JSON keeps its [mean, mean] form).
+    expect(r.stdout).not.toContain('95% CI');
+    expect([...t.values()].every((v) => v.length === 1)).toBe(true);
+    expect(r.stdout).toContain(ONE_REPLICATION_NOTE);
+    const summary = JSON.parse(readFileSync(join(dir, 's', 'summary.json'), 'utf8'));
+    expect(summary.kpis.asaSec.ci95).toEqual([summary.kpis.asaSec.mean, summary.kpis.asaSec.mean]);
   });
 });

@@ -11,6 +11,13 @@ import { halfWidthOf } from '../../src/experiment/paired.js';
 import { inlineRunner } from '../../src/experiment/pool.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { REPO } from '../support/cli.js';
+import type { EmptyDifference, PairedDifference } from '../../src/experiment/paired.js';
+
+/** A difference the test's setting guarantees to exist (never an empty ratio's). */
+function pd(d: PairedDifference | EmptyDifference | undefined): PairedDifference {
+  if (!d || d.mean === null) throw new Error('expected a difference, got none');
+  return d;
+}
 import { lifecycleScenario } from './lifecycle.js';
 
 const file = join(REPO, 'scenarios', 'staffing-levels.yaml');
@@ -35,11 +42,16 @@ describe('compare on common random numbers', () => {
     expect(policy('generous').delta.offered).toMatchObject({ mean: 0, ci95: [0, 0] });
   });
 
-  it('calls the baseline under another name indistinguishable, with every difference exactly 0', () => {
+  it('calls the baseline under another name indistinguishable, with every difference exactly 0 (or empty, where the figure is)', () => {
     const same = policy('same-as-baseline');
+    const base = policy('baseline');
     for (const [figure, d] of Object.entries(same.delta)) {
-      expect({ figure, mean: d.mean, ci95: d.ci95, ciVerdict: d.ciVerdict }).toEqual({ figure, mean: 0, ci95: [0, 0], ciVerdict: [0, 0] });
+      // A ratio with nothing under it (no callbacks here: their mean wait) has no difference either.
+      const empty = base.kpis[figure]?.mean === null;
+      const expected = empty ? { figure, mean: null, ci95: null, ciVerdict: null } : { figure, mean: 0, ci95: [0, 0], ciVerdict: [0, 0] };
+      expect({ figure, mean: d.mean, ci95: d.ci95, ciVerdict: d.ciVerdict }).toEqual(expected);
     }
+    expect(base.kpis.callbackWaitSec).toEqual({ mean: null, ci95: null });
     expect(verdict('same-as-baseline')).toEqual({ policy: 'same-as-baseline', profit: 'indistinguishable', asaSec: 'indistinguishable' });
   });
 
@@ -47,7 +59,7 @@ describe('compare on common random numbers', () => {
     expect(verdict('generous')).toEqual({ policy: 'generous', profit: 'worse', asaSec: 'better' });
     expect(verdict('lean')).toEqual({ policy: 'lean', profit: 'better', asaSec: 'worse' });
     // 3 more agents × 24 measured hours × 30/h: a deterministic difference, known exactly.
-    const d = policy('generous').delta.profit!;
+    const d = pd(policy('generous').delta.profit);
     expect(d.mean).toBeCloseTo(-2160, 6);
     expect(d.ci95[0]).toBe(d.ci95[1]);
   });
@@ -59,14 +71,14 @@ describe('compare on common random numbers', () => {
   it('decides verdicts at the Bonferroni level 1 − 0.05/m for m = 3 comparisons', () => {
     expect(c.comparisons).toBe(3);
     expect(c.verdictLevel).toBe(1 - 0.05 / 3);
-    const d = policy('lean').delta.asaSec!;
+    const d = pd(policy('lean').delta.asaSec);
     const ratio = tQuantile(1 - 0.05 / 6, REPS - 1) / tQuantile(0.975, REPS - 1);
     expect(halfWidthOf(d.ciVerdict) / halfWidthOf(d.ci95)).toBeCloseTo(ratio, 9);
   });
 
   it('gets a narrower interval of the waitSec difference from pairing than an unpaired comparison would', () => {
     for (const name of ['lean', 'generous']) {
-      const d = policy(name).delta.waitSec!;
+      const d = pd(policy(name).delta.waitSec);
       expect(halfWidthOf(d.ci95)).toBeLessThan(halfWidthOf(d.unpairedCi95));
     }
     // The report picks the --by figure while profit is deterministic, and quotes the gain.
@@ -108,7 +120,7 @@ describe('--reps auto', () => {
     const auto = await run({ precision: 0.5, figure: 'waitSec', maxReplications: 200 });
     expect(auto.autoReplications).toMatchObject({ precision: 0.5, figure: 'waitSec', reached: true });
     expect(auto.replications).toBeGreaterThan(AUTO_START);
-    for (const p of auto.policies.slice(1)) expect(halfWidthOf(p.delta.waitSec!.ci95)).toBeLessThanOrEqual(0.5);
+    for (const p of auto.policies.slice(1)) expect(halfWidthOf(pd(p.delta.waitSec).ci95)).toBeLessThanOrEqual(0.5);
     // Deterministic: a fixed run of the same count gives the same analysis.
     const fixed = await run(auto.replications);
     expect({ ...auto, autoReplications: null }).toEqual(fixed);
@@ -149,15 +161,15 @@ describe('compare with the customer lifecycle', () => {
     }
     expect(lc.verdict.find((v) => v.policy === 'same')).toEqual({ policy: 'same', profit: 'indistinguishable', active: 'indistinguishable' });
     // nine agents instead of twelve lose customers over three months: the interval says by how many
-    expect(lean.delta.active!.ciVerdict[1]).toBeLessThan(0);
+    expect(pd(lean.delta.active).ciVerdict[1]).toBeLessThan(0);
   });
 
   it('gives each policy its months, whose last Δ cumulative profit is Δprofit, paired', () => {
     for (const p of lc.policies) {
       const months = p.customers!.months;
       expect(months.map((m) => m.index)).toEqual([0, 1, 2]);
-      const last = months.at(-1)!.delta.cumulativeProfit;
-      const d = p.delta.profit!;
+      const last = pd(months.at(-1)!.delta.cumulativeProfit);
+      const d = pd(p.delta.profit);
       for (const [a, b] of [[last.mean, d.mean], [last.ci95[0], d.ci95[0]], [last.ci95[1], d.ci95[1]], [last.ciVerdict[0], d.ciVerdict[0]]] as const) {
         expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
       }
@@ -167,11 +179,11 @@ describe('compare with the customer lifecycle', () => {
 
   it('gives the share of contacts at each satisfaction level, adding up to 1, and its paired difference', () => {
     for (const p of lc.policies) {
-      const total = Object.values(p.customers!.satisfactionShare).reduce((s, e) => s + e.mean, 0);
+      const total = Object.values(p.customers!.satisfactionShare).reduce((s, e) => s + e.mean!, 0);
       expect(Math.abs(total - 1)).toBeLessThan(1e-12);
     }
     // lean's long waits leave more contacts very dissatisfied
-    expect(named('lean').customers!.satisfactionShareDelta.veryDissatisfied.ciVerdict[0]).toBeGreaterThan(0);
+    expect(named('lean').customers!.satisfactionShareDelta.veryDissatisfied.ciVerdict![0]).toBeGreaterThan(0);
     for (const d of Object.values(named('same').customers!.satisfactionShareDelta)) expect(d).toMatchObject({ mean: 0, ci95: [0, 0] });
   });
 
@@ -183,8 +195,8 @@ describe('compare with the customer lifecycle', () => {
       const r = p.benefitCost!;
       expect(r.ci95[0]).toBeLessThanOrEqual(r.mean);
       expect(r.ci95[1]).toBeGreaterThanOrEqual(r.mean);
-      const identity = (r.mean - 1) * p.delta.supportCost!.mean;
-      expect(Math.abs(identity - p.delta.profit!.mean)).toBeLessThanOrEqual(1e-9 * Math.abs(p.delta.supportCost!.mean));
+      const identity = (r.mean - 1) * pd(p.delta.supportCost).mean;
+      expect(Math.abs(identity - pd(p.delta.profit).mean)).toBeLessThanOrEqual(1e-9 * Math.abs(pd(p.delta.supportCost).mean));
     }
   });
 });

@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECONDS_PER_MONTH } from '../../src/model/config.js';
 import { Lifecycle } from '../../src/model/customers.js';
-import { simulateReplication, type ReplicationResult } from '../../src/model/contact-center.js';
+import { Ledger } from '../../src/model/ledger.js';
+import { simulateReplication } from '../../src/model/contact-center.js';
+import type { ReplicationResult } from '../../src/model/result.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { fromScenario, stationary } from '../support/scenario.js';
 
@@ -32,34 +34,52 @@ function scenario(customers: Customers, p: { months?: number; agents?: number; e
 const run = (input: ScenarioInput, seed: number, reps = 1): ReplicationResult[] =>
   Array.from({ length: reps }, (_, r) => simulateReplication(fromScenario(input), seed, r));
 
+const DAY = 86_400;
+
 describe('the customer base', () => {
-  /** A lifecycle of 2 initial customers and 1 acquisition a month, onboarding 1 week at multiplier m. */
+  /** A lifecycle of 2 initial customers and 1 acquisition a month (bought mid-month), onboarding 1 week at multiplier m. */
   function lifecycle(m: number): Lifecycle {
     const config = fromScenario(scenario({ initial: 2, issuesPerMonth: 1, onboarding: { weeks: 1, multiplier: m }, baseChurnPerMonth: 0, acquisition: { perMonth: 1 } }, { months: 2 })).customers!;
-    const life = new Lifecycle(config, 0, 2 * SECONDS_PER_MONTH, 0, () => 0.5, () => 0.5, () => 0.5, () => 1);
+    const life = new Lifecycle(config, 0, 2 * SECONDS_PER_MONTH, new Ledger(0, 2 * SECONDS_PER_MONTH, 0), () => 0.5, () => 0.5, () => 0.5, () => 1);
     life.boundary(0, 0);
     return life;
   }
-  const landings = (life: Lifecycle, n = 5000) => {
+  const landings = (life: Lifecycle, now: number, n = 5000) => {
     const counts = new Map<number, number>();
     for (let i = 0; i < n; i++) {
-      const id = life.candidate((i + 0.5) / n);
+      const id = life.candidate((i + 0.5) / n, now);
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return Object.fromEntries([...counts].sort((a, b) => a[0] - b[0]));
   };
 
-  it('lands candidate issues on customers in proportion to their issue rate (onboarding weight 3 against 1)', () => {
+  it('buys each slot at its own instant, spread evenly over the month, the same whatever happens', () => {
     const life = lifecycle(3);
-    // ids 0, 1: initial (weight 1); id 2: month 0's acquisition, onboarding (weight 3).
+    // One paid slot a month: bought at (0 + ½) · month / 1, the middle of the month.
+    expect(life.purchaseSec(2)).toBe(15 * DAY);
+    expect(life.nextPurchaseSec).toBe(15 * DAY);
+    expect(life.candidate(0.99, 10 * DAY)).toBe(-1); // not a customer yet
+    life.purchase(15 * DAY);
+    expect(life.base.active[2]).toBe(1);
+    expect(life.nextPurchaseSec).toBe(Infinity);
+  });
+
+  it('lands candidate issues on customers in proportion to their issue rate (onboarding weight 3 against 1, from their purchase)', () => {
+    const life = lifecycle(3);
+    life.purchase(15 * DAY);
+    // ids 0, 1: initial (weight 1); id 2: bought on day 15, onboarding a week (weight 3).
     expect(life.candidateWeight).toBe(5);
-    expect(landings(life)).toEqual({ 0: 1000, 1: 1000, 2: 3000 });
-    life.endOnboarding(0);
+    expect(landings(life, 16 * DAY)).toEqual({ 0: 1000, 1: 1000, 2: 3000 });
+    // After its week the extra weight still lands on id 2's slot, and is thinned out.
+    expect(landings(life, 23 * DAY)).toEqual({ [-1]: 2000, 0: 1000, 1: 1000, 2: 1000 });
+    // Once the whole block is past onboarding (a month and a week after it opened) the weight drops.
+    expect(life.regionChangeSec(0)).toBe(SECONDS_PER_MONTH + 7 * DAY);
+    life.regionChange(0);
     expect(life.candidateWeight).toBe(3);
-    expect(landings(life, 3000)).toEqual({ 0: 1000, 1: 1000, 2: 1000 });
+    expect(landings(life, 40 * DAY, 3000)).toEqual({ 0: 1000, 1: 1000, 2: 1000 });
     life.base.leave(1);
     expect([life.base.activeCount, life.candidateWeight]).toEqual([2, 3]);
-    expect(landings(life, 3000)).toEqual({ [-1]: 1000, 0: 1000, 2: 1000 });
+    expect(landings(life, 40 * DAY, 3000)).toEqual({ [-1]: 1000, 0: 1000, 2: 1000 });
   });
 
   it('puts referrals beyond the reserve on overflow ids, which raise issues, onboard and churn like the others', () => {
@@ -67,33 +87,37 @@ describe('the customer base', () => {
       scenario({ initial: 10, issuesPerMonth: 0.1, onboarding: { weeks: 1, multiplier: 3 }, baseChurnPerMonth: 0.5, acquisition: { perMonth: 2 }, wordOfMouth: { tellsSatisfied: 1, convertProb: 1, deterProb: 0 } }, { months: 3 }),
     ).customers!;
     let draws = 0;
-    const life = new Lifecycle(config, 0, 3 * SECONDS_PER_MONTH, 0, () => 0.5, () => (draws++, 0), () => 0.5, () => 1);
+    const life = new Lifecycle(config, 0, 3 * SECONDS_PER_MONTH, new Ledger(0, 3 * SECONDS_PER_MONTH, 0), () => 0.5, () => (draws++, 0), () => 0.5, () => 1);
     life.boundary(0, 0);
+    life.purchase(SECONDS_PER_MONTH - 1);
     // Reserve: 1.25·mean + 5√mean + 10 with mean = (10 + 3·2)·0.1·3·1 = 4.8 → 27 slots a month.
-    // Slots weigh 1, month 0's block (onboarding, never ended here) 2 more: filled or not.
+    // Slots weigh 1, month 0's block (onboarding possible until a week past its month) 2 more: filled or not.
+    expect(life.referralSlots).toBe(27);
     expect(life.candidateWeight).toBe(10 + 29 + 2 * 29);
-    life.boundary(1, SECONDS_PER_MONTH, 200); // 200 satisfied contacts: 200 referrals expected, far beyond the 27 reserved
-    const referred = life.months.referred[1]!;
+    life.boundary(1, SECONDS_PER_MONTH, 200); // 200 satisfied issues: 200 referrals expected, far beyond the 27 reserved
+    life.purchase(2 * SECONDS_PER_MONTH - 1);
+    const referred = life.tally.months.referred[1]!;
     expect(referred).toBeGreaterThan(27);
-    // Nobody churned (the churn stream's 0.5 is not below 0.5 × 1).
+    // Nobody churned (the churn stream's 0.5 is not below 0.5 × 1 × exposure).
     expect(life.base.activeCount).toBe(10 + 2 + 2 + referred);
     const slots = 10 + 2 * 29 + (referred - 27);
     const onboarding = 2 * 29 + (referred - 27); // both months' blocks and the overflow ids
     expect(life.candidateWeight).toBe(slots + 2 * onboarding);
     const ids = new Set<number>();
-    for (let i = 0; i < 20_000; i++) ids.add(life.candidate((i + 0.5) / 20_000));
+    for (let i = 0; i < 20_000; i++) ids.add(life.candidate((i + 0.5) / 20_000, 2 * SECONDS_PER_MONTH - 1));
     const overflowStart = 10 + 3 * (2 + 27);
     expect([...ids].filter((id) => id >= overflowStart)).toHaveLength(referred - 27);
     life.boundary(2, 2 * SECONDS_PER_MONTH);
     // Every overflow customer drew once from "churn/overflow" (0: all leave); nobody else drew from it.
     expect(draws).toBe(referred - 27);
-    expect(life.months.churned[1]).toBe(referred - 27);
+    expect(life.tally.months.churned[1]).toBe(referred - 27);
   });
 
   it('gives onboarding customers less weight when the multiplier is below 1', () => {
     const life = lifecycle(0.5);
+    life.purchase(15 * DAY);
     expect(life.candidateWeight).toBe(2.5);
-    expect(landings(life)).toEqual({ 0: 2000, 1: 2000, 2: 1000 });
+    expect(landings(life, 16 * DAY)).toEqual({ 0: 2000, 1: 2000, 2: 1000 });
   });
 });
 
@@ -137,9 +161,10 @@ describe('the customer lifecycle', () => {
           if (convertProb === null) expect([c.referred, c.acquired, r!.economics.referralRevenue]).toEqual([0, perMonth * months, 0]);
           expect(r!.economics.referralRevenue).toBeLessThanOrEqual(r!.economics.revenue + 1e-9);
           const e = r!.economics;
-          if (c.returned === 0) {
-            // Revenue: the month's base (start + acquired + referred) pays the whole month; churn is at its end.
-            const customerMonths = m.start.reduce((s, x, k) => s + x + m.acquired[k]! + m.referred[k]!, 0);
+          if (c.returned === 0 && convertProb === null) {
+            // Revenue: the month's base pays the whole month (churn is at its end); the month's
+            // purchases, spread evenly over it, pay half a month each on average.
+            const customerMonths = m.start.reduce((s, x, k) => s + x + m.acquired[k]! / 2, 0);
             expect(e.revenue).toBeCloseTo(20 * customerMonths, 6);
           }
           expect(e.acquisitionCost).toBe(10 * perMonth * months);
@@ -147,12 +172,16 @@ describe('the customer lifecycle', () => {
           expect(e.profit).toBeCloseTo(e.revenue + e.upsellRevenue! - e.supportCost - e.acquisitionCost! - e.returnsCost!, 6);
           // The months add up to the window's money, and each month's profit is its own identity.
           const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+          const money = r!.months;
           for (const k of ['revenue', 'upsellRevenue', 'supportCost', 'acquisitionCost', 'returnsCost', 'profit'] as const) {
-            expect(sum(m[k])).toBeCloseTo(e[k]!, 6);
+            expect(sum(money.map((x) => x[k]))).toBeCloseTo(e[k]!, 6);
           }
+          // The window's counts are the sums of its month rows.
+          for (const f of ['acquired', 'referred', 'churned', 'returned'] as const) expect(sum(m[f])).toBe(c[f]);
           for (let k = 0; k < months; k++) {
             expect(m.active[k]).toBe(m.start[k]! + flow(k));
-            expect(m.profit[k]).toBeCloseTo(m.revenue[k]! + m.upsellRevenue[k]! - m.supportCost[k]! - m.acquisitionCost[k]! - m.returnsCost[k]!, 6);
+            const x = money[k]!;
+            expect(x.profit).toBeCloseTo(x.revenue + x.upsellRevenue - x.supportCost - x.acquisitionCost - x.returnsCost, 6);
           }
         },
       ),
@@ -167,7 +196,8 @@ describe('the customer lifecycle', () => {
       11,
     );
     const m = r!.customers!.months;
-    const exposed = m.start.reduce((s, x, k) => s + x + m.acquired[k]!, 0);
+    // Customer-months at risk: the base all month, each month's purchases half a month on average.
+    const exposed = m.start.reduce((s, x, k) => s + x + m.acquired[k]! / 2, 0);
     const rate = r!.customers!.churned / exposed;
     expect(Math.abs(rate - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / exposed));
   });
@@ -234,9 +264,11 @@ describe('the customer lifecycle', () => {
       { ...scenario({ initial: 0, issuesPerMonth: 1, onboarding: { weeks, multiplier: 4 }, baseChurnPerMonth: 0, acquisition: { perMonth } }, { months: 1, agents: 30 }), satisfaction: noEffects },
       3,
     );
-    // One cohort over one month: rate 1/month, × 4 for the first two weeks.
-    const onboardingMonths = (weeks * 7 * 86_400) / SECONDS_PER_MONTH;
-    const expected = perMonth * (1 + 3 * onboardingMonths);
+    // One cohort bought evenly over one month, each customer at rate 1/month from their purchase,
+    // × 4 for their first two weeks: with s = the time left in the month (uniform on [0, 1] month)
+    // and c = two weeks, E[s] = ½ and E[min(c, s)] = c − c²/2 (in months).
+    const c = (weeks * 7 * 86_400) / SECONDS_PER_MONTH;
+    const expected = perMonth * (0.5 + 3 * (c - (c * c) / 2));
     expect(Math.abs(r!.kpis.offered - expected)).toBeLessThan(4 * Math.sqrt(expected));
   });
 
@@ -272,8 +304,69 @@ describe('the customer lifecycle', () => {
     const [r] = [simulateReplication(stationary({ ratePerHour: 120, ahtSec: 300, agents: 12, patienceSec: 200, days: 2 }), 1, 0)];
     expect(r!.customers).toBeUndefined();
     expect(Object.keys(r!.economics)).toEqual(['supportCost', 'revenue', 'profit', 'npv']);
-    expect(r!.supportCostByMonth).toHaveLength(1);
-    expect(r!.supportCostByMonth[0]).toBeCloseTo(r!.economics.supportCost, 6);
+    expect(r!.months).toHaveLength(1);
+    expect(r!.months[0]!.supportCost).toBeCloseTo(r!.economics.supportCost, 6);
     expect('csat' in r!.kpis).toBe(false);
+  });
+});
+
+describe('the lifecycle over the measured window', () => {
+  it('counts the churn of a whole-month warm-up in the warm-up, so the window totals are the sums of its months, and CLV uses the window only', () => {
+    // 0.1 counted the warm-up month's churn (at the boundary that ends the warm-up) in the window:
+    // the totals exceeded their month rows and the CLV came out low.
+    const p = 0.05;
+    const input = { ...scenario({ initial: 40_000, issuesPerMonth: 0.05, baseChurnPerMonth: p, monthlyFee: 20 }, { months: 4, agents: 6, extra: { warmup: { months: 1 } } }), satisfaction: noEffects };
+    const [r] = run(input, 17);
+    const c = r!.customers!;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(c.months.churned[0]).toBe(0); // the warm-up month's churn is not the window's
+    expect(c.churned).toBe(sum(c.months.churned));
+    expect(c.churned).toBe(c.months.churned[1]! + c.months.churned[2]! + c.months.churned[3]!);
+    // Three measured months of churn at 5% from a base that shrinks by 5% a month (binomial).
+    const exposed = c.months.start[1]! + c.months.start[2]! + c.months.start[3]!;
+    expect(Math.abs(c.churned - p * exposed)).toBeLessThan(4 * Math.sqrt(p * (1 - p) * exposed));
+    // CLV = fee / monthly leaving rate over the window: 20 / 0.05 = 400 (4 standard errors of the rate).
+    const se = Math.sqrt((p * (1 - p)) / exposed);
+    expect(r!.economics.clv!).toBeGreaterThan(20 / (p + 4 * se));
+    expect(r!.economics.clv!).toBeLessThan(20 / (p - 4 * se));
+  });
+
+  it('tells about an issue once, however many contacts it took: word of mouth per issue', () => {
+    // Every contact very dissatisfied (score 1), no issue ever resolved, 2 repeats an hour apart:
+    // 3 contacts an issue. 0.1 counted tellings per contact, 3 × 9 people for each such issue.
+    const tells = 9;
+    const deter = 0.004;
+    const months = 4;
+    const perMonth = 5000;
+    const input: ScenarioInput = {
+      ...scenario(
+        { initial: 20_000, issuesPerMonth: 0.05, baseChurnPerMonth: 0, acquisition: { perMonth }, wordOfMouth: { tellsSatisfied: 0, tellsDissatisfied: tells, convertProb: 0, deterProb: deter } },
+        { months, agents: 8, extra: { reasons: [{ name: 'x', share: 1, resolveProb: 0, maxRepeats: 2, repeatDelay: { dist: 'constant', meanSec: 3600 } }] } },
+      ),
+      satisfaction: { formula: '1', noiseSd: 0, churnMultipliers: [1, 1, 1, 1, 1] },
+    };
+    const [r] = run(input, 23);
+    const m = r!.customers!.months;
+    expect(r!.kpis.offered).toBeGreaterThan(2.9 * r!.kpis.issues); // three contacts an issue
+    // Issues ended in months 0 … months − 2 deter the next month's prospects: Poisson(issues × 9 × deter).
+    const deterred = m.acquired.slice(1).reduce((s, a) => s + (perMonth - a), 0);
+    const endedIssues = r!.kpis.issues * ((months - 1) / months);
+    const expected = endedIssues * tells * deter;
+    expect(Math.abs(deterred - expected)).toBeLessThan(4 * Math.sqrt(expected) + 0.03 * expected);
+  });
+
+  it("runs the return window from each customer's own purchase, not from the month's start", () => {
+    // 0.1 ran it from the cohort's month start, so a customer bought on day 15 with a 5-day window
+    // could never return the product.
+    const config = fromScenario(scenario({ initial: 0, issuesPerMonth: 1, baseChurnPerMonth: 0, acquisition: { perMonth: 1 }, returns: { windowDays: 5, prob: 1 } }, { months: 1 })).customers!;
+    const life = () => {
+      const l = new Lifecycle(config, 0, SECONDS_PER_MONTH, new Ledger(0, SECONDS_PER_MONTH, 0), () => 0.5, () => 0.5, () => 0.5, () => 1);
+      l.boundary(0, 0);
+      l.purchase(15 * DAY); // the month's one customer, id 0, buys mid-month
+      return l;
+    };
+    const always = () => 0;
+    expect(life().maybeReturn(0, 19 * DAY, always)).toBe(true); // 4 days after the purchase
+    expect(life().maybeReturn(0, 21 * DAY, always)).toBe(false); // 6 days after it
   });
 });

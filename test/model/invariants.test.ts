@@ -3,6 +3,7 @@
  * conservation of contacts, Little's law, and the KPI identities of the CONTRACT definitions.
  */
 import fc from 'fast-check';
+import { F, NF } from '../../src/model/facts.js';
 import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../src/model/contact-center.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
@@ -68,10 +69,10 @@ describe('every run', () => {
           expect(share).toBeLessThanOrEqual(1 + 1e-12);
         }
         // Abandoners never count as answered at once; answered share within T ≤ answered share.
-        expect(k.pWait).toBeGreaterThanOrEqual(k.abandonRate - 1e-12);
+        expect(k.pWait).toBeGreaterThanOrEqual(k.abandonRate! - 1e-12);
         expect(k.serviceLevel).toBeLessThanOrEqual(k.answered / k.offered + 1e-12);
         // waitSec averages over all offered, asaSec over answered: answered waits are part of the total.
-        expect(k.waitSec * k.offered).toBeGreaterThanOrEqual(k.asaSec * k.answered - 1e-6);
+        expect(k.waitSec! * k.offered).toBeGreaterThanOrEqual(k.asaSec! * k.answered - 1e-6);
         if (config.patience === null) expect(k.abandoned).toBe(0);
       }),
       { numRuns: 40 },
@@ -96,7 +97,7 @@ describe("Little's law", () => {
     const { kpis } = simulateReplication(config, 11, 0);
     const lambda = kpis.offered / (config.horizonSec - config.warmupSec);
     expect(kpis.queueLength).toBeGreaterThan(0.1);
-    expect(Math.abs(kpis.queueLength - lambda * kpis.waitSec) / kpis.queueLength).toBeLessThan(0.01);
+    expect(Math.abs(kpis.queueLength! - lambda * kpis.waitSec!) / kpis.queueLength!).toBeLessThan(0.01);
   });
 });
 
@@ -117,9 +118,12 @@ describe('every run of the operations model', () => {
     ahtTargetSec: fc.option(fc.integer({ min: 60, max: 600 }), { nil: null }),
     contextCarryOver: fc.boolean(),
     shrinkage: fc.constantFrom(0, 0.2),
+    hours: fc.boolean(),
+    closed: fc.constantFrom('retry' as const, 'callback' as const, 'lost' as const),
+    nextOpenPeriod: fc.boolean(),
   });
 
-  it('conserves contacts and keeps shares in range, with every feature on or off', () => {
+  it('conserves contacts (closed-hour attempts included) and keeps shares in range, with every feature on or off', () => {
     fc.assert(
       fc.property(arbitraryCenter, (p) => {
         const input: ScenarioInput = {
@@ -140,11 +144,26 @@ describe('every run of the operations model', () => {
           queue: { discipline: p.discipline },
           policy: { ahtTargetSec: p.ahtTargetSec, contextCarryOver: p.contextCarryOver },
           ...(p.retrial ? { retrial: { prob: 0.5, delay: { dist: 'exponential', meanSec: 600 } } } : {}),
-          ...(p.callback ? { callback: { offerAboveSec: 60, acceptProb: 0.5 } } : {}),
+          ...(p.callback ? { callback: { offerAboveSec: 60, acceptProb: 0.5, nextOpenPeriod: p.nextOpenPeriod } } : {}),
+          // Open 08:00–20:00 on weekdays while demand runs around the clock: closed-hour attempts.
+          ...(p.hours ? { hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '20:00' }], closed: { action: p.closed } } : {}),
         };
-        const r = simulateReplication(fromScenario(input), p.seed, 0);
+        const config = fromScenario(input);
+        const r = simulateReplication(config, p.seed, 0);
         const c = r.conservation;
-        expect(c.completedByHorizon + c.abandonedByHorizon + c.waitingAtHorizon + c.inServiceAtHorizon).toBe(c.offered);
+        expect(c.closedScheduled + c.closedLost).toBe(c.closedAttempts);
+        if (!p.hours) expect(c.closedAttempts).toBe(0);
+        // Nothing voice or chat is offered in an interval the center is closed throughout.
+        if (p.hours) {
+          const perDay = 86_400 / config.demand.intervalSec;
+          for (let k = 0; k < r.facts.rows.length / NF; k++) {
+            const day = Math.floor(k / perDay);
+            const hour = ((k % perDay) * config.demand.intervalSec) / 3600;
+            const open = (day + config.demand.startWeekday) % 7 < 5 && hour >= 8 && hour < 20;
+            if (!open) expect(r.facts.rows[k * NF + F.inboundRealtime]).toBe(0);
+          }
+        }
+        expect(c.completedByHorizon + c.abandonedByHorizon + c.waitingAtHorizon + c.inServiceAtHorizon + c.promisedAtHorizon).toBe(c.offered);
         expect(c.answeredTotal + c.abandonedTotal + c.leftAtEnd).toBe(c.offered);
         expect(r.kpis.answered + r.kpis.abandoned).toBeLessThanOrEqual(r.kpis.offered);
         for (const share of [r.kpis.abandonRate, r.kpis.pWait, r.kpis.serviceLevel, r.kpis.occupancy, r.kpis.fcr, r.kpis.repeatRate]) {
@@ -156,7 +175,7 @@ describe('every run of the operations model', () => {
           expect(g.availableHours).toBeLessThanOrEqual(g.paidHours + 1e-9);
           expect(g.overrunHours).toBeGreaterThanOrEqual(-1e-9);
         }
-        const byChannel = Object.values(r.channels).reduce((n, ch) => n + ch.offered, 0);
+        const byChannel = Object.values(r.channels).reduce((n, ch) => n + ch.offered!, 0);
         expect(byChannel).toBe(r.kpis.offered);
       }),
       { numRuns: 30 },

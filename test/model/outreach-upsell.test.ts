@@ -4,7 +4,8 @@
  * 4 standard errors (a false alarm about once in 16,000 runs).
  */
 import { describe, expect, it } from 'vitest';
-import { simulateReplication, type ReplicationResult } from '../../src/model/contact-center.js';
+import { simulateReplication } from '../../src/model/contact-center.js';
+import type { ReplicationResult } from '../../src/model/result.js';
 import { LIMITS } from '../../src/scenario/limits.js';
 import * as msg from '../../src/scenario/messages.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
@@ -43,7 +44,7 @@ describe('issue rates by reason', () => {
     // Churn happens at the month's end, so the whole month runs on 50,000 customers.
     for (const [reason, rate] of [['fault', 0.1], ['billing', 0.3]] as const) {
       const expected = 50_000 * rate;
-      within(r.reasons[reason]!.issues, expected, Math.sqrt(expected));
+      within(r.reasons[reason]!.issues as number, expected, Math.sqrt(expected));
     }
   });
 
@@ -167,7 +168,7 @@ describe('end-of-call offers', () => {
     expect(on.economics.upsellRevenue).toBeLessThanOrEqual(50 * c.offersAccepted);
     expect(on.economics.upsellRevenue).toBeGreaterThanOrEqual(50 * (c.offersAccepted - late));
     // Handling is otherwise unchanged (no handle-time policy): exactly 60 s more per offer.
-    const handleSum = (r: ReplicationResult) => r.kpis.ahtSec * r.kpis.answered;
+    const handleSum = (r: ReplicationResult) => r.kpis.ahtSec! * r.kpis.answered;
     expect((handleSum(on) - handleSum(off)) / c.offers).toBeCloseTo(60, 6);
   });
 

@@ -7,7 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { RunningStats } from '../../src/engine/stats/running.js';
 import { tQuantile } from '../../src/engine/stats/student-t.js';
-import { simulateReplication, type ReplicationResult } from '../../src/model/contact-center.js';
+import type { SatisfactionConfig } from '../../src/model/config.js';
+import { simulateReplication } from '../../src/model/contact-center.js';
+import { CustomerBase } from '../../src/model/customer-base.js';
+import { Satisfaction } from '../../src/model/satisfaction.js';
+import type { ReplicationResult } from '../../src/model/result.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { fromScenario } from '../support/scenario.js';
 
@@ -59,5 +63,41 @@ describe('satisfaction', () => {
     expect(csat[2]).toBeLessThan(0);
     expect(churned[1]).toBeGreaterThan(0);
     expect(revenue[2]).toBeLessThan(0);
+  });
+});
+
+describe('the satisfaction memory that drives churn', () => {
+  /** A memory over a base of 4 customers, multipliers (3, 2, 1, 1, 0.4), τ = 90 days. */
+  function memory() {
+    const base = new CustomerBase(4);
+    const config = { formula: '3', scoreJs: '3', thresholds: [1.5, 2.5, 3.5, 4.5], noiseSd: 0, churnMultipliers: [3, 2, 1, 1, 0.4], memorySec: 90 * DAY } as SatisfactionConfig;
+    return { base, sat: new Satisfaction(config, base, () => 0.5, () => 0.5) };
+  }
+  const DAY = 86_400;
+
+  it('gives a customer whose recent contacts were all very satisfied the very-satisfied multiplier, however many there were', () => {
+    // 0.1 added each contact's excess: two very satisfied contacts drove churn to 0 (this
+    // customer could never leave), three very dissatisfied ones to 7× the base rate.
+    const { sat } = memory();
+    for (const [customer, contacts] of [[0, 1], [1, 2], [2, 5]] as const) {
+      for (let i = 0; i < contacts; i++) sat.remember(customer, 5, 10 * DAY);
+      expect(sat.multiplier(customer, 10 * DAY), `${contacts} contacts`).toBeCloseTo(0.4, 6);
+    }
+    for (let i = 0; i < 3; i++) sat.remember(3, 1, 10 * DAY);
+    expect(sat.multiplier(3, 10 * DAY)).toBeCloseTo(3, 6);
+  });
+
+  it('weighs a mixed record by recency, and fades an old contact back to the base rate', () => {
+    const { sat } = memory();
+    sat.remember(0, 1, 0); // very dissatisfied on day 0 …
+    sat.remember(0, 5, 90 * DAY); // … very satisfied on day 90: weights e⁻¹ and 1
+    const w = Math.exp(-1);
+    expect(sat.multiplier(0, 90 * DAY)).toBeCloseTo((3 * w + 0.4) / (w + 1), 6);
+    sat.remember(1, 1, 0);
+    // One contact long ago: weight e^(−t/τ) below one contact's worth, the rest neutral (1).
+    const t = 180 * DAY;
+    const left = Math.exp(-2);
+    expect(sat.multiplier(1, t)).toBeCloseTo(3 * left + (1 - left), 6);
+    expect(sat.multiplier(2, t)).toBe(1); // no contacts: the base rate
   });
 });

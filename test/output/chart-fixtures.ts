@@ -11,7 +11,7 @@ import { gridPoints, type Axis } from '../../src/experiment/grid.js';
 import { inlineRunner } from '../../src/experiment/pool.js';
 import { replicate } from '../../src/experiment/replicate.js';
 import { defineSweep, runPoints } from '../../src/experiment/sweep.js';
-import { summarize, type Summary } from '../../src/output/summary.js';
+import { summarize, type Summary } from '../../src/experiment/summary.js';
 import { sweepResult, type SweepResult } from '../../src/output/sweep.js';
 import { deriveScenario, parseScenario } from '../../src/scenario/load.js';
 import { REPO } from '../support/cli.js';

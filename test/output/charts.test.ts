@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/experiment/compare.js';
+import type { PairedDifference } from '../../src/experiment/paired.js';
 import { CHARTS, chartSpecs, specJson, type ChartSpec } from '../../src/output/charts/index.js';
 import { profitContributions } from '../../src/output/charts/compare-profit.js';
 import { contributionOf, PROFIT_COMPONENTS, OTHER_COMPONENT } from '../../src/output/charts/profit-components.js';
@@ -190,7 +191,7 @@ describe('why profit differs', () => {
     const parts = profitContributions(comparison);
     for (const p of comparison.policies.slice(1)) {
       const sum = parts.filter((r) => r.policy === p.name).reduce((s, r) => s + r.contribution, 0);
-      expect(sum).toBeCloseTo(p.delta.profit!.mean, 6);
+      expect(sum).toBeCloseTo(p.delta.profit!.mean!, 6);
     }
     // Without the lifecycle, support cost is all of it: revenue (0 everywhere) is left out.
     expect(new Set(parts.map((r) => r.component))).toEqual(new Set(['Support cost']));
@@ -202,8 +203,8 @@ describe('why profit differs', () => {
     for (const p of lifeComparison.policies.slice(1)) {
       const mine = parts.filter((r) => r.policy === p.name);
       const sum = mine.reduce((s, r) => s + r.contribution, 0);
-      expect(Math.abs(sum - p.delta.profit!.mean)).toBeLessThanOrEqual(1e-9 * Math.abs(p.delta.supportCost!.mean));
-      const d = (f: string) => p.delta[f]!.mean;
+      expect(Math.abs(sum - p.delta.profit!.mean!)).toBeLessThanOrEqual(1e-9 * Math.abs(p.delta.supportCost!.mean!));
+      const d = (f: string) => p.delta[f]!.mean!;
       const of = (label: string) => mine.find((r) => r.component === label)?.contribution;
       expect(of('Support cost')).toBe(-d('supportCost'));
       expect(of('Retained revenue')).toBe(d('revenue') - d('referralRevenue'));
@@ -215,7 +216,7 @@ describe('why profit differs', () => {
     for (const k of PROFIT_COMPONENTS) for (const t of k.terms) terms.set(t.figure, (terms.get(t.figure) ?? 0) + t.sign);
     expect(Object.fromEntries(terms)).toEqual({ supportCost: -1, revenue: 1, referralRevenue: 0, upsellRevenue: 1, returnsCost: -1, acquisitionCost: -1 });
     for (const p of lifeComparison.policies) {
-      const e = (f: string) => p.economics[f]!.mean;
+      const e = (f: string) => p.economics[f]!.mean!;
       expect(Math.abs(e('revenue') + e('upsellRevenue') - e('supportCost') - e('acquisitionCost') - e('returnsCost') - e('profit'))).toBeLessThan(1e-6 * e('revenue'));
     }
   });
@@ -230,7 +231,7 @@ describe('why profit differs', () => {
   it('shows what the listed components do not explain as "Other", so a new component is never lost', () => {
     const c = structuredClone(comparison);
     const lean = c.policies[1]!;
-    lean.delta.profit = { ...lean.delta.profit!, mean: lean.delta.profit!.mean + 500 };
+    lean.delta.profit = { ...(lean.delta.profit as PairedDifference), mean: lean.delta.profit!.mean! + 500 };
     const other = profitContributions(c).find((r) => r.policy === 'lean' && r.component === OTHER_COMPONENT);
     expect(other?.contribution).toBeCloseTo(500, 6);
     expect(PROFIT_COMPONENTS.flatMap((k) => k.terms.map((t) => t.figure))).toContain('supportCost');

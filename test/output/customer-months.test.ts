@@ -51,7 +51,7 @@ describe('summary.json with customers', () => {
     LEVEL_NAMES.forEach((l, i) => expect(c.satisfactionShare[l].mean).toBeCloseTo(shares[i]!, 12));
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(c.months.map((m) => m.index)).toEqual([0, 1, 2]);
-    expect(c.months[2]!.cumulativeProfit.mean).toBeCloseTo(summary.economics.profit.mean, 3);
+    expect(c.months[2]!.cumulativeProfit.mean).toBeCloseTo(summary.economics.profit!.mean, 3);
   });
 
   it('writes customer-months.csv only with the lifecycle', async () => {
@@ -90,13 +90,13 @@ describe('comparison files with customers', () => {
     const row = (policy: string, group: string, figure: string) => rows.find((r) => r[0] === policy && r[1] === group && r[2] === figure);
     expect(row('lean', 'customers', 'churned')!.slice(3).map(Number)).toEqual([
       lean.customers!.churned.mean,
-      ...lean.customers!.churned.ci95,
+      ...lean.customers!.churned.ci95!,
       lean.delta.churned!.mean,
-      ...lean.delta.churned!.ci95,
+      ...lean.delta.churned!.ci95!,
     ]);
     const share = lean.customers!.satisfactionShare.veryDissatisfied;
     const shareDelta = lean.customers!.satisfactionShareDelta.veryDissatisfied;
-    expect(row('lean', 'satisfactionShare', 'veryDissatisfied')!.slice(3).map(Number)).toEqual([share.mean, ...share.ci95, shareDelta.mean, ...shareDelta.ci95]);
+    expect(row('lean', 'satisfactionShare', 'veryDissatisfied')!.slice(3).map(Number)).toEqual([share.mean, ...share.ci95!, shareDelta.mean, ...shareDelta.ci95!]);
     expect(row('lean', 'benefitCost', 'benefitCost')).toEqual(['lean', 'benefitCost', 'benefitCost', '', '', '', ...[lean.benefitCost!.mean, ...lean.benefitCost!.ci95].map(String)]);
     expect(row('baseline', 'benefitCost', 'benefitCost')).toBeUndefined();
     for (const p of life.policies) expect(rows.filter((r) => r[0] === p.name && r[1] === 'satisfactionShare').map((r) => r[2])).toEqual([...LEVEL_NAMES]);

@@ -43,7 +43,7 @@ describe('renderReport', () => {
     expect(html).toContain('<a href="comparison-months.csv">comparison-months.csv</a>');
     const leanPolicy = lifeComparison.policies.find((p) => p.name === 'lean')!;
     const lean = leanPolicy.benefitCost!;
-    const reading = benefitCostReading(lean.mean, leanPolicy.delta.supportCost!.mean);
+    const reading = benefitCostReading(lean.mean, leanPolicy.delta.supportCost!.mean!);
     expect(reading).toMatch(/^saves on support/);
     expect(html).toContain(`<td>${lean.mean.toFixed(2)} <span class="ci">[${lean.ci95[0].toFixed(2)}, ${lean.ci95[1].toFixed(2)}]</span><br><span class="ci">${reading}</span></td></tr>`);
     // without customers: none of it

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { agentsForServiceLevel } from '../../src/analytic/erlang.js';
 import { simulateReplication } from '../../src/model/contact-center.js';
 import { profileRate } from '../../src/model/demand.js';
-import { buildSeries } from '../../src/output/series.js';
+import { buildSeries } from '../../src/experiment/series.js';
+import { F, NF } from '../../src/model/facts.js';
 import { fromScenario, stationary } from '../support/scenario.js';
 
 const need = (lambdaPerSec: number, ahtSec: number, slThresholdSec: number, target: number) =>
@@ -33,11 +34,11 @@ describe('required agents', () => {
     const series = buildSeries(config, results);
     for (const row of series.interval.slice(0, 30)) {
       const k = row.startSec / 3600;
-      const offered = (results[0]!.series.offered[k]! + results[1]!.series.offered[k]!) / 2;
+      const offered = (results[0]!.facts.rows[k * NF + F.offered]! + results[1]!.facts.rows[k * NF + F.offered]!) / 2;
       expect(row.kpis.requiredAgents.mean).toBe(need(offered / 3600, 300, config.slThresholdSec, config.slTarget));
     }
     // 100,000 customers × 1 issue a month ≈ 139 an hour × 5 min ≈ 11.6 erlangs: a dozen agents or so, not thousands.
-    const mean = series.interval.reduce((s, r) => s + r.kpis.requiredAgents.mean, 0) / series.interval.length;
+    const mean = series.interval.reduce((s, r) => s + r.kpis.requiredAgents.mean!, 0) / series.interval.length;
     expect(mean).toBeGreaterThan(12);
     expect(mean).toBeLessThan(20);
   });

@@ -38,6 +38,7 @@ const facts = fc.record({
   courtesy: fc.double({ min: 1, max: 5, noNaN: true }),
   proactive: fc.constantFrom(0, 1),
   pitched: fc.constantFrom(0, 1),
+  calledBack: fc.constantFrom(0, 1),
 });
 
 describe('the compiled satisfaction formula', () => {

@@ -56,7 +56,7 @@ describe('the stationary model agrees with Erlang C and Erlang A', () => {
     const stats = Object.fromEntries(KPIS.map((k) => [k, new RunningStats()])) as Record<(typeof KPIS)[number], RunningStats>;
     for (let r = 0; r < c.reps; r++) {
       const { kpis } = simulateReplication(config, 20261123, r);
-      for (const k of KPIS) stats[k].add(kpis[k]);
+      for (const k of KPIS) stats[k].add(kpis[k]!);
     }
     const t = tQuantile(1 - 0.05 / COMPARISONS / 2, c.reps - 1);
     const report = KPIS.map((k) => {

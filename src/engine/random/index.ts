@@ -4,6 +4,8 @@
  *
  *   createStream(seed, replication, name) ──► Uniform ──► exponential(rng, mean) … ──► Sampler
  *                                                     └─► sampler(spec, rng)  (fromSpec.ts)
+ *   philoxKey(seed, replication, name) ──► philoxUniform(key, issue, attempt, purpose)  (keyed draws)
+ *                                      └─► philoxStream(key).at(issue, attempt, purpose) ──► Uniform
  */
 export { bernoulli } from './bernoulli.js';
 export { constant } from './constant.js';
@@ -17,6 +19,8 @@ export { logGamma } from './logGamma.js';
 export { lognormal, lognormalParams } from './lognormal.js';
 export { normal, standardNormal } from './normal.js';
 export { normalCdf } from './normalCdf.js';
+export { philox4x32, philoxKey, philoxStream, philoxUniform, uniform53 } from './philox.js';
+export type { PhiloxKey, PhiloxStream } from './philox.js';
 export { poisson } from './poisson.js';
 export type { Sampler } from './sampler.js';
 export { createStream, streamKey } from './stream.js';

@@ -20,6 +20,10 @@ export const message = {
     `${where}: ${param} must be an integer in [0, 2^53 - 1], got ${String(value)}`,
   nonEmpty: (where: string, param: string): string =>
     `${where}: ${param} must be a non-empty string`,
+  word: (where: string, param: string, value: unknown): string =>
+    `${where}: ${param} must be an integer in [0, 2^32 - 1], got ${String(value)}`,
+  exhausted: (where: string): string =>
+    `${where}: more than 2^33 draws from one counter; give each purpose its own counter`,
   ordered: (where: string, min: number, max: number): string =>
     `${where}: min must be < max, got min ${min} and max ${max}`,
   weights: (where: string): string =>
@@ -49,6 +53,12 @@ export function probability(where: string, param: string, value: number): number
 /** A non-negative safe integer: a seed or a replication number. */
 export function index(where: string, param: string, value: number): number {
   if (!(Number.isSafeInteger(value) && value >= 0)) throw new RangeError(message.index(where, param, value));
+  return value;
+}
+
+/** An unsigned 32-bit integer: a word of a counter-based generator's counter. */
+export function word(where: string, param: string, value: number): number {
+  if (!((value >>> 0) === value)) throw new RangeError(message.word(where, param, value));
   return value;
 }
 

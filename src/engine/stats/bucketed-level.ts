@@ -1,7 +1,7 @@
 /**
- * The time integral of a piecewise-constant level (busy agents, agents logged in), both over a
- * window [from, to) and per bucket of `bucketSec` over [0, buckets·bucketSec) — the window for
- * the run's KPI, the buckets for interval series.
+ * The time integral of a piecewise-constant level (agents logged in beyond the schedule, contacts
+ * waiting) over a window [from, to), both in all and per bucket of `bucketSec` — each bucket
+ * holding the window's part of it, so the buckets add up to the window's integral.
  */
 export class BucketedLevel {
   level = 0;
@@ -24,13 +24,15 @@ export class BucketedLevel {
     if (this.level !== 0 && now > last) {
       const lo = last > this.from ? last : this.from;
       const hi = now < this.to ? now : this.to;
-      if (hi > lo) this.windowArea += this.level * (hi - lo);
-      const w = this.bucketSec;
-      const out = this.buckets;
-      for (let k = Math.floor(last / w); k < out.length && k * w < now; k++) {
-        const x = Math.max(last, k * w);
-        const y = Math.min(now, (k + 1) * w);
-        if (y > x) out[k]! += this.level * (y - x);
+      if (hi > lo) {
+        this.windowArea += this.level * (hi - lo);
+        const w = this.bucketSec;
+        const out = this.buckets;
+        for (let k = Math.floor(lo / w); k < out.length && k * w < hi; k++) {
+          const x = Math.max(lo, k * w);
+          const y = Math.min(hi, (k + 1) * w);
+          if (y > x) out[k]! += this.level * (y - x);
+        }
       }
     }
     if (now > last) this.last = now;

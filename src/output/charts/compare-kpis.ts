@@ -25,7 +25,7 @@ export function compareKpisChart(c: Comparison): VlSpec | null {
     const es = c.policies.map((p) => figureOf(p, f));
     if (es.some((e) => e === undefined)) return false;
     const first = es[0]!;
-    return !es.every((e) => e!.mean === first.mean && e!.ci95[0] === first.ci95[0] && e!.ci95[1] === first.ci95[1]);
+    return !es.every((e) => e!.mean === first.mean && e!.ci95?.[0] === first.ci95?.[0] && e!.ci95?.[1] === first.ci95?.[1]);
   };
   const by = c.by && differs(c.by) ? [c.by] : [];
   const chosen = new Set([...by, ...COMPARE_FIGURES.filter((f) => f !== c.by && differs(f)).slice(0, MAX_PANELS - by.length)]);

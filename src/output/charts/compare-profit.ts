@@ -38,7 +38,7 @@ export function compareProfitChart(c: Comparison): VlSpec | null {
   const others = policies.map((p) => p.name);
   const parts = profitContributions(c);
   const components = [...PROFIT_COMPONENTS.map((k) => k.label), OTHER_COMPONENT].filter((k) => parts.some((r) => r.component === k));
-  const net = rows(policies.map((p) => ({ policy: p.name, mean: p.delta.profit!.mean, lo: p.delta.profit!.ci95[0], hi: p.delta.profit!.ci95[1] })));
+  const net = rows(policies.map((p) => ({ policy: p.name, mean: p.delta.profit!.mean ?? NaN, lo: p.delta.profit!.ci95?.[0] ?? NaN, hi: p.delta.profit!.ci95?.[1] ?? NaN })));
   const y = { field: 'policy', type: 'nominal', sort: others, title: 'Policy (against the baseline)', axis: { labelFontSize: 14, labelLimit: 260 } };
   const x = (field: string): VlSpec => ({ field, type: 'quantitative', title: `Difference from the baseline (${CURRENCY} over the measured window)`, scale: { padding: 24 }, axis: { format: ',~f' } });
   return chart(

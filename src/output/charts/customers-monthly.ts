@@ -8,6 +8,7 @@ import type { CustomerMonthRow } from '../../experiment/customers.js';
 import type { Summary } from '../summary.js';
 import { monthPanels, type MonthPanel } from './month-panels.js';
 import { chart, type VlSpec } from './theme.js';
+import { ciNote } from './theme.js';
 
 const PANELS = [
   { figure: 'active', title: 'Active (customers)', height: 140 },
@@ -26,7 +27,7 @@ function customerPanels(series: readonly { policy: string; months: readonly Cust
 
 const bands = (replications: number, crn: boolean) => [
   'Active: customers at the end of each month; churned, and returned the product and left: during the month.',
-  `Lines: means; bands: 95% CI over ${replications}${crn ? ' common-random-number' : ''} replication${replications === 1 ? '' : 's'}. Month 1 = the first 30 days.`,
+  `Lines: means; ${crn ? `bands: 95% CI over ${replications} common-random-number replications` : ciNote(replications, 'bands:')}. Month 1 = the first 30 days.`,
 ];
 
 export function customersMonthlyChart(summary: Summary): VlSpec | null {

@@ -1,7 +1,9 @@
+import { figureDef, type Unit } from '../../model/catalogue.js';
+
 /**
- * How a figure is named, measured and formatted on a chart: one table, so that an axis, a panel
- * and a heatmap cell of the same figure say the same thing. A figure the table does not know
- * (one the model adds later) is shown under its key with no unit, never dropped.
+ * How a figure is named, measured and formatted on a chart: read from the catalogue of figures
+ * (model/catalogue.ts), so that an axis, a panel, a heatmap cell and a table of the same figure
+ * say the same thing. A figure nobody describes is shown under its key with no unit, never dropped.
  */
 export interface FigureStyle {
   /** Words for an axis or panel title, without the unit. */
@@ -15,57 +17,26 @@ export interface FigureStyle {
 /** Currency as the model has it: units of the scenario's money, named by no currency. */
 export const CURRENCY = 'currency units';
 
-const FIGURES: Readonly<Record<string, FigureStyle>> = {
-  offered: { label: 'Contacts offered', unit: 'contacts', format: ',.0f' },
-  answered: { label: 'Contacts answered', unit: 'contacts', format: ',.0f' },
-  abandoned: { label: 'Contacts abandoned', unit: 'contacts', format: ',.0f' },
-  abandonRate: { label: 'Abandonment rate', unit: '%', format: '.1%' },
-  pWait: { label: 'Share that waited', unit: '%', format: '.0%' },
-  waitSec: { label: 'Mean wait, all offered', unit: 's', format: ',.1f' },
-  asaSec: { label: 'Average speed of answer', unit: 's', format: ',.1f' },
-  serviceLevel: { label: 'Service level', unit: '%', format: '.1%' },
+/** The catalogue's unit as it is written after a label. */
+const UNIT_TEXT: Record<Unit, string> = { '%': '%', s: 's', contacts: 'contacts', issues: 'issues', customers: 'customers', agents: 'agents', currency: CURRENCY, '1–5': '1–5', ratio: '' };
+
+/** Figures that exist only on charts and tables (shares and differences built from catalogue figures). */
+const EXTRA: Readonly<Record<string, FigureStyle>> = {
+  satisfactionShare: { label: 'Share of contacts', unit: '%', format: '.1%' },
+  cumulativeProfit: { label: 'Cumulative profit', unit: CURRENCY, format: ',.0f' },
+  deltaCumulativeProfit: { label: 'Δ cumulative profit', unit: CURRENCY, format: ',.0f' },
   withinTarget: { label: 'Within response target', unit: '%', format: '.1%' },
-  occupancy: { label: 'Agent occupancy', unit: '%', format: '.1%' },
-  ahtSec: { label: 'Average handle time', unit: 's', format: ',.0f' },
-  fcr: { label: 'First-contact resolution', unit: '%', format: '.1%' },
-  queueLength: { label: 'Mean queue length', unit: 'contacts', format: ',.2f' },
-  repeats: { label: 'Repeat contacts', unit: 'contacts', format: ',.0f' },
-  repeatRate: { label: 'Repeat rate (repeats per offered)', unit: '%', format: '.1%' },
-  retrials: { label: 'Retrials after hanging up', unit: 'contacts', format: ',.0f' },
-  transfers: { label: 'Transfers', unit: 'contacts', format: ',.0f' },
-  callbacksOffered: { label: 'Callbacks offered', unit: 'contacts', format: ',.0f' },
-  callbacksAccepted: { label: 'Callbacks accepted', unit: 'contacts', format: ',.0f' },
-  rushedShare: { label: 'Answered contacts rushed', unit: '%', format: '.1%' },
-  reaskedShare: { label: 'Answered contacts re-asked', unit: '%', format: '.1%' },
-  issuesUnresolved: { label: 'Issues left unresolved', unit: 'issues', format: ',.0f' },
-  active: { label: 'Active customers', unit: 'customers', format: ',.0f' },
-  churned: { label: 'Customers churned', unit: 'customers', format: ',.0f' },
-  acquired: { label: 'Customers acquired', unit: 'customers', format: ',.0f' },
-  referred: { label: 'Customers won by word of mouth', unit: 'customers', format: ',.0f' },
-  returned: { label: 'Customers who returned the product', unit: 'customers', format: ',.0f' },
   outreach: { label: 'Proactive outreach contacts', unit: 'contacts', format: ',.0f' },
   outreachResolved: { label: 'Outreach contacts that fixed the issue', unit: 'contacts', format: ',.0f' },
   offers: { label: 'End-of-call offers made', unit: 'contacts', format: ',.0f' },
   offersAccepted: { label: 'End-of-call offers accepted', unit: 'contacts', format: ',.0f' },
-  satisfactionShare: { label: 'Share of contacts', unit: '%', format: '.1%' },
-  csat: { label: 'Satisfaction', unit: '1–5', format: '.2f' },
-  supportCost: { label: 'Support cost', unit: CURRENCY, format: ',.0f' },
-  revenue: { label: 'Revenue', unit: CURRENCY, format: ',.0f' },
-  profit: { label: 'Profit', unit: CURRENCY, format: ',.0f' },
-  acquisitionCost: { label: 'Acquisition cost', unit: CURRENCY, format: ',.0f' },
-  returnsCost: { label: 'Returns cost', unit: CURRENCY, format: ',.0f' },
-  referralRevenue: { label: 'Revenue from word of mouth', unit: CURRENCY, format: ',.0f' },
-  upsellRevenue: { label: 'Upsell margin', unit: CURRENCY, format: ',.0f' },
-  cumulativeProfit: { label: 'Cumulative profit', unit: CURRENCY, format: ',.0f' },
-  deltaCumulativeProfit: { label: 'Δ cumulative profit', unit: CURRENCY, format: ',.0f' },
-  npv: { label: 'Net present value', unit: CURRENCY, format: ',.0f' },
-  clv: { label: 'Customer lifetime value', unit: CURRENCY, format: ',.0f' },
-  customerEquity: { label: 'Customer equity at the horizon', unit: CURRENCY, format: ',.0f' },
-  longTermValue: { label: 'Long-term value (NPV + customer equity)', unit: CURRENCY, format: ',.0f' },
 };
 
+/** A figure's label, unit and format: the catalogue's (model/catalogue.ts), or the chart-only extras. */
 export function figureStyle(figure: string): FigureStyle {
-  return FIGURES[figure] ?? { label: figure, unit: '', format: ',.4~g' };
+  const def = figureDef(figure);
+  if (def) return { label: def.label, unit: UNIT_TEXT[def.unit], format: def.format };
+  return EXTRA[figure] ?? { label: figure, unit: '', format: ',.4~g' };
 }
 
 /** "Average speed of answer (s)": the label with its unit. */

@@ -12,12 +12,18 @@
  * is loaded only by the commands that draw.
  */
 import type { Comparison } from '../../experiment/compare.js';
+import type { Backtest } from '../../fit/backtest.js';
+import type { FitJson } from '../../fit/fit-json.js';
+import { backtestChart } from './backtest.js';
 import type { Summary } from '../summary.js';
 import type { SweepResult } from '../sweep.js';
 import { channelsChart } from './channels.js';
 import { compareKpisChart } from './compare-kpis.js';
 import { compareProfitChart } from './compare-profit.js';
 import { compareCustomersMonthlyChart, customersMonthlyChart } from './customers-monthly.js';
+import { fitArrivalsChart } from './fit-arrivals.js';
+import { fitHandleTimeChart } from './fit-handle-time.js';
+import { fitPatienceChart } from './fit-patience.js';
 import { intradayLoadChart } from './intraday-load.js';
 import { compareProfitCumulativeChart, profitCumulativeChart } from './profit-cumulative.js';
 import { reasonsChart } from './reasons.js';
@@ -32,6 +38,9 @@ export interface ChartSources {
   summary?: Summary | undefined;
   comparison?: Comparison | undefined;
   sweep?: SweepResult | undefined;
+  /** `ccsim fit`: fit.json and backtest.json. */
+  fit?: FitJson | undefined;
+  backtest?: Backtest | undefined;
 }
 
 export type Source = keyof ChartSources;
@@ -80,6 +89,10 @@ export const CHARTS: readonly ChartDefinition[] = [
     caption: 'Where in the grid is the --by figure best?',
     build: (s: SweepResult) => (s.by && s.by !== 'profit' ? sweepMapChart(s, s.by) : null),
   }),
+  define({ name: 'fit-arrivals', source: 'fit', caption: 'Does the fitted arrival profile follow the observed days?', build: fitArrivalsChart }),
+  define({ name: 'fit-patience', source: 'fit', caption: 'Is patience exponential? Kaplan–Meier against the fitted exponential', build: fitPatienceChart }),
+  define({ name: 'fit-handle-time', source: 'fit', caption: 'Are service times lognormal? The histogram against the fitted lognormal', build: fitHandleTimeChart }),
+  define({ name: 'backtest', source: 'backtest', caption: 'Does the fitted scenario reproduce the log, hour by hour?', build: backtestChart }),
 ];
 
 /** The specs of every chart the given results can draw, in registry order. */

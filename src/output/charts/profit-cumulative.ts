@@ -9,6 +9,7 @@ import type { Summary } from '../summary.js';
 import { CURRENCY } from './figures.js';
 import { monthPanels } from './month-panels.js';
 import { chart, type VlSpec } from './theme.js';
+import { ciNote } from './theme.js';
 
 const format = (x: number) => Math.round(x).toLocaleString('en-US');
 
@@ -23,7 +24,7 @@ export function profitCumulativeChart(summary: Summary): VlSpec | null {
   const last = months[months.length - 1]!;
   const half = (last.cumulativeProfit.ci95[1] - last.cumulativeProfit.ci95[0]) / 2;
   const end = `at month ${last.index + 1}: ${format(last.cumulativeProfit.mean)} ± ${format(half)}`;
-  return chart('Cumulative profit', [NOTE, `Band: 95% CI over ${n} replication${n === 1 ? '' : 's'}; ${end}.`], {
+  return chart('Cumulative profit', [NOTE, `${ciNote(n, 'Band:')}; ${end}.`], {
     ...monthPanels(
       [
         {

@@ -6,11 +6,12 @@
  */
 import type { Comparison } from '../../experiment/compare.js';
 import type { SatisfactionLevel } from '../../experiment/customers.js';
-import type { Estimate } from '../../experiment/estimate.js';
+import type { FigureEstimate as Estimate } from '../../experiment/estimate.js';
 import { LEVEL_NAMES } from '../../model/satisfaction.js';
 import type { Summary } from '../summary.js';
 import { axisFormat, figureStyle } from './figures.js';
 import { SERIES_COLORS, chart, ci, policyColor, rows, WIDTH, type VlSpec } from './theme.js';
+import { ciNote } from './theme.js';
 
 /** Axis labels of the five levels, 1 … 5. */
 export const LEVEL_LABELS: Readonly<Record<SatisfactionLevel, string>> = {
@@ -97,7 +98,7 @@ export function satisfactionChart(summary: Summary): VlSpec | null {
   const n = summary.replications;
   return chart(
     'Satisfaction of the contacts',
-    `Contacts offered in the measured window by the level they ended in; means with 95% CI over ${n} replication${n === 1 ? '' : 's'}.`,
+    `Contacts offered in the measured window by the level they ended in; means; ${ciNote(n, 'error bars:')}.`,
     satisfactionBody([{ policy: summary.scenario, share, figures: summary.kpis as Record<string, Estimate> }], null),
   );
 }

@@ -6,6 +6,7 @@ import type { Summary } from '../summary.js';
 import { servicePanels } from './service-panels.js';
 import { dayAxis } from './time-axes.js';
 import { chart, type VlSpec } from './theme.js';
+import { ciNote } from './theme.js';
 
 export function serviceDailyChart(summary: Summary): VlSpec | null {
   const series = summary.series.day;
@@ -13,7 +14,7 @@ export function serviceDailyChart(summary: Summary): VlSpec | null {
   const { thresholdSec, target } = summary.meta.serviceLevel;
   return chart(
     'Service day by day',
-    `Each measured day (contacts by arrival day; the first and last may be partial); bands: 95% CI over ${summary.replications} replication${summary.replications === 1 ? '' : 's'}.`,
+    `Each measured day (contacts by arrival day; the first and last may be partial); ${ciNote(summary.replications, 'bands:')}.`,
     servicePanels(series, { x: (r) => r.index, axis: dayAxis('x'), slThresholdSec: thresholdSec, slTarget: target, points: series.length <= 60 }),
   );
 }

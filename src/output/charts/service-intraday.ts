@@ -6,6 +6,7 @@ import type { Summary } from '../summary.js';
 import { servicePanels } from './service-panels.js';
 import { hourAxis, hourOfDay, perInterval } from './time-axes.js';
 import { chart, type VlSpec } from './theme.js';
+import { ciNote } from './theme.js';
 
 export function serviceIntradayChart(summary: Summary): VlSpec | null {
   const series = summary.series.intraday;
@@ -14,7 +15,14 @@ export function serviceIntradayChart(summary: Summary): VlSpec | null {
   const { thresholdSec, target } = summary.meta.serviceLevel;
   return chart(
     'Service through the day',
-    `By ${perInterval(summary.series.intervalSec)} interval of the average day (contacts by arrival time); bands: 95% CI over ${summary.replications} replication${summary.replications === 1 ? '' : 's'}.`,
-    servicePanels(series, { x: (r) => hourOfDay(r.startSec) + half, axis: hourAxis('x'), slThresholdSec: thresholdSec, slTarget: target, points: series.length <= 48 }),
+    `By ${perInterval(summary.series.intervalSec)} interval of the average day${new Set(series.map((r) => r.dayKind)).size > 1 ? ' of each kind' : ''}, open days only (contacts by arrival time); ${ciNote(summary.replications, 'bands:')}.`,
+    servicePanels(series, {
+      x: (r) => hourOfDay(r.startSec) + half,
+      axis: hourAxis('x'),
+      slThresholdSec: thresholdSec,
+      slTarget: target,
+      points: series.length <= 48,
+      group: (r) => (r as (typeof series)[number]).dayKind,
+    }),
   );
 }

@@ -3,7 +3,7 @@
  * target) and abandonment rate — each a line with its 95% CI band. The intraday and the daily
  * service charts are this with a different x.
  */
-import type { SeriesRow } from '../series.js';
+import type { SeriesRow } from '../../experiment/series.js';
 import { axisFormat } from './figures.js';
 import { SERIES_COLORS, ci, rows, WIDTH, type VlSpec } from './theme.js';
 
@@ -16,6 +16,8 @@ interface Options {
   slTarget: number;
   /** Draw points on the line (few x values). */
   points: boolean;
+  /** Lines by group (the kinds of day of the average day), coloured and with a legend when there are several. */
+  group?: (row: SeriesRow) => string;
 }
 
 const PANELS = ['asaSec', 'serviceLevel', 'abandonRate'] as const;
@@ -28,9 +30,14 @@ const TITLES: Record<(typeof PANELS)[number], (thresholdSec: number) => string> 
 };
 
 export function servicePanels(series: readonly SeriesRow[], o: Options): VlSpec {
-  const data = rows(series.flatMap((r) => PANELS.map((figure) => ({ x: o.x(r), figure, ...ci(r.kpis[figure], figure) }))));
+  const data = rows(series.flatMap((r) => PANELS.map((figure) => ({ x: o.x(r), figure, group: o.group?.(r) ?? '', ...ci(r.kpis[figure], figure) }))));
+  const groups = [...new Set(data.map((d) => d.group))];
+  const byGroup = groups.length > 1;
   const panel = (figure: (typeof PANELS)[number], i: number): VlSpec => {
     const color = SERIES_COLORS[i]!;
+    const colour = byGroup
+      ? { color: { field: 'group', type: 'nominal', title: 'Kind of day', sort: groups, scale: { domain: groups, range: SERIES_COLORS.slice(0, groups.length) }, legend: i === 0 ? { orient: 'top', direction: 'horizontal' } : null } }
+      : {};
     // Only the bottom panel labels the shared x axis.
     const x = i === PANELS.length - 1 ? o.axis : { ...o.axis, axis: { ...(o.axis.axis as VlSpec), labels: false, title: null, ticks: false } };
     // Every layer carries the same y title and axis, so the layered axis is not titled "mean, lo".
@@ -41,10 +48,15 @@ export function servicePanels(series: readonly SeriesRow[], o: Options): VlSpec 
       axis: { format: axisFormat(figure, figure === 'serviceLevel' ? [0, 1] : data.filter((d) => d.figure === figure).flatMap((d) => [d.lo, d.hi])), tickCount: 4 },
       ...(figure === 'serviceLevel' ? { scale: { domain: [0, 1] } } : {}),
     });
-    const layers: VlSpec[] = [
-      { mark: { type: 'area', opacity: 0.22, color }, encoding: { x, y: y('lo'), y2: { field: 'hi' } } },
-      { mark: { type: 'line', color, strokeWidth: 2.2, point: o.points ? { filled: true, size: 30, color } : false }, encoding: { x, y: y('mean') } },
-    ];
+    const layers: VlSpec[] = byGroup
+      ? [
+          { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: y('lo'), y2: { field: 'hi' }, ...colour } },
+          { mark: { type: 'line', strokeWidth: 2.2, point: o.points ? { filled: true, size: 30 } : false }, encoding: { x, y: y('mean'), ...colour } },
+        ]
+      : [
+          { mark: { type: 'area', opacity: 0.22, color }, encoding: { x, y: y('lo'), y2: { field: 'hi' } } },
+          { mark: { type: 'line', color, strokeWidth: 2.2, point: o.points ? { filled: true, size: 30, color } : false }, encoding: { x, y: y('mean') } },
+        ];
     if (figure === 'serviceLevel') {
       const target = { data: { values: [{ mean: o.slTarget, label: `target ${Math.round(o.slTarget * 100)}%` }] } };
       layers.push(

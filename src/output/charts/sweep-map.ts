@@ -32,12 +32,12 @@ export function sweepMapChart(s: SweepResult, figure: string): VlSpec | null {
   const direction = DIRECTION[figure] ?? 'higher';
   const best = s.best[figure];
   const keys = s.vary.map((a) => a.key);
-  const means = points.map((p) => (p.kpis[figure] ?? p.economics[figure])!.mean);
+  const means = points.map((p) => (p.kpis[figure] ?? p.economics[figure])!.mean).filter((m): m is number => m !== null);
   const [min, max] = [Math.min(...means), Math.max(...means)];
   const data = rows(
     points.map((p) => {
       const e = (p.kpis[figure] ?? p.economics[figure])!;
-      const t = max > min ? (e.mean - min) / (max - min) : 0.5;
+      const t = max > min && e.mean !== null ? (e.mean - min) / (max - min) : 0.5;
       const goodness = direction === 'higher' ? t : 1 - t;
       return {
         index: p.index,
@@ -47,8 +47,8 @@ export function sweepMapChart(s: SweepResult, figure: string): VlSpec | null {
         rest: keys.slice(2).map((k) => valueLabel(p.set[k])).join(' | '),
         value: typeof p.set[keys[0]!] === 'number' ? (p.set[keys[0]!] as number) : null,
         mean: e.mean,
-        lo: e.ci95[0],
-        hi: e.ci95[1],
+        lo: e.ci95?.[0] ?? null,
+        hi: e.ci95?.[1] ?? null,
         best: best?.index === p.index,
         // viridis is dark at its low end: white text there
         ink: goodness < 0.6 ? 'white' : 'black',

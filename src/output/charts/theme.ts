@@ -7,7 +7,7 @@
  * that literal objects built in pieces rarely satisfy, and the real check is stronger anyway —
  * every spec is validated against vega-lite-schema.json and compiled in the tests.
  */
-import type { Estimate } from '../../experiment/estimate.js';
+import type { FigureEstimate } from '../../experiment/estimate.js';
 import { figureRange } from './figures.js';
 import { textWidth } from './text-width.js';
 
@@ -101,8 +101,8 @@ export const SERIES_COLORS = POLICY_COLORS;
  * clipped to the figure's possible range (figures.ts): the Student-t interval is symmetric and,
  * with few replications, can reach below 0 s or above 100%, which only stretches the axis.
  */
-export function ci(e: Estimate | undefined, figure?: string): { mean: number; lo: number; hi: number } {
-  if (!e) return { mean: NaN, lo: NaN, hi: NaN };
+export function ci(e: FigureEstimate | undefined, figure?: string): { mean: number; lo: number; hi: number } {
+  if (!e || e.mean === null) return { mean: NaN, lo: NaN, hi: NaN };
   const [min, max] = figure === undefined ? [-Infinity, Infinity] : figureRange(figure);
   return { mean: e.mean, lo: Math.max(min, e.ci95[0]), hi: Math.min(max, e.ci95[1]) };
 }
@@ -120,4 +120,12 @@ export function finite(x: number): number | null {
 /** Rows with every number made JSON-safe (see finite). */
 export function rows<T extends Record<string, unknown>>(data: readonly T[]): T[] {
   return data.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? finite(v) : v])) as T);
+}
+
+/**
+ * How a run's chart states its intervals: "<what> 95% CI over n replications", or — with one
+ * replication, which has no interval — that there is none and how to get one.
+ */
+export function ciNote(replications: number, what: string): string {
+  return replications > 1 ? `${what} 95% CI over ${replications} replications` : 'one replication: no confidence interval (--reps N for one)';
 }

@@ -16,8 +16,12 @@ import { list, name } from './values.js';
 export const MANIFEST_FILE = '.ccsim-manifest.json';
 const FORMAT = 'ccsim-outputs';
 
-/** The results a directory can hold, one per command that writes one (merge writes a sweep). */
-export const RESULT_KINDS = ['summary', 'comparison', 'sweep'] as const;
+/**
+ * The results a directory can hold, one per command that writes one (merge writes a sweep). A
+ * fit's directory (scenario.yaml, fit.json, backtest.json) holds a fit alone: it is never kept
+ * beside the others, nor they beside it.
+ */
+export const RESULT_KINDS = ['summary', 'comparison', 'sweep', 'fit'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 export interface Manifest {

@@ -7,11 +7,11 @@
  *
  * One schema per kind (this folder, one file each) describes only what the readers (report,
  * charts, merge, the verdict check, the output directory) actually use, so it is easy to keep in
- * step with the writers; unknown fields pass. Numbers that JSON cannot hold were written as null
- * (an empty ratio, NaN in memory): they are read back as NaN, and an estimate written as
- * { "mean": null, "ci95": null } (a ratio with nothing under it) as NaN with [NaN, NaN], which
- * every reader already shows as "—". A problem is a StoredFileError naming the file, the field
- * path and what was expected; the CLI turns it into exit 2.
+ * step with the writers; unknown fields pass. Values are passed on as they were written — an
+ * estimate { "mean": null, "ci95": null } (a ratio with nothing under it) stays null, so a
+ * merge or a rebuilt report gives the same bytes as the command that wrote the file. A problem is
+ * a StoredFileError naming the file, the field path and what was expected; the CLI turns it into
+ * exit 2.
  */
 import type { z } from 'zod';
 

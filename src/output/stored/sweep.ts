@@ -4,8 +4,7 @@
  * read.ts. Every count that sizes a loop (points, shard K and N, indices) is bounded.
  */
 import { z } from 'zod';
-import type { PointResult, SweepDefinition } from '../../experiment/sweep.js';
-import type { SweepResult } from '../sweep.js';
+import type { BestPoint, PointResult, SweepDefinition } from '../../experiment/sweep.js';
 import { readStoredJson, StoredFileError } from './read.js';
 import { count, estimates, key, list, name, record, seed, setValue, STORED_BOUNDS, storedNumber } from './values.js';
 
@@ -48,9 +47,15 @@ export const ShardSchema = z
 
 export const PointStateSchema = z.looseObject({ format: z.literal(POINT_FORMAT), fingerprint: z.string(), point });
 
+/** sweep.json as read back: output/sweep.ts SweepResult (not imported: it imports this module). */
+export interface StoredSweepResult extends SweepDefinition {
+  results: PointResult[];
+  best: Record<string, BestPoint>;
+}
+
 /** sweep.json in `text` (from `file`); throws StoredFileError. */
-export function readSweep(file: string, text: string, hint?: string): SweepResult {
-  return readStoredJson(SweepSchema, file, text, hint) as unknown as SweepResult;
+export function readSweep(file: string, text: string, hint?: string): StoredSweepResult {
+  return readStoredJson(SweepSchema, file, text, hint) as unknown as StoredSweepResult;
 }
 
 export interface StoredShard {

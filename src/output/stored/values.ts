@@ -6,19 +6,11 @@
 import { z } from 'zod';
 import { isName, NAME_MAX_LENGTH } from '../../model/names.js';
 
-/** A number, or null where the writer had NaN or ±∞ (JSON has neither): read as NaN. */
-export const storedNumber = z
-  .number()
-  .nullable()
-  .transform((v) => v ?? NaN);
+/** A number, or null: a figure with nothing under it (an empty ratio), or NaN/±∞ as JSON writes them. */
+export const storedNumber = z.number().nullable();
 
-const interval = z
-  .tuple([storedNumber, storedNumber])
-  .nullable()
-  .transform((v): [number, number] => v ?? [NaN, NaN]);
-
-/** { mean, ci95 }; both may be null (an estimate with nothing under it). */
-export const estimate = z.looseObject({ mean: storedNumber, ci95: interval });
+/** { mean, ci95 }: both may be null (an estimate with nothing under it), or a bound of ci95. */
+export const estimate = z.looseObject({ mean: storedNumber, ci95: z.tuple([storedNumber, storedNumber]).nullable() });
 
 /** A paired difference: an estimate with its verdict and unpaired intervals (read: mean and ci95). */
 export const paired = estimate;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LevelIntegral } from '../../../src/engine/stats/level-integral.js';
+import { BucketedLevel } from '../../../src/engine/stats/bucketed-level.js';
 import { RunningStats } from '../../../src/engine/stats/running.js';
 
 describe('RunningStats', () => {
@@ -19,12 +19,14 @@ describe('RunningStats', () => {
   });
 });
 
-describe('LevelIntegral', () => {
-  it('integrates a step level only inside its window', () => {
-    const li = new LevelIntegral(10, 20);
-    li.change(0, 3); // level 3 from t = 0, but the window starts at 10
-    li.change(15, -1); // 3 × 5 inside the window, then level 2
-    li.change(25, 5); // 2 × 5 up to the window's end; nothing after
-    expect(li.close()).toBe(25);
+describe('BucketedLevel', () => {
+  it('integrates a step level only inside its window, and its buckets add up to the window', () => {
+    const level = new BucketedLevel(10, 20, 4, 6); // window [10, 20), buckets of 4 s
+    level.set(0, 3); // level 3 from t = 0, but the window starts at 10
+    level.set(15, 2); // 3 × 5 inside the window, then level 2
+    level.set(25, 7); // 2 × 5 up to the window's end; nothing after
+    expect(level.close(30)).toBe(25);
+    // Buckets [8,12) [12,16) [16,20): 3·2, 3·3 + 2·1, 2·4 — the window's part of each.
+    expect(Array.from(level.buckets)).toEqual([0, 0, 6, 11, 8, 0]);
   });
 });
