@@ -16,7 +16,9 @@
  * stdout carries only what was asked for (a table, or JSON with --json); notes go to stderr.
  * Heavy modules are imported inside the command that needs them, to keep start-up fast.
  */
+import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
+import { closest, distance } from 'fastest-levenshtein';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from './scenario/errors.js';
@@ -34,6 +36,7 @@ import {
   scenarioInfo,
   openOutput,
 } from './cli/common.js';
+import { cliMessages } from './cli/messages.js';
 
 async function runCommand(args: { file: string; reps: unknown; seed: unknown; out?: string; json: boolean; workers: unknown; charts: boolean }) {
   const loaded = await load(args.file);
@@ -69,10 +72,23 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
   }
 }
 
-async function validateCommand(args: { file: string }) {
-  const loaded = await load(args.file);
-  const names = loaded.policies.map((p) => p.name).join(', ');
-  process.stdout.write(`${args.file}: valid (scenario "${loaded.scenario.name}"; policies: ${names})\n`);
+async function validateCommand(args: { file: string; json: boolean }) {
+  if (!args.json) {
+    const loaded = await load(args.file);
+    const names = loaded.policies.map((p) => p.name).join(', ');
+    process.stdout.write(`${args.file}: valid (scenario "${loaded.scenario.name}"; policies: ${names})\n`);
+    return;
+  }
+  // For editors and CI: the same verdict and exit code, as JSON on stdout (cli/validate-json.ts).
+  const { validationJson } = await import('./cli/validate-json.js');
+  try {
+    await load(args.file);
+    process.stdout.write(validationJson(args.file, []));
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    process.stdout.write(validationJson(args.file, e.diagnostics));
+    process.exitCode = EXIT_BAD_INPUT;
+  }
 }
 
 async function schemaCommand() {
@@ -139,7 +155,10 @@ function commands(argv: Argv) {
     .command(
       'validate <file>',
       'check a scenario without running it (exit 0 valid, 2 invalid)',
-      (y) => y.positional('file', { type: 'string', demandOption: true }),
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true })
+          .option('json', { type: 'boolean', default: false, describe: 'print { valid, file, diagnostics: [{ file, line, column, path, message }] } on stdout' }),
       (a) => validateCommand(a as never),
     )
     .command(
@@ -235,13 +254,47 @@ function commands(argv: Argv) {
       (a) => erlangCommand(a),
     )
     .demandCommand(1, 'name a command: run, compare, sweep, merge, report, validate, fit, schema or erlang')
+    // yargs passes middleware the instance of the command being parsed (its typings omit it).
+    .middleware(((_argv: unknown, y: WithOptions) => {
+      parsing = y;
+    }) as never, true)
     .strict()
     .recommendCommands()
     .help()
-    .version(false)
+    .version(packageVersion())
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      throw error ?? new UsageError(suggestOptions(message, parsing ? Object.keys(parsing.getOptions().key) : []));
     });
+}
+
+/** The yargs instance of the command being parsed (its options), for suggestions on a typo. */
+interface WithOptions {
+  getOptions(): { key: Record<string, unknown> };
+}
+let parsing: WithOptions | undefined;
+
+/** The package's version (`ccsim --version`), from package.json beside src/ and dist/. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * yargs' "Unknown argument(s): rep, foo" with the near option suggested for each (strict mode
+ * only lists them): "Unknown argument: rep (did you mean --reps?)".
+ */
+function suggestOptions(message: string, options: readonly string[]): string {
+  const m = /^Unknown arguments?: (.*)$/.exec(message);
+  if (!m) return message;
+  const known = options.filter((o) => o.length > 1 && !/[A-Z]/.test(o));
+  // yargs lists a dashed name twice, as written and camel-cased (target-s, targetS).
+  const given = m[1]!.split(', ');
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const unknown = given.filter((name) => !(/[A-Z]/.test(name) && given.includes(kebab(name))));
+  const named = unknown.map((name) => {
+    const near = known.length > 0 ? closest(name, known) : undefined;
+    return near !== undefined && distance(name, near) <= Math.max(2, Math.floor(name.length / 3)) ? cliMessages.didYouMean(name, near) : name;
+  });
+  return `Unknown argument${named.length === 1 ? '' : 's'}: ${named.join(', ')}`;
 }
 
 async function main(): Promise<void> {

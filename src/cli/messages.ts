@@ -6,6 +6,7 @@
 import { formatBytes } from './read-input.js';
 
 export const cliMessages = {
+  didYouMean: (name: string, option: string) => `${name} (did you mean --${option}?)`,
   optionFileTooLarge: (option: string, file: string, limit: number) => `--${option} ${file}: larger than ${formatBytes(limit)}, the limit for this file (ccsim writes it in a few kilobytes)`,
   storedTooLarge: (file: string, limit: number) => `${file}: larger than ${formatBytes(limit)}, the limit for a stored result read back`,
   cannotWrite: (dir: string, reason: string) => `cannot write the outputs to ${dir}: ${reason}`,

@@ -2,15 +2,23 @@
  * `ccsim fit` as a user runs it: outputs that validate and run, the CONTRACT keys, and bad logs
  * refused with exit 2, the line and column named, and nothing written.
  */
-import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fitMessage } from '../../src/fit/messages.js';
 import { ccsimAsync, REPO } from '../support/cli.js';
 
 const EXCERPT = join(REPO, 'test/fixtures/anonymous-bank/calls-1999-02-04-to-05.tsv');
-const tmp = () => mkdtempSync(join(tmpdir(), 'ccsim-fit-'));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ccsim-fit-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 const BANK_HEADER = 'vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\tq_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver';
 const bankRow = (over: Partial<Record<string, string>> = {}) => {
   const r: Record<string, string> = {

@@ -1,12 +1,13 @@
 /** `ccsim run`'s table on stdout: the queue's figures, and with customers what they make of them. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ONE_REPLICATION_NOTE } from '../../src/output/format.js';
 import { ccsimAsync } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The table's rows as label → [mean, lo, hi], or [mean] alone where no interval is printed. */
 function rows(stdout: string): Map<string, number[]> {
