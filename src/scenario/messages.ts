@@ -18,6 +18,7 @@ export const aliasCycle = (name: string) => `the alias *${name} is inside the va
 export const aliasExpansion = (limit: number) =>
   `the aliases expand the document to more than ${limit.toLocaleString('en-US')} values (the limit; an alias that repeats an alias that repeats another grows exponentially)`;
 export const duplicateKey = (key: string) => `the key "${key}" is given twice in this mapping (keys must be unique)`;
+export const protoKey = () => 'the key "__proto__" is not allowed (no scenario key has that name)';
 export const keyNotScalar = () => 'a key must be a plain word or number, not a mapping or a list';
 export const unknownKey = (key: string, allowed: readonly string[], suggestion: string | undefined) =>
   `unknown key "${key}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}; allowed here: ${allowed.join(', ')}`;
@@ -30,6 +31,7 @@ export const tooManyContacts = (expected: number, limit: number) =>
   `this asks for about ${Math.round(expected).toLocaleString('en-US')} contacts per replication; the limit is ${limit.toLocaleString('en-US')} (shorten the horizon or lower the rate)`;
 export const unboundedQueue = (expected: number, limit: number) =>
   `with no patience and an offered load at or above the agents, the queue grows without bound to about ${Math.round(expected).toLocaleString('en-US')} waiting contacts; the limit is ${limit.toLocaleString('en-US')} (add patience, agents, or shorten the horizon)`;
+export const protoInPath = (path: string) => `"${path}" goes through "__proto__", which is not a key of the scenario`;
 export const badOverridePath = (path: string) => `"${path}" is not a dot path of the scenario (use keys joined by ".", e.g. "staffing.agents")`;
 export const noListItem = (path: string, at: string, items: readonly string[]) =>
   `"${path}": "${at}" picks no item of the list (items are picked by name, or by index from 0 where they have none): ${items.join(', ')}`;

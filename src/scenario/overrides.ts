@@ -16,10 +16,12 @@ export function applyOverrides(base: Record<string, unknown>, set: Readonly<Reco
   for (const [path, value] of Object.entries(set)) {
     const keys = path.split('.');
     if (keys.some((k) => k === '')) throw new OverrideError(msg.badOverridePath(path));
+    // Own keys only: "constructor" must not find Object's, and "__proto__" would reach Object.prototype.
+    if (keys.includes('__proto__')) throw new OverrideError(msg.protoInPath(path));
     let node: Record<string, unknown> = out;
     for (let i = 0; i < keys.length - 1; i++) {
       const key = keys[i]!;
-      const next = Array.isArray(node) ? listItem(node, key, path, keys.slice(0, i + 1).join('.')) : node[key];
+      const next = Array.isArray(node) ? listItem(node, key, path, keys.slice(0, i + 1).join('.')) : Object.hasOwn(node, key) ? node[key] : undefined;
       if (next === undefined) node[key] = {};
       else if (typeof next !== 'object' || next === null) {
         throw new OverrideError(msg.overrideIntoScalar(path, keys.slice(0, i + 1).join('.')));

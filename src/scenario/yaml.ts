@@ -13,7 +13,7 @@
  * to (what validation will walk), refusing more than YAML_LIMITS.values. A key given twice is
  * found here with a set per mapping (the parser's own `uniqueKeys` check compares each key with
  * every earlier one: quadratic). Keys are set as own
- * properties (`__proto__` is a key like any other, never a prototype), and nesting is bounded.
+ * properties and `__proto__` is refused (a record would silently drop it), and nesting is bounded.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from './errors.js';
@@ -175,6 +175,9 @@ function toPlain(doc: Document): unknown {
         const keyAt = (pair.key as Node | null)?.range?.[0];
         if (typeof key.value === 'object' && key.value !== null) throw new WalkProblem(keyAt, msg.keyNotScalar());
         if (seen.has(String(key.value))) throw new WalkProblem(keyAt, msg.duplicateKey(String(key.value)));
+        // Never a key: validating it would set an object's prototype, and a record (a policy's
+        // set, issues per reason) would silently drop it.
+        if (String(key.value) === '__proto__') throw new WalkProblem(keyAt, msg.protoKey());
         seen.add(String(key.value));
         const r = walk(pair.value, depth + 1);
         Object.defineProperty(object, String(key.value), { value: r.value, enumerable: true, writable: true, configurable: true });

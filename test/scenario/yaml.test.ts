@@ -74,12 +74,21 @@ describe('nesting, keys and size', () => {
     expect(scenarioProblems(`${deep} 1\n`)[0]!.message).toBe(msg.nestedTooDeep(YAML_LIMITS.depth));
   });
 
-  it('treats __proto__ and constructor as unknown keys, never as an object prototype', () => {
-    const found = scenarioProblems(yaml({}, '__proto__: { name: evil }', 'constructor: 1'));
-    expect(found.map((d) => [d.line, d.path])).toEqual([
-      [7, '__proto__'],
-      [8, 'constructor'],
-    ]);
+  it('refuses a __proto__ key anywhere, never setting a prototype or dropping it silently from a record', () => {
+    for (const text of [yaml({}, '__proto__: { name: evil }'), yaml({}, 'policies:', '  - { name: p, set: { __proto__: 1 } }')]) {
+      expect(scenarioProblems(text)).toEqual([expect.objectContaining({ path: '', message: msg.protoKey() })]);
+    }
+    expect(({} as Record<string, unknown>).name).toBeUndefined();
+  });
+
+  it('treats constructor as an unknown key like any other', () => {
+    expect(scenarioProblems(yaml({}, 'constructor: 1')).map((d) => [d.line, d.path])).toEqual([[7, 'constructor']]);
+  });
+
+  it('refuses a policy override through __proto__, which would reach Object.prototype', () => {
+    const [d] = scenarioProblems(yaml({}, 'policies:', '  - { name: p, set: { "__proto__.polluted": 1 } }'));
+    expect(d!.message).toContain(msg.protoInPath('__proto__.polluted'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('refuses a mapping or a list as a key', () => {
