@@ -115,7 +115,7 @@ export function mergeShards(inputs: readonly { file: string; text: string }[], d
     try {
       return { file, data: readShard(file, text) };
     } catch (e) {
-      if (e instanceof StoredFileError) throw new MergeError(mergeMessages.notShard(file, e.path ? `${e.path}: ${e.problem}` : e.problem));
+      if (e instanceof StoredFileError) throw new MergeError(mergeMessages.notShard(file, e.path ? `${e.path}: ${e.problem}` : e.problem), { cause: e });
       throw e;
     }
   });

@@ -67,16 +67,11 @@ describe('each schema accepts what ccsim writes', () => {
     expect(readScenarioInfo('scenario.json', scenarioJson({ name: 'x', description: 'd', file: 'x.yaml', source: 'name: x\n' }))).toEqual({ name: 'x', description: 'd', file: 'x.yaml', source: 'name: x\n' });
   });
 
-  it('reads an estimate with nothing under it ({ "mean": null, "ci95": null }) and null bounds as written', () => {
-    const s = readSummary(
-      'summary.json',
-      edited(written.summaries[0], (d) => {
-        d.kpis.asaSec = { mean: null, ci95: null };
-        d.kpis.ahtSec.ci95 = [null, null];
-      }),
-    );
+  it('reads an estimate with nothing under it as written ({ "mean": null, "ci95": null }), and refuses half of one', () => {
+    const s = readSummary('summary.json', edited(written.summaries[0], (d) => (d.kpis.asaSec = { mean: null, ci95: null })));
     expect(s.kpis.asaSec).toEqual({ mean: null, ci95: null });
-    expect(s.kpis.ahtSec!.ci95).toEqual([null, null]);
+    const half = refusal(() => readSummary('summary.json', edited(written.summaries[0], (d) => (d.kpis.ahtSec.ci95 = null))));
+    expect(half.path).toBe('kpis.ahtSec');
   });
 
   it('bounds counts at least as high as the limits of what a run may write', () => {

@@ -26,10 +26,21 @@ const definition = z.looseObject({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint (64 hex digits)'),
 });
 
-export const SweepSchema = definition.extend({
-  results: list(point, STORED_BOUNDS.points),
-  best: record(z.looseObject({ index: count(0, STORED_BOUNDS.points - 1), set: record(setValue, 64), mean: storedNumber }), 64),
-});
+/** Every point (and best point) gives a value for every varied key: the readers show them. */
+function setsComplete(d: { vary: { key: string }[]; results: { set: Record<string, unknown> }[]; best?: Record<string, { set: Record<string, unknown> }> }, ctx: z.core.$RefinementCtx): void {
+  const check = (set: Record<string, unknown>, path: (string | number)[]) => {
+    for (const { key } of d.vary) if (!Object.hasOwn(set, key)) ctx.addIssue({ code: 'custom', message: `no value for the varied key "${key}"`, path: [...path, 'set'] });
+  };
+  d.results.forEach((p, i) => check(p.set, ['results', i]));
+  for (const [figure, b] of Object.entries(d.best ?? {})) check(b.set, ['best', figure]);
+}
+
+export const SweepSchema = definition
+  .extend({
+    results: list(point, STORED_BOUNDS.points),
+    best: record(z.looseObject({ index: count(0, STORED_BOUNDS.points - 1), set: record(setValue, 64), mean: storedNumber }), 64),
+  })
+  .superRefine(setsComplete);
 
 export const SHARD_FORMAT = 'ccsim-sweep-shard';
 export const POINT_FORMAT = 'ccsim-sweep-point';
@@ -42,6 +53,7 @@ export const ShardSchema = z
     sweep: definition,
     results: list(point, STORED_BOUNDS.points),
   })
+  .superRefine((s, ctx) => setsComplete({ vary: s.sweep.vary, results: s.results }, ctx))
   .refine((s) => s.shard.k <= s.shard.n, { message: 'K must be at most N', path: ['shard', 'k'] })
   .refine((s) => s.shard.n <= s.sweep.points, { message: 'N must be at most the number of points', path: ['shard', 'n'] });
 

@@ -9,8 +9,14 @@ import { isName, NAME_MAX_LENGTH } from '../../model/names.js';
 /** A number, or null: a figure with nothing under it (an empty ratio), or NaN/±∞ as JSON writes them. */
 export const storedNumber = z.number().nullable();
 
-/** { mean, ci95 }: both may be null (an estimate with nothing under it), or a bound of ci95. */
-export const estimate = z.looseObject({ mean: storedNumber, ci95: z.tuple([storedNumber, storedNumber]).nullable() });
+/**
+ * An estimate as experiment/estimate.ts writes it: { mean, ci95: [lo, hi] }, or
+ * { mean: null, ci95: null } when the figure has nothing under it (a ratio over nothing).
+ */
+export const estimate = z.union(
+  [z.looseObject({ mean: z.number(), ci95: z.tuple([z.number(), z.number()]) }), z.looseObject({ mean: z.null(), ci95: z.null() })],
+  { error: 'an estimate { "mean": number, "ci95": [lo, hi] }, or { "mean": null, "ci95": null } for a figure with nothing under it' },
+);
 
 /** A paired difference: an estimate with its verdict and unpaired intervals (read: mean and ci95). */
 export const paired = estimate;
