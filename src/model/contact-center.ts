@@ -12,7 +12,7 @@ import { F } from './facts.js';
 import { Handling, scaleOdds } from './handling.js';
 import { Ledger } from './ledger.js';
 import { OpeningHours } from './hours.js';
-import { Observer } from './observer.js';
+import { ANSWER_CALLBACK, ANSWER_EMAIL, ANSWER_OUTBOUND, Observer, OFFER_CALLBACK, OFFER_DEFERRED, OFFER_EMAIL, OFFER_NEW_ISSUE, OFFER_OUTBOUND, OFFER_REPEAT, OFFER_RETRIAL } from './observer.js';
 import { replicationResult, type Conservation, type ReplicationResult } from './result.js';
 import { Routing } from './routing.js';
 import { buildStaffing, type StaffingPlan } from './staffing.js';
@@ -46,6 +46,8 @@ class ContactCenter implements Dispatcher {
   /** The customers (scenario `customers`, model/customer-side.ts); null: off, and none of their work is done. */
   readonly customers: CustomerSide | null;
   private readonly hours: OpeningHours;
+  /** Whether any channel ever closes (if not, no arrival needs a look at the hours). */
+  private readonly closes: boolean;
   private readonly routing: Routing;
   private readonly handling: Handling;
   private readonly arrivals: ArrivalProcess;
@@ -126,6 +128,7 @@ class ContactCenter implements Dispatcher {
     );
     this.ledger = new Ledger(config.warmupSec, config.horizonSec, config.economics.discountRatePerYear);
     this.hours = new OpeningHours(config, untilSec);
+    this.closes = channels.some((_, i) => !this.hours.alwaysOpen(i));
     this.routing = new Routing(config);
     this.agentShare = Float64Array.from(this.routing.channelUnits, (u) => u / this.routing.unitsPerAgent);
     this.handling = new Handling(config.policy);
@@ -247,9 +250,8 @@ class ContactCenter implements Dispatcher {
       c.patienceSec[id] = patienceSec;
       c.uResolve[id] = uResolve;
       c.issueSec[id] = now;
-      c.customer[id] = 0;
       if (draw !== null) side!.fresh(c, id, draw);
-      if (this.realtime[channel] === 1 && (c.flags[id]! & PROACTIVE) === 0 && !this.hours.isOpen(channel, now)) this.closedAttempt(id, now);
+      if (this.closes && this.realtime[channel] === 1 && (c.flags[id]! & PROACTIVE) === 0 && !this.hours.isOpen(channel, now)) this.closedAttempt(id, now);
       else this.offer(id, now);
     }
     const next = this.arrivals.next();
@@ -304,20 +306,22 @@ class ContactCenter implements Dispatcher {
     const obs = this.observer;
     const k = obs.bucketOf(now);
     c.bucket[id] = k;
-    if (k >= 0) {
-      obs.add(k, channel, reason, F.offered);
-      if (c.repeats[id]! === 0 && c.retrials[id]! === 0) obs.add(k, channel, reason, F.newIssues);
-      if (c.repeats[id]! > 0) obs.add(k, channel, reason, F.repeats);
-      if (c.retrials[id]! > 0) obs.add(k, channel, reason, F.retrials);
-      if (flags & DEFERRED) obs.add(k, channel, reason, F.deferredFollowUps);
-      if (this.realtime[channel] === 0) obs.add(k, channel, reason, F.emailOffered);
-      else if (flags & PROACTIVE) obs.add(k, channel, reason, F.outbound);
-      else {
-        obs.add(k, channel, reason, F.inboundRealtime);
-        if (flags & CALLBACK) obs.add(k, channel, reason, F.callbacks);
-      }
+    const repeats = c.repeats[id]!;
+    const retrials = c.retrials[id]!;
+    const newIssue = repeats === 0 && retrials === 0;
+    if (newIssue && flags === 0 && this.realtime[channel] === 1) obs.freshOffered(k, channel, reason);
+    else if (k >= 0) {
+      const kind =
+        (newIssue ? OFFER_NEW_ISSUE : 0) |
+        (repeats > 0 ? OFFER_REPEAT : 0) |
+        (retrials > 0 ? OFFER_RETRIAL : 0) |
+        (flags & DEFERRED ? OFFER_DEFERRED : 0) |
+        (this.realtime[channel] === 0 ? OFFER_EMAIL : 0) |
+        (flags & PROACTIVE ? OFFER_OUTBOUND : 0) |
+        (flags & CALLBACK ? OFFER_CALLBACK : 0);
+      obs.contactOffered(k, channel, reason, kind);
     }
-    if (c.repeats[id]! === 0 && c.retrials[id]! === 0) c.issueBucket[id] = k;
+    if (newIssue) c.issueBucket[id] = k;
     this.queueOrStart(id, now);
   }
 
@@ -411,15 +415,8 @@ class ContactCenter implements Dispatcher {
     const k = c.bucket[id]!;
     if ((flags & ANSWERED) === 0) {
       this.answeredTotal++;
-      if (k >= 0) {
-        const obs = this.observer;
-        obs.add(k, channel, reason, F.answered);
-        if (this.realtime[channel] === 0) obs.emailAnswered(k, channel, reason, now - c.arrivalSec[id]!);
-        else if (flags & CALLBACK) {
-          obs.add(k, channel, reason, F.callbacksAnswered);
-          obs.add(k, channel, reason, F.callbackWaitSec, now - c.requestSec[id]!);
-        } else if ((flags & PROACTIVE) === 0) obs.lineAnswered(k, channel, reason, now - c.arrivalSec[id]!);
-      }
+      if ((flags & (CALLBACK | PROACTIVE)) === 0 && this.realtime[channel] === 1) this.observer.lineAnswered(k, channel, reason, now - c.arrivalSec[id]!);
+      else this.answeredOther(id, k, flags, now);
     }
     this.observer.serviceStarted(k, reason, g);
     const natural = c.handleSec[id]! * this.handleFactor[g]! * this.stretch[channel]!;
@@ -441,6 +438,14 @@ class ContactCenter implements Dispatcher {
     c.flags[id] = flags | ANSWERED | (rushed ? RUSHED : 0) | (reask ? REASKED : 0) | (pitch ? PITCHED : 0);
     this.observer.serviceSpan(g, now, now + handleSec, this.agentShare[channel]!);
     this.calendar.schedule(now + handleSec, COMPLETION, id);
+  }
+
+  /** The first answer of an email, a callback or an outbound contact. */
+  private answeredOther(id: number, k: number, flags: number, now: number): void {
+    const c = this.contacts;
+    const channel = c.channel[id]!;
+    const mode = this.realtime[channel] === 0 ? ANSWER_EMAIL : flags & CALLBACK ? ANSWER_CALLBACK : ANSWER_OUTBOUND;
+    this.observer.contactAnswered(k, channel, c.reason[id]!, mode, now - (mode === ANSWER_CALLBACK ? c.requestSec[id]! : c.arrivalSec[id]!));
   }
 
   private onCompletion(id: number): void {
@@ -485,26 +490,19 @@ class ContactCenter implements Dispatcher {
     const k = c.bucket[id]!;
     const obs = this.observer;
     this.completedTotal++;
-    if (k >= 0) {
-      obs.add(k, channel, reason, F.handleSec, c.servedSec[id]!);
-      if (flags & RUSHED) obs.add(k, channel, reason, F.rushed);
-      if (flags & REASKED) obs.add(k, channel, reason, F.reasked);
-      if (flags & TRANSFERRED) obs.add(k, channel, reason, F.transfers);
-      if (flags & PROACTIVE && resolved) obs.add(k, channel, reason, F.outboundResolved);
+    obs.contactHandled(k, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0, (flags & PROACTIVE) !== 0 && resolved);
+    if ((flags & HANDLED_BEFORE) === 0) obs.issueFirstHandled(c.issueBucket[id]!, channel, reason, resolved, (flags & TRANSFERRED) !== 0);
+    if (resolved) {
+      this.customers?.handled(c, id, true, true, now);
+      return;
     }
-    if ((flags & HANDLED_BEFORE) === 0) {
-      const ik = c.issueBucket[id]!;
-      obs.add(ik, channel, reason, F.issuesHandled);
-      if (resolved) obs.add(ik, channel, reason, F.issuesResolvedAnyStage);
-      if (resolved && (flags & TRANSFERRED) === 0) obs.add(ik, channel, reason, F.issuesResolvedFirst);
-    }
-    const repeats = !resolved && c.repeats[id]! < this.maxRepeats[reason]!;
+    const repeats = c.repeats[id]! < this.maxRepeats[reason]!;
     const planned = repeats ? now + this.repeatDelay[reason]!() : Infinity;
     const at = this.openAt(channel, planned);
-    const ends = resolved || !(at < this.config.horizonSec);
-    this.customers?.handled(c, id, resolved, ends, now);
+    const ends = !(at < this.config.horizonSec);
+    this.customers?.handled(c, id, false, ends, now);
     if (!ends) this.followUp(id, at, c.repeats[id]! + 1, 0, at !== planned);
-    else if (!resolved) {
+    else {
       obs.add(c.issueBucket[id]!, channel, reason, F.issuesUnresolved);
       if (!repeats) this.customers?.gaveUp(c, id, now);
     }

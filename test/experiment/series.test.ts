@@ -1,4 +1,4 @@
-/** The planner's reference line: Erlang C agents required per interval (output/series.ts). */
+/** Series over the measured window (experiment/series.ts): the planner's reference line of required agents, and the average day by kind of day. */
 import { describe, expect, it } from 'vitest';
 import { agentsForServiceLevel } from '../../src/analytic/erlang.js';
 import { simulateReplication } from '../../src/model/contact-center.js';
@@ -41,5 +41,26 @@ describe('required agents', () => {
     const mean = series.interval.reduce((s, r) => s + r.kpis.requiredAgents.mean!, 0) / series.interval.length;
     expect(mean).toBeGreaterThan(12);
     expect(mean).toBeLessThan(20);
+  });
+});
+
+describe('the average day', () => {
+  it("has one profile per kind of day: a Monday–Friday center's weekday load, not an average over closed weekends", () => {
+    // 0.1 pooled every measured day: a Mon–Fri center showed about 5/7 of its weekday load.
+    const config = fromScenario({
+      name: 'weekdays',
+      horizon: { days: 28 },
+      arrivals: { ratePerHour: 100, intervalMin: 60, intraday: Array.from({ length: 24 }, (_, h) => (h >= 8 && h < 18 ? 1 : 0)), weekly: [1, 1, 1, 1, 1, 0, 0] },
+      handleTime: { dist: 'exponential', meanSec: 300 },
+      groups: [{ name: 'desk', shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00', agents: 40 }] }],
+    });
+    const results = [0, 1].map((r) => simulateReplication(config, 7, r));
+    const series = buildSeries(config, results);
+    expect(new Set(series.intraday.map((r) => r.dayKind))).toEqual(new Set(['mon–fri']));
+    const noon = series.intraday.find((r) => r.startSec === 12 * 3600)!;
+    expect(noon.days).toBe(20); // four weeks of weekdays; weekends are closed and no kind
+    // 100 an hour over the week's 168 hours is 100 × 168/50 = 336 an hour in the 50 open hours.
+    const perDay = noon.kpis.offered.mean! / noon.days;
+    expect(Math.abs(perDay - 336)).toBeLessThan(4 * Math.sqrt(336 / (noon.days * 2)));
   });
 });
