@@ -52,7 +52,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /**
  * "YYYY-MM-DD HH:MM:SS.sss" of `sec` seconds after 00:00 of day number `day0` (days since
- * 1970-01-01; civil date by H. Hinnant's civil_from_days, as in fit/civil-time.ts).
+ * 1970-01-01; civil date by H. Hinnant's civil_from_days, as in engine/civil-time.ts).
  */
 export function ccsimLogTime(day0: number, sec: number): string {
   const ms = Math.round(sec * 1000);
