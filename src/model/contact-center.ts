@@ -31,11 +31,32 @@ const DRAIN_SEC = 14 * SECONDS_PER_DAY;
  * numbers). Follow-ups (repeats, retrials, transfers) draw from their own streams, so a policy
  * that changes how many follow-ups occur does not shift the fresh contacts' draws.
  */
-export function simulateReplication(config: ModelConfig, seed: number, replication: number): ReplicationResult {
-  const model = new ContactCenter(config, (name) => createStream(seed, replication, name));
+export function simulateReplication(config: ModelConfig, seed: number, replication: number, onContact: ContactSink | null = null): ReplicationResult {
+  const model = new ContactCenter(config, (name) => createStream(seed, replication, name), onContact);
   const events = model.run();
   return replicationResult(config, replication, model, events);
 }
+
+/**
+ * One contact as it ended, for the call log (`ccsim run --log`): times in seconds from day 0,
+ * NaN where the contact did not queue or was not answered; group −1 when it was not served.
+ * A reused record: copy what you keep.
+ */
+export interface ContactRecord {
+  serial: number;
+  customer: number;
+  reason: number;
+  channel: number;
+  arrivalSec: number;
+  queuedSec: number;
+  answeredSec: number;
+  endedSec: number;
+  served: boolean;
+  group: number;
+}
+
+/** Receives every contact of the run as it ends (completed or abandoned). */
+export type ContactSink = (contact: Readonly<ContactRecord>) => void;
 
 class ContactCenter implements Dispatcher {
   readonly calendar = new Calendar(RANK_OF_KIND);
@@ -112,9 +133,13 @@ class ContactCenter implements Dispatcher {
   private promised = 0;
   private snapshot: Pick<Conservation, 'completedByHorizon' | 'abandonedByHorizon' | 'waitingAtHorizon' | 'inServiceAtHorizon' | 'promisedAtHorizon'> | null = null;
 
+  private readonly record: ContactRecord = { serial: 0, customer: -1, reason: 0, channel: 0, arrivalSec: 0, queuedSec: NaN, answeredSec: NaN, endedSec: 0, served: false, group: -1 };
+
   constructor(
     private readonly config: ModelConfig,
     stream: (name: string) => Uniform,
+    /** The contact log's sink; null: no log (nothing extra is kept). */
+    private readonly onContact: ContactSink | null = null,
   ) {
     const { reasons, channels, groups } = config;
     const untilSec = config.horizonSec + DRAIN_SEC;
@@ -303,6 +328,11 @@ class ContactCenter implements Dispatcher {
     const flags = c.flags[id]!;
     c.arrivalSec[id] = now;
     this.offered++;
+    if (this.onContact !== null) {
+      c.serial[id] = this.offered;
+      c.queuedAtSec[id] = NaN;
+      c.answeredAtSec[id] = NaN;
+    }
     const obs = this.observer;
     const k = obs.bucketOf(now);
     c.bucket[id] = k;
@@ -386,6 +416,7 @@ class ContactCenter implements Dispatcher {
 
   private wait(id: number, cls: number, now: number): void {
     const c = this.contacts;
+    if (this.onContact !== null && Number.isNaN(c.queuedAtSec[id]!) && Number.isNaN(c.answeredAtSec[id]!)) c.queuedAtSec[id] = now;
     this.routing.enqueue(c, id, cls, now);
     this.totalWaiting++;
     this.observer.queueChange(now, 1);
@@ -415,6 +446,7 @@ class ContactCenter implements Dispatcher {
     const k = c.bucket[id]!;
     if ((flags & ANSWERED) === 0) {
       this.answeredTotal++;
+      if (this.onContact !== null) c.answeredAtSec[id] = now;
       if ((flags & (CALLBACK | PROACTIVE)) === 0 && this.realtime[channel] === 1) this.observer.lineAnswered(k, channel, reason, now - c.arrivalSec[id]!);
       else this.answeredOther(id, k, flags, now);
     }
@@ -491,6 +523,7 @@ class ContactCenter implements Dispatcher {
     const obs = this.observer;
     this.completedTotal++;
     obs.contactHandled(k, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0, (flags & PROACTIVE) !== 0 && resolved);
+    if (this.onContact !== null) this.logContact(id, true, now);
     if ((flags & HANDLED_BEFORE) === 0) obs.issueFirstHandled(c.issueBucket[id]!, channel, reason, resolved, (flags & TRANSFERRED) !== 0);
     if (resolved) {
       this.customers?.handled(c, id, true, true, now);
@@ -564,6 +597,7 @@ class ContactCenter implements Dispatcher {
       this.observer.queueChange(now, -1);
       this.observer.add(k, channel, reason, F.abandoned);
       this.observer.add(k, channel, reason, F.abandonedWaitSec, now - c.arrivalSec[id]!);
+      if (this.onContact !== null) this.logContact(id, false, now);
       const retrial = this.config.retrial;
       const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
       const planned = retries ? now + this.retrialDelay!() : Infinity;
@@ -577,6 +611,23 @@ class ContactCenter implements Dispatcher {
       }
     }
     c.unref(id);
+  }
+
+  /** Hands the ended contact to the log's sink (a reused record). */
+  private logContact(id: number, served: boolean, now: number): void {
+    const c = this.contacts;
+    const r = this.record;
+    r.serial = c.serial[id]!;
+    r.customer = this.customers === null ? -1 : c.customer[id]!;
+    r.reason = c.reason[id]!;
+    r.channel = c.channel[id]!;
+    r.arrivalSec = c.arrivalSec[id]!;
+    r.queuedSec = c.queuedAtSec[id]!;
+    r.answeredSec = c.answeredAtSec[id]!;
+    r.endedSec = now;
+    r.served = served;
+    r.group = served ? c.group[id]! : -1;
+    this.onContact!(r);
   }
 
   /** Agents beyond the schedule finishing contacts: busy units above the available ones. */

@@ -22,3 +22,15 @@ export { weekdayOf };
 export function monthOf(day: number): number {
   return civilFromDays(day).m - 1;
 }
+
+/**
+ * The day number of a scenario's day 0: its `calendar.startDate`, or — without one — the first
+ * date from 2001-01-01 (a Monday) with the scenario's start weekday and month, so that dates
+ * written for it (the call log) carry the right weekdays.
+ */
+export function dayZero(calendar: { startDate?: string | undefined; startWeekday: number; startMonth: number }): number {
+  if (calendar.startDate !== undefined) return dayNumber(calendar.startDate)!;
+  let day = dayNumber('2001-01-01')!;
+  while (weekdayOf(day) !== calendar.startWeekday || monthOf(day) !== calendar.startMonth) day++;
+  return day;
+}
