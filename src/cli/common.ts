@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import type { ModelConfig } from '../model/config.js';
+import type { FileContent } from '../output/write.js';
 import { ScenarioError } from '../scenario/errors.js';
 import * as msg from '../scenario/messages.js';
 import { VERDICT_FIGURES } from '../experiment/verdict.js';
@@ -92,7 +93,7 @@ export function isUnwritable(e: unknown): boolean {
 }
 
 /** Writes a set of files into `dir` all-or-nothing (output/write.ts); returns their paths. */
-export async function writeOutputs(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<string[]> {
+export async function writeOutputs(dir: string, files: Readonly<Record<string, FileContent>>): Promise<string[]> {
   const { writeFilesAtomically } = await import('../output/write.js');
   try {
     return writeFilesAtomically(dir, files);
