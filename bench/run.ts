@@ -13,7 +13,9 @@
  *    and wall of `ccsim run --reps 1`, whole process, and of simulateReplication alone.
  *
  * `npm run bench -- --only 4,8` runs only the sections listed (1 and 2 are one section); out/
- * bench.json then holds only those, and says so (`only`).
+ * bench.json then holds only those, and says so (`only`). `npm run bench -- --against REF` runs
+ * the whole-process case under this tree and a git ref, interleaved (bench/against.ts), and alone
+ * unless --only names sections too.
  *
  * The CLI measurements run bin/ccsim.js, as `npx ccsim` does: the compiled dist/ (built first
  * by `npm run build`), so they measure what users run, not tsx's on-the-fly compilation.
@@ -32,6 +34,7 @@ import { parseArgs } from 'node:util';
 import type { CaseResult } from './case.js';
 import { CANONICAL, DAY_SEC, MILLION_HORIZON_SEC, canonicalYaml } from './canonical.js';
 import { CUSTOMERS, customersYaml } from './customers.js';
+import { against } from './against.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = ['--import', 'tsx'];
@@ -57,6 +60,7 @@ const CLI_RUNS = 3;
 const WORKER_RUNS = 2;
 const WORKER_REPS = 20;
 const STARTUP_RUNS = 5;
+const AGAINST_RUNS = 7;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -406,12 +410,29 @@ function startup() {
   return { method: `median of ${STARTUP_RUNS}`, binMs: binMed, tsxMs: tsxMed, binRunsMs: bin, tsxRunsMs: tsx, nodeBareMs: baseline, pass: ok(binMed) && ok(tsxMed) };
 }
 
+/** `--against REF`: this tree against a git ref, whole process, interleaved (bench/against.ts). */
+function againstSection(ref: string) {
+  const r = against(ROOT, ref, AGAINST_RUNS, tmp);
+  print(
+    table(`against ${ref}: node bin/ccsim.js run (21 days) --reps 1 --workers 1 --json, ${AGAINST_RUNS} runs each, interleaved`, [
+      ['', 'this tree', ref],
+      ['wall, runs (s)', runsS(r.thisMs, 2), runsS(r.refMs, 2)],
+      ['median wall', fmtS(median(r.thisMs)), fmtS(median(r.refMs))],
+      ['calls/s, median', fmtM(r.calls / (median(r.thisMs) / 1000)), fmtM(r.calls / (median(r.refMs) / 1000))],
+      ['this / ref, calls/s', r.ratio.toFixed(3), ''],
+    ]),
+  );
+  return { method: 'median of interleaved runs, wall clock around spawnSync', ...r };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Main
 
+const { values: options } = parseArgs({ options: { only: { type: 'string' }, against: { type: 'string' } } });
+
 /** `--only 4,8`: the sections to run (1 and 2 are one section); all by default. */
 function onlyOption(): Set<number> | undefined {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const values = options;
   if (values.only === undefined) return undefined;
   const picked = values.only.split(',').map((x) => Number(x.trim()));
   const bad = picked.filter((n) => !Number.isInteger(n) || n < 1 || n > 8);
@@ -421,7 +442,7 @@ function onlyOption(): Set<number> | undefined {
 
 const only = onlyOption();
 /** Whether any of these section numbers is to run. */
-const wanted = (...numbers: number[]) => only === undefined || numbers.some((n) => only.has(n));
+const wanted = (...numbers: number[]) => (only === undefined ? options.against === undefined : numbers.some((n) => only.has(n)));
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ccsim-bench-'));
 const startedAt = performance.now();
@@ -457,6 +478,7 @@ try {
   if (wanted(6)) section('startup', `6/8 CLI start-up, validate, ${STARTUP_RUNS} runs each`, startup);
   if (wanted(7)) section('operations', '7/8 operations model, mid-size center', () => operations(tmp));
   if (wanted(8)) section('customers', '8/8 customer base, 1,000,000 customers over 24 months', () => customers(tmp));
+  if (options.against !== undefined) section('against', `against ${options.against}: whole-process CLI, 21 days, ${AGAINST_RUNS} runs each, interleaved`, () => againstSection(options.against!));
 
   const totalSec = (performance.now() - startedAt) / 1000;
   results.loadAverage = { start: loadAtStart, end: os.loadavg() };

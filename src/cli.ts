@@ -38,7 +38,7 @@ import {
 } from './cli/common.js';
 import { cliMessages } from './cli/messages.js';
 
-async function runCommand(args: { file: string; reps: unknown; seed: unknown; out?: string; json: boolean; workers: unknown; charts: boolean }) {
+async function runCommand(args: { file: string; reps: unknown; seed: unknown; out?: string; json: boolean; workers: unknown; charts: boolean; log?: string }) {
   const loaded = await load(args.file);
   const replications = intOption('reps', args.reps, 1, LIMITS.replications);
   const seed = args.seed === undefined ? loaded.scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
@@ -52,13 +52,18 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
     const { runFiles } = await import('./output/run-files.js');
     const { progress } = await import('./cli/progress.js');
     const { config, scenario } = loaded;
+    const log = args.log === undefined ? null : await openLog(args.log, loaded);
     const bar = await progress('replications');
     let results;
     try {
-      results = await replicate(config, { replications, seed, workers, onProgress: bar.tick });
+      results = await replicate(config, { replications, seed, workers, onProgress: bar.tick, ...(log ? { onContact: log.sink } : {}) });
+    } catch (e) {
+      log?.abort();
+      throw e;
     } finally {
       bar.stop();
     }
+    const logged = log?.finish();
     const { summary, json, files } = runFiles(scenario, seed, config, results);
     const { reportOutputs, wroteMessage } = await import('./cli/report.js');
     const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), summary }, { charts: args.charts, kinds: output.keeps(scenario.name, 'summary') });
@@ -66,10 +71,19 @@ async function runCommand(args: { file: string; reps: unknown; seed: unknown; ou
     const { runTable } = await import('./output/run-table.js');
     process.stdout.write(args.json ? json : runTable(summary, seed));
     for (const note of report.notes) process.stderr.write(`${note}\n`);
-    process.stderr.write(`${wroteMessage(written)}\n`);
+    process.stderr.write(`${wroteMessage(written)}${logged ? `; the call log of replication 0 to ${logged}` : ''}\n`);
   } finally {
     output.release();
   }
+}
+
+/** The call log of `run --log FILE` (cli/call-log.ts), its dates from the scenario's day 0. */
+async function openLog(file: string, loaded: Awaited<ReturnType<typeof load>>) {
+  if (file.trim() === '') throw new UsageError('--log must name a file, got ""');
+  const { openCallLog } = await import('./cli/call-log.js');
+  const { dayZero } = await import('./scenario/dates.js');
+  const d = loaded.config.demand;
+  return openCallLog(file, loaded.config, dayZero({ startDate: loaded.scenario.calendar.startDate, startWeekday: d.startWeekday, startMonth: d.startMonth }));
 }
 
 async function validateCommand(args: { file: string; json: boolean }) {
@@ -149,7 +163,8 @@ function commands(argv: Argv) {
           .option('out', OUT_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'print the summary JSON on stdout, nothing else' })
           .option('workers', WORKERS_OPTION)
-          .option('charts', CHARTS_OPTION),
+          .option('charts', CHARTS_OPTION)
+          .option('log', { type: 'string', describe: 'write every contact of replication 0 to this CSV file (the ccsim call-log layout ccsim fit reads)' }),
       (a) => runCommand(a as never),
     )
     .command(

@@ -36,7 +36,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { StoredFileError } from '../output/stored/read.js';
-import { makeDirs } from '../output/write.js';
+import { makeDirs, writeContent, type FileContent } from '../output/write.js';
 import { manifestJson, MANIFEST_FILE, readManifest, RESULT_KINDS, type Manifest, type ResultKind } from '../output/stored/manifest.js';
 import { UsageError } from './usage-error.js';
 import { cliMessages } from './messages.js';
@@ -44,7 +44,7 @@ import { acquireLock, isRunning, LockedError, type Lock } from './output-lock.js
 import { readBounded } from './read-input.js';
 import { cleanupOnSignal } from './signals.js';
 
-export type Files = Readonly<Record<string, string | Uint8Array>>;
+export type Files = Readonly<Record<string, FileContent>>;
 
 /** The output directory cannot be used: bad input (exit 2). */
 export class OutputDirError extends UsageError {}
@@ -153,7 +153,7 @@ export function openOutputDir(dir: string): OutputDir {
       for (const [file, content] of Object.entries({ ...result, ...report })) {
         const to = join(stage, inside(file));
         mkdirSync(dirname(to), { recursive: true });
-        writeFileSync(to, content);
+        writeContent(to, content);
         written.push(join(dir, file));
       }
       const exists = existsSync(path);

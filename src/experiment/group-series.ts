@@ -18,13 +18,18 @@ export interface GroupSeriesRow {
  * Occupancy, idle and paid-but-unavailable agents per group and interval of the measured window,
  * estimated over replications: paid (scheduled), available (not absent, not on a break), logged
  * in (available plus overrun), busy; idle = logged in − busy; unavailable = paid − available;
- * occupancy = busy / logged in (empty when nobody is logged in).
+ * occupancy = busy / logged in (empty when nobody is logged in). The rows are made as they are
+ * read (each pass a fresh one): years of intervals are never held in memory at once.
  */
-export function buildGroupSeries(config: ModelConfig, results: readonly ReplicationResult[]): GroupSeriesRow[] {
+export function buildGroupSeries(config: ModelConfig, results: readonly ReplicationResult[]): Iterable<GroupSeriesRow> {
+  return { [Symbol.iterator]: () => groupRows(config, results) };
+}
+
+/** The rows of buildGroupSeries, interval by interval, made as they are read. */
+function* groupRows(config: ModelConfig, results: readonly ReplicationResult[]): Generator<GroupSeriesRow> {
   const intervalSec = config.demand.intervalSec;
   const first = Math.ceil(config.warmupSec / intervalSec - 1e-9);
   const buckets = Math.ceil(config.horizonSec / intervalSec);
-  const rows: GroupSeriesRow[] = [];
   for (let k = first; k < buckets; k++) {
     const span = Math.min((k + 1) * intervalSec, config.horizonSec) - Math.max(k * intervalSec, config.warmupSec);
     for (const g of config.groups) {
@@ -46,8 +51,7 @@ export function buildGroupSeries(config: ModelConfig, results: readonly Replicat
       });
       const figures = {} as GroupSeriesRow['figures'];
       for (const f of GROUP_SERIES_FIGURES) (figures as Record<string, FigureEstimate>)[f] = estimate(per.map((p) => p[f]));
-      rows.push({ index: k, startSec: k * intervalSec, group: g.name, figures });
+      yield { index: k, startSec: k * intervalSec, group: g.name, figures };
     }
   }
-  return rows;
 }

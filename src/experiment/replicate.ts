@@ -1,4 +1,5 @@
 import type { ModelConfig } from '../model/config.js';
+import { simulateReplication, type ContactSink } from '../model/contact-center.js';
 import type { ReplicationResult } from '../model/result.js';
 import { createRunner, type Runner } from './pool.js';
 
@@ -26,6 +27,8 @@ export interface RunOptions {
   workers: number;
   /** Called after each finished replication, for progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Receives every contact of replication 0 as it ends (the call log); that replication then runs in this thread. */
+  onContact?: ContactSink;
 }
 
 /**
@@ -36,8 +39,14 @@ export interface RunOptions {
 export async function replicate(config: ModelConfig, options: RunOptions, runner?: Runner): Promise<ReplicationResult[]> {
   const own = runner ?? createRunner(options.workers, options.replications);
   let done = 0;
+  const tick = () => options.onProgress?.(++done, options.replications);
   try {
-    return await replicateRange(own, config, options.seed, 0, options.replications, () => options.onProgress?.(++done, options.replications));
+    if (options.onContact === undefined) return await replicateRange(own, config, options.seed, 0, options.replications, tick);
+    // The log's replication runs here (its sink cannot cross threads) while the pool runs the rest.
+    const rest = replicateRange(own, config, options.seed, 1, options.replications, tick);
+    const first = simulateReplication(config, options.seed, 0, options.onContact);
+    tick();
+    return [first, ...(await rest)];
   } finally {
     if (!runner) await own.close();
   }

@@ -43,8 +43,11 @@ export interface IntradayRow extends SeriesRow {
 
 export interface Series {
   intervalSec: number;
-  /** Every profile interval of the measured window (written to intervals.csv). */
-  interval: SeriesRow[];
+  /**
+   * Every profile interval of the measured window (written to intervals.csv), computed as it is
+   * read — each pass a fresh one — so a run of years never holds its interval rows in memory.
+   */
+  interval: Iterable<SeriesRow>;
   /** The average day of each kind of day: open days only, holidays and closed days left out. */
   intraday: IntradayRow[];
   day: SeriesRow[];
@@ -129,13 +132,12 @@ export function buildSeries(config: ModelConfig, results: readonly ReplicationRe
     for (const key of SERIES_KPIS) kpis[key] = key === 'requiredAgents' ? estimate([req]) : estimate(facts.map((f) => figureValue(key, f)));
     return { index, startSec: ks[0]! * intervalSec, kpis };
   };
-  const span = (n: number): SeriesRow[] => {
-    const out: SeriesRow[] = [];
+  function* spans(n: number): Generator<SeriesRow> {
     for (let from = Math.ceil(firstBucket / n) * n; from < buckets; from += n) {
-      out.push(row(from / n, Array.from({ length: Math.min(n, buckets - from) }, (_, i) => from + i)));
+      yield row(from / n, Array.from({ length: Math.min(n, buckets - from) }, (_, i) => from + i));
     }
-    return out;
-  };
+  }
+  const span = (n: number): SeriesRow[] => [...spans(n)];
   const firstDay = Math.floor(firstBucket / perDay);
   const lastDay = Math.ceil(buckets / perDay) - 1;
   const intraday = dayKinds(config, firstDay, lastDay).flatMap((kind) =>
@@ -144,5 +146,5 @@ export function buildSeries(config: ModelConfig, results: readonly ReplicationRe
       return ks.length > 0 ? { ...row(j, ks), dayKind: kind.name, days: ks.length } : null;
     }).filter((r): r is IntradayRow => r !== null),
   );
-  return { intervalSec, interval: span(1), intraday, day: span(perDay), month: span(perDay * 30) };
+  return { intervalSec, interval: { [Symbol.iterator]: () => spans(1) }, intraday, day: span(perDay), month: span(perDay * 30) };
 }

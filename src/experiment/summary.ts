@@ -9,7 +9,8 @@ import { buildSeries, type Series } from './series.js';
  * The `run --json` summary (CONTRACT): every figure is { mean, ci95 } over replications, or
  * { mean: null, ci95: null } for a ratio with nothing under it (model/catalogue.ts). Beyond
  * CONTRACT: per channel, per reason and per group figures, and the average day of each kind of
- * day, the daily and the monthly series (the full interval timeline goes to intervals.csv).
+ * day, the daily series over the last SUMMARY_DAYS days of the window and the monthly series
+ * (every interval goes to intervals.csv and every day to days.csv, streamed).
  */
 export interface Summary {
   scenario: string;
@@ -49,6 +50,13 @@ export type SummaryCustomers = EstimateTree<Omit<CustomerResult, 'months'>> & {
   months: CustomerMonthRow[];
 };
 
+/**
+ * The days the summary's daily series keeps: the last year of the window. A run of ten years has
+ * 3,650 days, which no chart can show day by day and which would make the summary (and every
+ * process that reads it back) grow with the horizon; days.csv has every day, months the whole.
+ */
+export const SUMMARY_DAYS = 366;
+
 /** The summary and the full series (for the CSV files) of one run. */
 export function summarizeRun(scenario: string, seed: number, config: ModelConfig, results: readonly ReplicationResult[]): { summary: Summary; series: Series } {
   const series = buildSeries(config, results);
@@ -62,7 +70,7 @@ export function summarizeRun(scenario: string, seed: number, config: ModelConfig
     channels: Object.fromEntries(Object.keys(results[0]!.channels).map((ch) => [ch, estimateAll(results.map((r) => r.channels[ch]!))])),
     reasons: estimateTree(results.map((r) => r.reasons)),
     groups: estimateTree(results.map((r) => r.groups)),
-    series: { intervalSec: series.intervalSec, intraday: series.intraday, day: series.day, month: series.month },
+    series: { intervalSec: series.intervalSec, intraday: series.intraday, day: series.day.slice(-SUMMARY_DAYS), month: series.month },
     meta: {
       events: results.reduce((n, r) => n + r.events, 0),
       warmupSec: config.warmupSec,

@@ -15,7 +15,7 @@
  */
 import { chiSquareQuantile } from '../engine/stats/chi-square.js';
 import type { CallRecord } from './call-log.js';
-import { SECONDS_PER_DAY, weekdayOf } from './civil-time.js';
+import { SECONDS_PER_DAY, weekdayOf } from '../engine/civil-time.js';
 
 export const KIND_GAP_RATIO = 1.5;
 export const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

@@ -15,7 +15,7 @@ import { NF, sumRows } from '../model/facts.js';
 import { replicate } from '../experiment/replicate.js';
 import type { ReplicationResult } from '../model/result.js';
 import { parseScenario } from '../scenario/load.js';
-import { isoDate } from './civil-time.js';
+import { isoDate } from '../engine/civil-time.js';
 import type { Fit } from './fit.js';
 import { kpisOf, type Kpis, type Tally } from './observed-kpis.js';
 

@@ -3,7 +3,7 @@
  * one time frame, and an account of every row that was dropped or read other than as written.
  *
  * Time frame: seconds since 00:00 of day 0, the calendar date of the log's first call. The
- * log's times are local wall-clock times (civil-time.ts).
+ * log's times are local wall-clock times (engine/civil-time.ts).
  *
  * Agent-seeking calls are those that asked for an agent: served by an agent, or hung up while
  * queued. ccsim's KPIs count exactly these as offered.

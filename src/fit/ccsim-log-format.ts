@@ -1,6 +1,9 @@
+import { clockText, isoDate } from '../engine/civil-time.js';
+
 /**
  * The ccsim call log: the one definition that `ccsim run --log FILE` writes and
- * `ccsim fit --layout ccsim` reads. It imports nothing, so any layer may use it.
+ * `ccsim fit --layout ccsim` reads. It imports only the engine's civil dates, so any layer
+ * above the model may use it.
  *
  * CSV (RFC 4180, LF line ends), a header row with exactly these columns, one row per contact:
  *
@@ -16,7 +19,7 @@
  * | `ended`    | end of service, or the moment of hanging up |
  * | `outcome`  | `served` or `abandoned` |
  * | `group`    | agent group that served it; empty if not served |
- * | `agent`    | agent that served it (e.g. `tier1-17`); empty if not served |
+ * | `agent`    | agent that served it; empty if not served or not known (ccsim pools a group's agents: it writes none) |
  *
  * Times are local datetimes `YYYY-MM-DD HH:MM:SS.sss` (milliseconds), day 0 of the simulation
  * being the scenario's `calendar.startDate` (or 1970-01-01 when it has none, with
@@ -48,29 +51,11 @@ export interface CcsimLogRow {
   agent: string | null;
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/**
- * "YYYY-MM-DD HH:MM:SS.sss" of `sec` seconds after 00:00 of day number `day0` (days since
- * 1970-01-01; civil date by H. Hinnant's civil_from_days, as in fit/civil-time.ts).
- */
+/** "YYYY-MM-DD HH:MM:SS.sss" of `sec` seconds after 00:00 of day number `day0` (days since 1970-01-01). */
 export function ccsimLogTime(day0: number, sec: number): string {
   const ms = Math.round(sec * 1000);
   const dayOffset = Math.floor(ms / 86_400_000);
-  const rest = ms - dayOffset * 86_400_000;
-  const z = day0 + dayOffset + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = era * 400 + yoe + (m <= 2 ? 1 : 0);
-  const h = Math.floor(rest / 3_600_000);
-  const mi = Math.floor((rest % 3_600_000) / 60_000);
-  const s = Math.floor((rest % 60_000) / 1000);
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}.${pad(rest % 1000, 3)}`;
+  return `${isoDate(day0 + dayOffset)} ${clockText((ms - dayOffset * 86_400_000) / 1000)}`;
 }
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line end. */

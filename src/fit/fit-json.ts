@@ -6,7 +6,7 @@
  * significant digits), so the file reads well and diffs stay small.
  */
 import { WEEKDAY_NAMES } from './arrival-profile.js';
-import { isoDate } from './civil-time.js';
+import { isoDate } from '../engine/civil-time.js';
 import type { Fit } from './fit.js';
 import type { HandleTimeFit } from './handle-time.js';
 

@@ -4,7 +4,7 @@
  * and why.
  */
 import { WEEKDAY_NAMES } from './arrival-profile.js';
-import { isoDate } from './civil-time.js';
+import { isoDate } from '../engine/civil-time.js';
 import { FIT_FORMAT, rounded } from './fit-json.js';
 import { NOT_ESTIMABLE_FROM_INTERVALS, type IntervalFit } from './interval-report.js';
 import { arrivalLines, rosterLines } from './scenario-writer.js';

@@ -29,7 +29,7 @@
 import { erlang } from '../analytic/erlang.js';
 import { Z95 } from '../engine/stats/chi-square.js';
 import { profileFromCounts, type ArrivalProfile } from './arrival-profile.js';
-import { SECONDS_PER_DAY } from './civil-time.js';
+import { SECONDS_PER_DAY } from '../engine/civil-time.js';
 import { parseDelimited, type Field } from './delimited.js';
 import { dayFactorCv, type Dispersion } from './dispersion.js';
 import { fitMessage, FitError } from './messages.js';

@@ -8,7 +8,7 @@
 import { figureValue } from '../model/catalogue.js';
 import { F, NF } from '../model/facts.js';
 import type { CallRecord } from './call-log.js';
-import { SECONDS_PER_DAY } from './civil-time.js';
+import { SECONDS_PER_DAY } from '../engine/civil-time.js';
 
 /** A row of facts (model/facts.ts) tallied from calls. */
 export type Tally = Float64Array;

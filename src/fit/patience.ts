@@ -17,7 +17,7 @@
  * the waits seen), and the hourly check says how far to trust it.
  */
 import type { CallRecord } from './call-log.js';
-import { SECONDS_PER_DAY } from './civil-time.js';
+import { SECONDS_PER_DAY } from '../engine/civil-time.js';
 import { exponentialPatience, type ExponentialPatience } from './exponential-patience.js';
 import { kaplanMeier, type KaplanMeier } from './kaplan-meier.js';
 import { wilsonCi95 } from './wilson.js';

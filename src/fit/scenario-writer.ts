@@ -11,7 +11,7 @@
 import { WEEKDAY_NAMES, type ArrivalProfile } from './arrival-profile.js';
 import type { Dispersion } from './dispersion.js';
 import type { StaffingSeen } from './staffing.js';
-import { isoDate, clockText } from './civil-time.js';
+import { isoDate, clockText } from '../engine/civil-time.js';
 import type { Fit } from './fit.js';
 import type { HandleTimeFit } from './handle-time.js';
 

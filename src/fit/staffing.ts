@@ -14,7 +14,7 @@
  * (agents seen ≠ agents available) as a source of the backtest's gap.
  */
 import type { CallRecord } from './call-log.js';
-import { SECONDS_PER_DAY } from './civil-time.js';
+import { SECONDS_PER_DAY } from '../engine/civil-time.js';
 
 export interface StaffingSeen {
   intervalMin: number;

@@ -3,9 +3,9 @@
  * M, DD or D, HH or H (0–47: a time of day may run past midnight), mm, ss, and SSS (a fraction of
  * any length, optional with its separator when the pattern ends ".SSS"); other characters are
  * literal. "unix" reads seconds since 1970-01-01 00:00 as a number. A datetime becomes seconds
- * since 1970-01-01 00:00 of the same wall clock (no time zones, civil-time.ts).
+ * since 1970-01-01 00:00 of the same wall clock (no time zones, engine/civil-time.ts).
  */
-import { daysFromCivil, isCivilDate, SECONDS_PER_DAY } from './civil-time.js';
+import { daysFromCivil, isCivilDate, SECONDS_PER_DAY } from '../engine/civil-time.js';
 
 export interface TimeParser {
   /** Seconds since 1970-01-01 00:00 (a datetime), or since midnight (a time of day); null if it does not match. */

@@ -12,7 +12,7 @@ import { F } from './facts.js';
 import { Handling, scaleOdds } from './handling.js';
 import { Ledger } from './ledger.js';
 import { OpeningHours } from './hours.js';
-import { Observer } from './observer.js';
+import { ANSWER_CALLBACK, ANSWER_EMAIL, ANSWER_OUTBOUND, Observer, OFFER_CALLBACK, OFFER_DEFERRED, OFFER_EMAIL, OFFER_NEW_ISSUE, OFFER_OUTBOUND, OFFER_REPEAT, OFFER_RETRIAL } from './observer.js';
 import { replicationResult, type Conservation, type ReplicationResult } from './result.js';
 import { Routing } from './routing.js';
 import { buildStaffing, type StaffingPlan } from './staffing.js';
@@ -31,11 +31,32 @@ const DRAIN_SEC = 14 * SECONDS_PER_DAY;
  * numbers). Follow-ups (repeats, retrials, transfers) draw from their own streams, so a policy
  * that changes how many follow-ups occur does not shift the fresh contacts' draws.
  */
-export function simulateReplication(config: ModelConfig, seed: number, replication: number): ReplicationResult {
-  const model = new ContactCenter(config, (name) => createStream(seed, replication, name));
+export function simulateReplication(config: ModelConfig, seed: number, replication: number, onContact: ContactSink | null = null): ReplicationResult {
+  const model = new ContactCenter(config, (name) => createStream(seed, replication, name), onContact);
   const events = model.run();
   return replicationResult(config, replication, model, events);
 }
+
+/**
+ * One contact as it ended, for the call log (`ccsim run --log`): times in seconds from day 0,
+ * NaN where the contact did not queue or was not answered; group −1 when it was not served.
+ * A reused record: copy what you keep.
+ */
+export interface ContactRecord {
+  serial: number;
+  customer: number;
+  reason: number;
+  channel: number;
+  arrivalSec: number;
+  queuedSec: number;
+  answeredSec: number;
+  endedSec: number;
+  served: boolean;
+  group: number;
+}
+
+/** Receives every contact of the run as it ends (completed or abandoned). */
+export type ContactSink = (contact: Readonly<ContactRecord>) => void;
 
 class ContactCenter implements Dispatcher {
   readonly calendar = new Calendar(RANK_OF_KIND);
@@ -46,6 +67,8 @@ class ContactCenter implements Dispatcher {
   /** The customers (scenario `customers`, model/customer-side.ts); null: off, and none of their work is done. */
   readonly customers: CustomerSide | null;
   private readonly hours: OpeningHours;
+  /** Whether any channel ever closes (if not, no arrival needs a look at the hours). */
+  private readonly closes: boolean;
   private readonly routing: Routing;
   private readonly handling: Handling;
   private readonly arrivals: ArrivalProcess;
@@ -110,9 +133,13 @@ class ContactCenter implements Dispatcher {
   private promised = 0;
   private snapshot: Pick<Conservation, 'completedByHorizon' | 'abandonedByHorizon' | 'waitingAtHorizon' | 'inServiceAtHorizon' | 'promisedAtHorizon'> | null = null;
 
+  private readonly record: ContactRecord = { serial: 0, customer: -1, reason: 0, channel: 0, arrivalSec: 0, queuedSec: NaN, answeredSec: NaN, endedSec: 0, served: false, group: -1 };
+
   constructor(
     private readonly config: ModelConfig,
     stream: (name: string) => Uniform,
+    /** The contact log's sink; null: no log (nothing extra is kept). */
+    private readonly onContact: ContactSink | null = null,
   ) {
     const { reasons, channels, groups } = config;
     const untilSec = config.horizonSec + DRAIN_SEC;
@@ -126,6 +153,7 @@ class ContactCenter implements Dispatcher {
     );
     this.ledger = new Ledger(config.warmupSec, config.horizonSec, config.economics.discountRatePerYear);
     this.hours = new OpeningHours(config, untilSec);
+    this.closes = channels.some((_, i) => !this.hours.alwaysOpen(i));
     this.routing = new Routing(config);
     this.agentShare = Float64Array.from(this.routing.channelUnits, (u) => u / this.routing.unitsPerAgent);
     this.handling = new Handling(config.policy);
@@ -247,9 +275,8 @@ class ContactCenter implements Dispatcher {
       c.patienceSec[id] = patienceSec;
       c.uResolve[id] = uResolve;
       c.issueSec[id] = now;
-      c.customer[id] = 0;
       if (draw !== null) side!.fresh(c, id, draw);
-      if (this.realtime[channel] === 1 && (c.flags[id]! & PROACTIVE) === 0 && !this.hours.isOpen(channel, now)) this.closedAttempt(id, now);
+      if (this.closes && this.realtime[channel] === 1 && (c.flags[id]! & PROACTIVE) === 0 && !this.hours.isOpen(channel, now)) this.closedAttempt(id, now);
       else this.offer(id, now);
     }
     const next = this.arrivals.next();
@@ -301,23 +328,30 @@ class ContactCenter implements Dispatcher {
     const flags = c.flags[id]!;
     c.arrivalSec[id] = now;
     this.offered++;
+    if (this.onContact !== null) {
+      c.serial[id] = this.offered;
+      c.queuedAtSec[id] = NaN;
+      c.answeredAtSec[id] = NaN;
+    }
     const obs = this.observer;
     const k = obs.bucketOf(now);
     c.bucket[id] = k;
-    if (k >= 0) {
-      obs.add(k, channel, reason, F.offered);
-      if (c.repeats[id]! === 0 && c.retrials[id]! === 0) obs.add(k, channel, reason, F.newIssues);
-      if (c.repeats[id]! > 0) obs.add(k, channel, reason, F.repeats);
-      if (c.retrials[id]! > 0) obs.add(k, channel, reason, F.retrials);
-      if (flags & DEFERRED) obs.add(k, channel, reason, F.deferredFollowUps);
-      if (this.realtime[channel] === 0) obs.add(k, channel, reason, F.emailOffered);
-      else if (flags & PROACTIVE) obs.add(k, channel, reason, F.outbound);
-      else {
-        obs.add(k, channel, reason, F.inboundRealtime);
-        if (flags & CALLBACK) obs.add(k, channel, reason, F.callbacks);
-      }
+    const repeats = c.repeats[id]!;
+    const retrials = c.retrials[id]!;
+    const newIssue = repeats === 0 && retrials === 0;
+    if (newIssue && flags === 0 && this.realtime[channel] === 1) obs.freshOffered(k, channel, reason);
+    else if (k >= 0) {
+      const kind =
+        (newIssue ? OFFER_NEW_ISSUE : 0) |
+        (repeats > 0 ? OFFER_REPEAT : 0) |
+        (retrials > 0 ? OFFER_RETRIAL : 0) |
+        (flags & DEFERRED ? OFFER_DEFERRED : 0) |
+        (this.realtime[channel] === 0 ? OFFER_EMAIL : 0) |
+        (flags & PROACTIVE ? OFFER_OUTBOUND : 0) |
+        (flags & CALLBACK ? OFFER_CALLBACK : 0);
+      obs.contactOffered(k, channel, reason, kind);
     }
-    if (c.repeats[id]! === 0 && c.retrials[id]! === 0) c.issueBucket[id] = k;
+    if (newIssue) c.issueBucket[id] = k;
     this.queueOrStart(id, now);
   }
 
@@ -382,6 +416,7 @@ class ContactCenter implements Dispatcher {
 
   private wait(id: number, cls: number, now: number): void {
     const c = this.contacts;
+    if (this.onContact !== null && Number.isNaN(c.queuedAtSec[id]!) && Number.isNaN(c.answeredAtSec[id]!)) c.queuedAtSec[id] = now;
     this.routing.enqueue(c, id, cls, now);
     this.totalWaiting++;
     this.observer.queueChange(now, 1);
@@ -411,15 +446,9 @@ class ContactCenter implements Dispatcher {
     const k = c.bucket[id]!;
     if ((flags & ANSWERED) === 0) {
       this.answeredTotal++;
-      if (k >= 0) {
-        const obs = this.observer;
-        obs.add(k, channel, reason, F.answered);
-        if (this.realtime[channel] === 0) obs.emailAnswered(k, channel, reason, now - c.arrivalSec[id]!);
-        else if (flags & CALLBACK) {
-          obs.add(k, channel, reason, F.callbacksAnswered);
-          obs.add(k, channel, reason, F.callbackWaitSec, now - c.requestSec[id]!);
-        } else if ((flags & PROACTIVE) === 0) obs.lineAnswered(k, channel, reason, now - c.arrivalSec[id]!);
-      }
+      if (this.onContact !== null) c.answeredAtSec[id] = now;
+      if ((flags & (CALLBACK | PROACTIVE)) === 0 && this.realtime[channel] === 1) this.observer.lineAnswered(k, channel, reason, now - c.arrivalSec[id]!);
+      else this.answeredOther(id, k, flags, now);
     }
     this.observer.serviceStarted(k, reason, g);
     const natural = c.handleSec[id]! * this.handleFactor[g]! * this.stretch[channel]!;
@@ -441,6 +470,14 @@ class ContactCenter implements Dispatcher {
     c.flags[id] = flags | ANSWERED | (rushed ? RUSHED : 0) | (reask ? REASKED : 0) | (pitch ? PITCHED : 0);
     this.observer.serviceSpan(g, now, now + handleSec, this.agentShare[channel]!);
     this.calendar.schedule(now + handleSec, COMPLETION, id);
+  }
+
+  /** The first answer of an email, a callback or an outbound contact. */
+  private answeredOther(id: number, k: number, flags: number, now: number): void {
+    const c = this.contacts;
+    const channel = c.channel[id]!;
+    const mode = this.realtime[channel] === 0 ? ANSWER_EMAIL : flags & CALLBACK ? ANSWER_CALLBACK : ANSWER_OUTBOUND;
+    this.observer.contactAnswered(k, channel, c.reason[id]!, mode, now - (mode === ANSWER_CALLBACK ? c.requestSec[id]! : c.arrivalSec[id]!));
   }
 
   private onCompletion(id: number): void {
@@ -485,26 +522,20 @@ class ContactCenter implements Dispatcher {
     const k = c.bucket[id]!;
     const obs = this.observer;
     this.completedTotal++;
-    if (k >= 0) {
-      obs.add(k, channel, reason, F.handleSec, c.servedSec[id]!);
-      if (flags & RUSHED) obs.add(k, channel, reason, F.rushed);
-      if (flags & REASKED) obs.add(k, channel, reason, F.reasked);
-      if (flags & TRANSFERRED) obs.add(k, channel, reason, F.transfers);
-      if (flags & PROACTIVE && resolved) obs.add(k, channel, reason, F.outboundResolved);
+    obs.contactHandled(k, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0, (flags & PROACTIVE) !== 0 && resolved);
+    if (this.onContact !== null) this.logContact(id, true, now);
+    if ((flags & HANDLED_BEFORE) === 0) obs.issueFirstHandled(c.issueBucket[id]!, channel, reason, resolved, (flags & TRANSFERRED) !== 0);
+    if (resolved) {
+      this.customers?.handled(c, id, true, true, now);
+      return;
     }
-    if ((flags & HANDLED_BEFORE) === 0) {
-      const ik = c.issueBucket[id]!;
-      obs.add(ik, channel, reason, F.issuesHandled);
-      if (resolved) obs.add(ik, channel, reason, F.issuesResolvedAnyStage);
-      if (resolved && (flags & TRANSFERRED) === 0) obs.add(ik, channel, reason, F.issuesResolvedFirst);
-    }
-    const repeats = !resolved && c.repeats[id]! < this.maxRepeats[reason]!;
+    const repeats = c.repeats[id]! < this.maxRepeats[reason]!;
     const planned = repeats ? now + this.repeatDelay[reason]!() : Infinity;
     const at = this.openAt(channel, planned);
-    const ends = resolved || !(at < this.config.horizonSec);
-    this.customers?.handled(c, id, resolved, ends, now);
+    const ends = !(at < this.config.horizonSec);
+    this.customers?.handled(c, id, false, ends, now);
     if (!ends) this.followUp(id, at, c.repeats[id]! + 1, 0, at !== planned);
-    else if (!resolved) {
+    else {
       obs.add(c.issueBucket[id]!, channel, reason, F.issuesUnresolved);
       if (!repeats) this.customers?.gaveUp(c, id, now);
     }
@@ -566,6 +597,7 @@ class ContactCenter implements Dispatcher {
       this.observer.queueChange(now, -1);
       this.observer.add(k, channel, reason, F.abandoned);
       this.observer.add(k, channel, reason, F.abandonedWaitSec, now - c.arrivalSec[id]!);
+      if (this.onContact !== null) this.logContact(id, false, now);
       const retrial = this.config.retrial;
       const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
       const planned = retries ? now + this.retrialDelay!() : Infinity;
@@ -579,6 +611,23 @@ class ContactCenter implements Dispatcher {
       }
     }
     c.unref(id);
+  }
+
+  /** Hands the ended contact to the log's sink (a reused record). */
+  private logContact(id: number, served: boolean, now: number): void {
+    const c = this.contacts;
+    const r = this.record;
+    r.serial = c.serial[id]!;
+    r.customer = this.customers === null ? -1 : c.customer[id]!;
+    r.reason = c.reason[id]!;
+    r.channel = c.channel[id]!;
+    r.arrivalSec = c.arrivalSec[id]!;
+    r.queuedSec = c.queuedAtSec[id]!;
+    r.answeredSec = c.answeredAtSec[id]!;
+    r.endedSec = now;
+    r.served = served;
+    r.group = served ? c.group[id]! : -1;
+    this.onContact!(r);
   }
 
   /** Agents beyond the schedule finishing contacts: busy units above the available ones. */

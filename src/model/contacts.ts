@@ -38,6 +38,10 @@ export class ContactStore {
   handleSec = new Float64Array(0);
   patienceSec = new Float64Array(0);
   uResolve = new Float64Array(0);
+  /** For the contact log: the contact's serial number (offered order), when it first queued and was first answered (NaN: not). */
+  serial = new Float64Array(0);
+  queuedAtSec = new Float64Array(0);
+  answeredAtSec = new Float64Array(0);
   /** When a callback was requested (accepted at the line, or a message left while closed). */
   requestSec = new Float64Array(0);
   /** Normal noise of the contact's satisfaction score (customer lifecycle on), drawn when it is created. */
@@ -113,6 +117,9 @@ export class ContactStore {
     this.patienceSec = resized(this.patienceSec, n);
     this.uResolve = resized(this.uResolve, n);
     this.requestSec = resized(this.requestSec, n);
+    this.serial = resized(this.serial, n);
+    this.queuedAtSec = resized(this.queuedAtSec, n);
+    this.answeredAtSec = resized(this.answeredAtSec, n);
     this.satisfactionNoise = resized(this.satisfactionNoise, n);
     this.reason = resized(this.reason, n);
     this.channel = resized(this.channel, n);

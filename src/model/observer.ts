@@ -1,6 +1,19 @@
 import { BucketedLevel } from '../engine/stats/bucketed-level.js';
 import { F, NF } from './facts.js';
 
+// The facts the hot path writes, as plain constants.
+const OFFERED = F.offered, NEW_ISSUES = F.newIssues, REPEATS = F.repeats, RETRIALS = F.retrials, DEFERRED = F.deferredFollowUps;
+const EMAIL_OFFERED = F.emailOffered, OUTBOUND = F.outbound, INBOUND = F.inboundRealtime, CALLBACKS = F.callbacks;
+const ANSWERED = F.answered, LINE_ANSWERED = F.lineAnswered, ANSWER_WAIT = F.answeredWaitSec, AT_ONCE = F.answeredAtOnce, WITHIN = F.withinThreshold;
+const EMAIL_ANSWERED = F.emailAnswered, EMAIL_RESPONSE = F.emailResponseSec, EMAIL_WITHIN = F.emailWithinTarget, CALLBACKS_ANSWERED = F.callbacksAnswered, CALLBACK_WAIT = F.callbackWaitSec;
+const HANDLE = F.handleSec, RUSHED = F.rushed, REASKED = F.reasked, TRANSFERS = F.transfers, OUTBOUND_RESOLVED = F.outboundResolved;
+const ISSUES_HANDLED = F.issuesHandled, RESOLVED_ANY = F.issuesResolvedAnyStage, RESOLVED_FIRST = F.issuesResolvedFirst;
+
+/** What kind of contact is offered (a bit mask for `contactOffered`). */
+export const OFFER_NEW_ISSUE = 1, OFFER_REPEAT = 2, OFFER_RETRIAL = 4, OFFER_DEFERRED = 8, OFFER_EMAIL = 16, OFFER_OUTBOUND = 32, OFFER_CALLBACK = 64;
+/** How a contact is answered (for `contactAnswered`): on the line, an email, a callback, an outbound call. */
+export const ANSWER_LINE = 0, ANSWER_EMAIL = 1, ANSWER_CALLBACK = 2, ANSWER_OUTBOUND = 3;
+
 /**
  * Facts in: the model reports what happened to each contact, and this collector tallies the facts
  * (model/facts.ts) of contacts offered in the measured window [warm-up, horizon) — one row per
@@ -71,21 +84,108 @@ export class Observer {
     if (c !== null) c[(channel * this.reasonCount + reason) * NF + f]! += value;
   }
 
-  /** A line contact (inbound voice or chat, not called back) answered after waiting `waitSec`. */
-  lineAnswered(k: number, channel: number, reason: number, waitSec: number): void {
-    if (k < 0) return;
-    this.add(k, channel, reason, F.lineAnswered);
-    this.add(k, channel, reason, F.answeredWaitSec, waitSec);
-    if (waitSec === 0) this.add(k, channel, reason, F.answeredAtOnce);
-    if (waitSec <= this.thresholdSec[channel]!) this.add(k, channel, reason, F.withinThreshold);
+  /** Writes the facts of one event into a row (the interval's, or a combination's). */
+  private static offeredInto(b: Float64Array, row: number, kind: number): void {
+    b[row + OFFERED]!++;
+    if (kind & OFFER_NEW_ISSUE) b[row + NEW_ISSUES]!++;
+    if (kind & OFFER_REPEAT) b[row + REPEATS]!++;
+    if (kind & OFFER_RETRIAL) b[row + RETRIALS]!++;
+    if (kind & OFFER_DEFERRED) b[row + DEFERRED]!++;
+    if (kind & OFFER_EMAIL) b[row + EMAIL_OFFERED]!++;
+    else if (kind & OFFER_OUTBOUND) b[row + OUTBOUND]!++;
+    else {
+      b[row + INBOUND]!++;
+      if (kind & OFFER_CALLBACK) b[row + CALLBACKS]!++;
+    }
   }
 
-  /** An email answered `responseSec` after it arrived. */
-  emailAnswered(k: number, channel: number, reason: number, responseSec: number): void {
+  /** A fresh inbound voice or chat contact offered at interval k (the common case of contactOffered). */
+  freshOffered(k: number, channel: number, reason: number): void {
     if (k < 0) return;
-    this.add(k, channel, reason, F.emailAnswered);
-    this.add(k, channel, reason, F.emailResponseSec, responseSec);
-    if (responseSec <= this.thresholdSec[channel]!) this.add(k, channel, reason, F.emailWithinTarget);
+    const b = this.byInterval;
+    const row = k * NF;
+    b[row + OFFERED]!++;
+    b[row + NEW_ISSUES]!++;
+    b[row + INBOUND]!++;
+    if (this.byCombo !== null) Observer.offeredInto(this.byCombo, (channel * this.reasonCount + reason) * NF, OFFER_NEW_ISSUE);
+  }
+
+  /** A line contact answered after waiting `waitSec` (the common case of contactAnswered). */
+  lineAnswered(k: number, channel: number, reason: number, waitSec: number): void {
+    if (k < 0) return;
+    const b = this.byInterval;
+    const row = k * NF;
+    b[row + ANSWERED]!++;
+    b[row + LINE_ANSWERED]!++;
+    b[row + ANSWER_WAIT]! += waitSec;
+    if (waitSec === 0) b[row + AT_ONCE]!++;
+    if (waitSec <= this.thresholdSec[channel]!) b[row + WITHIN]!++;
+    if (this.byCombo !== null) this.answeredInto(this.byCombo, (channel * this.reasonCount + reason) * NF, channel, ANSWER_LINE, waitSec);
+  }
+
+  /** A contact offered at interval k: `kind` is a mask of OFFER_* bits. */
+  contactOffered(k: number, channel: number, reason: number, kind: number): void {
+    if (k < 0) return;
+    Observer.offeredInto(this.byInterval, k * NF, kind);
+    if (this.byCombo !== null) Observer.offeredInto(this.byCombo, (channel * this.reasonCount + reason) * NF, kind);
+  }
+
+  private answeredInto(b: Float64Array, row: number, channel: number, mode: number, waitSec: number): void {
+    b[row + ANSWERED]!++;
+    if (mode === ANSWER_LINE) {
+      b[row + LINE_ANSWERED]!++;
+      b[row + ANSWER_WAIT]! += waitSec;
+      if (waitSec === 0) b[row + AT_ONCE]!++;
+      if (waitSec <= this.thresholdSec[channel]!) b[row + WITHIN]!++;
+    } else if (mode === ANSWER_EMAIL) {
+      b[row + EMAIL_ANSWERED]!++;
+      b[row + EMAIL_RESPONSE]! += waitSec;
+      if (waitSec <= this.thresholdSec[channel]!) b[row + EMAIL_WITHIN]!++;
+    } else if (mode === ANSWER_CALLBACK) {
+      b[row + CALLBACKS_ANSWERED]!++;
+      b[row + CALLBACK_WAIT]! += waitSec;
+    }
+  }
+
+  /**
+   * A contact's first service started after `waitSec`: on the line (its wait against the
+   * channel's threshold), an email (its response time against the target), a callback (the time
+   * since its request) or an outbound call (nothing more to measure).
+   */
+  contactAnswered(k: number, channel: number, reason: number, mode: number, waitSec: number): void {
+    if (k < 0) return;
+    this.answeredInto(this.byInterval, k * NF, channel, mode, waitSec);
+    if (this.byCombo !== null) this.answeredInto(this.byCombo, (channel * this.reasonCount + reason) * NF, channel, mode, waitSec);
+  }
+
+  private static handledInto(b: Float64Array, row: number, handleSec: number, rushed: boolean, reasked: boolean, transferred: boolean, outboundResolved: boolean): void {
+    b[row + HANDLE]! += handleSec;
+    if (rushed) b[row + RUSHED]!++;
+    if (reasked) b[row + REASKED]!++;
+    if (transferred) b[row + TRANSFERS]!++;
+    if (outboundResolved) b[row + OUTBOUND_RESOLVED]!++;
+  }
+
+  /** A contact's service ended: its handle time (all stages) and how it went. */
+  contactHandled(k: number, channel: number, reason: number, handleSec: number, rushed: boolean, reasked: boolean, transferred: boolean, outboundResolved: boolean): void {
+    if (k < 0) return;
+    Observer.handledInto(this.byInterval, k * NF, handleSec, rushed, reasked, transferred, outboundResolved);
+    if (this.byCombo !== null) Observer.handledInto(this.byCombo, (channel * this.reasonCount + reason) * NF, handleSec, rushed, reasked, transferred, outboundResolved);
+  }
+
+  private static firstHandledInto(b: Float64Array, row: number, resolved: boolean, transferred: boolean): void {
+    b[row + ISSUES_HANDLED]!++;
+    if (resolved) {
+      b[row + RESOLVED_ANY]!++;
+      if (!transferred) b[row + RESOLVED_FIRST]!++;
+    }
+  }
+
+  /** The first handled contact of an issue (interval k of the issue's first offer) ended: resolved, and whether through a transfer. */
+  issueFirstHandled(k: number, channel: number, reason: number, resolved: boolean, transferred: boolean): void {
+    if (k < 0) return;
+    Observer.firstHandledInto(this.byInterval, k * NF, resolved, transferred);
+    if (this.byCombo !== null) Observer.firstHandledInto(this.byCombo, (channel * this.reasonCount + reason) * NF, resolved, transferred);
   }
 
   /** The number of contacts waiting changes by `delta` at `now`. */

@@ -6,18 +6,20 @@ import { customerMonthsCsv } from './customer-months.js';
 import { groupSeriesCsv } from './group-series.js';
 import { seriesCsv } from './series.js';
 import { summaryJson } from './summary.js';
+import type { FileContent } from './write.js';
 
 /**
  * The results `ccsim run` writes, as file name → content: summary.json, the interval, day and
- * month series as CSV, and with the customer lifecycle its months (report.html and the charts come from report-files.ts). Nothing is written
- * here (see output/write.ts).
+ * month series as CSV, and with the customer lifecycle its months (report.html and the charts
+ * come from report-files.ts). Nothing is written here (see output/write.ts); the interval CSVs
+ * are chunks made as the writer reads them, so memory does not grow with the horizon.
  */
 export function runFiles(
   scenario: { name: string },
   seed: number,
   config: ModelConfig,
   results: readonly ReplicationResult[],
-): { summary: Summary; json: string; files: Record<string, string> } {
+): { summary: Summary; json: string; files: Record<string, FileContent> } {
   const { summary, series } = summarizeRun(scenario.name, seed, config, results);
   const json = summaryJson(summary);
   return {

@@ -1,5 +1,5 @@
 import { SERIES_KPIS, type SeriesRow } from '../experiment/series.js';
-import { csvRow, estimateCells } from './csv.js';
+import { csvLines, estimateCells } from './csv.js';
 
 /** The day (from day 0) and the "HH:MM" time of day of a time in seconds, for CSV rows. */
 export function dayAndTime(startSec: number): [number, string] {
@@ -8,9 +8,11 @@ export function dayAndTime(startSec: number): [number, string] {
   return [day, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`];
 }
 
-/** A series as CSV: index, start (day d, hh:mm), then mean/lo/hi of every figure (blank where empty). */
-export function seriesCsv(rows: readonly SeriesRow[]): string {
+/**
+ * A series as CSV: index, start (day d, hh:mm), then mean/lo/hi of every figure (blank where
+ * empty); line by line as the rows are read (csvLines), so years of intervals stream to disk.
+ */
+export function seriesCsv(rows: Iterable<SeriesRow>): Iterable<string> {
   const head = ['index', 'day', 'time', ...SERIES_KPIS.flatMap((k) => [k, `${k}_lo`, `${k}_hi`])];
-  const lines = rows.map((r) => csvRow([r.index, ...dayAndTime(r.startSec), ...SERIES_KPIS.flatMap((k) => estimateCells(r.kpis[k]))]));
-  return `${[csvRow(head), ...lines].join('\n')}\n`;
+  return csvLines(head, rows, (r) => [r.index, ...dayAndTime(r.startSec), ...SERIES_KPIS.flatMap((k) => estimateCells(r.kpis[k]))]);
 }

@@ -1,5 +1,26 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+
+/** A file's content: text, bytes, or text in chunks made as they are written (output/csv.ts csvLines). */
+export type FileContent = string | Uint8Array | Iterable<string>;
+
+/** The whole text of a file's content (chunks joined, bytes decoded as UTF-8), for tests and readers. */
+export function textOf(content: FileContent): string {
+  if (typeof content === 'string') return content;
+  if (content instanceof Uint8Array) return new TextDecoder().decode(content);
+  return [...content].join('');
+}
+
+/** Writes one file's content; chunked text is written chunk by chunk, never held whole. */
+export function writeContent(path: string, content: FileContent): void {
+  if (typeof content === 'string' || content instanceof Uint8Array) return writeFileSync(path, content);
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of content) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * `mkdir -p`: makes `dir` and its missing parents, one at a time from the top, and returns the

@@ -7,7 +7,7 @@
  * printed and quoted in the README.
  */
 import { describe, expect, it } from 'vitest';
-import { isoDate, clockText, daysFromCivil } from '../../src/fit/civil-time.js';
+import { isoDate, clockText, daysFromCivil } from '../../src/engine/civil-time.js';
 import { fitIntervalReport, readIntervalReport } from '../../src/fit/interval-report.js';
 import { intervalFitJsonObject, intervalScenarioText } from '../../src/fit/interval-output.js';
 import { FitError } from '../../src/fit/messages.js';

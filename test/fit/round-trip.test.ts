@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CCSIM_LOG_HEADER, ccsimLogLine } from '../../src/fit/ccsim-log-format.js';
-import { daysFromCivil } from '../../src/fit/civil-time.js';
+import { daysFromCivil } from '../../src/engine/civil-time.js';
 import { fitCallLog } from '../../src/fit/fit.js';
 import { readCcsimLog } from '../../src/fit/layouts/ccsim.js';
 import { generateQueueLog, type QueueLogParams } from '../support/queue-log.js';

@@ -3,6 +3,7 @@
  * customer-months.csv of `run`, and comparison.csv / comparison-months.csv of `compare` — on
  * scenarios/staffing-by-profit.yaml cut to three months, and on a scenario without customers.
  */
+import { textOf } from '../../src/output/write.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ describe('summary.json with customers', () => {
 describe('customer-months.csv', () => {
   it('has one row per month: index, day, time, then every month figure with its 95% CI bounds, as in the summary', () => {
     const { summary, files } = runFiles({ name: 'staffing-by-profit' }, 5, loaded.config, results);
-    const csv = files['customer-months.csv']!;
+    const csv = textOf(files['customer-months.csv']!);
     expect(csv).toBe(customerMonthsCsv(summary.customers!.months));
     const { head, rows } = parse(csv);
     expect(head).toEqual([...CUSTOMER_MONTHS_CSV_HEADER]);

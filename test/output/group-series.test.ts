@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../src/model/contact-center.js';
 import { buildGroupSeries } from '../../src/experiment/group-series.js';
+import { textOf } from '../../src/output/write.js';
 import { groupSeriesCsv } from '../../src/output/group-series.js';
 import { buildSeries } from '../../src/experiment/series.js';
 import { fromScenario } from '../support/scenario.js';
@@ -19,7 +20,7 @@ const config = fromScenario({
   ],
 });
 const results = [0, 1, 2].map((r) => simulateReplication(config, 4, r));
-const rows = buildGroupSeries(config, results);
+const rows = [...buildGroupSeries(config, results)];
 
 describe('group series', () => {
   it('has one row per group and measured interval', () => {
@@ -58,7 +59,7 @@ describe('group series', () => {
   });
 
   it('writes a CSV with a header and one line per row', () => {
-    const lines = groupSeriesCsv(rows).trim().split('\n');
+    const lines = textOf(groupSeriesCsv(rows)).trim().split('\n');
     expect(lines[0]!.startsWith('index,day,time,group,paidAgents,paidAgents_lo,paidAgents_hi')).toBe(true);
     expect(lines).toHaveLength(rows.length + 1);
     expect(lines[1]!.split(',').slice(0, 4)).toEqual(['48', '1', '00:00', 'front']);

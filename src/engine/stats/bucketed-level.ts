@@ -8,6 +8,7 @@ export class BucketedLevel {
   windowArea = 0;
   readonly buckets: Float64Array;
   private last = 0;
+  private readonly perBucket: number;
 
   constructor(
     private readonly from: number,
@@ -16,11 +17,24 @@ export class BucketedLevel {
     bucketCount: number,
   ) {
     this.buckets = new Float64Array(bucketCount);
+    this.perBucket = 1 / bucketSec;
   }
 
   /** Sets the level to `level` at time `now` (times never decrease). */
   set(now: number, level: number): void {
     const last = this.last;
+    // Fast path: both ends in one bucket inside the window (most changes of a busy level).
+    if (this.level !== 0 && now > last && last >= this.from && now <= this.to) {
+      const k = Math.floor(last * this.perBucket);
+      if (now <= (k + 1) * this.bucketSec && k < this.buckets.length) {
+        const area = this.level * (now - last);
+        this.windowArea += area;
+        this.buckets[k]! += area;
+        this.last = now;
+        this.level = level;
+        return;
+      }
+    }
     if (this.level !== 0 && now > last) {
       const lo = last > this.from ? last : this.from;
       const hi = now < this.to ? now : this.to;

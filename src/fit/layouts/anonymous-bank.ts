@@ -15,7 +15,7 @@
  *   a spreadsheet somewhere upstream) cannot be matched to other calls and is read as unknown.
  */
 import { byArrival, RowCounter, type CallLog, type CallRecord } from '../call-log.js';
-import { daysFromCivil, isCivilDate, parseClock, SECONDS_PER_DAY } from '../civil-time.js';
+import { daysFromCivil, isCivilDate, parseClock, SECONDS_PER_DAY } from '../../engine/civil-time.js';
 import { parseDelimited, type Field } from '../delimited.js';
 import { fitMessage, FitError } from '../messages.js';
 import { checkWidth, fail, headerIndex, seconds } from './fields.js';

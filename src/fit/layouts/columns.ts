@@ -15,7 +15,7 @@
  *   (arrival → queued → answered → ended), as in the bank's log.
  */
 import { byArrival, RowCounter, type CallLog, type CallRecord } from '../call-log.js';
-import { SECONDS_PER_DAY } from '../civil-time.js';
+import { SECONDS_PER_DAY } from '../../engine/civil-time.js';
 import { parseDelimited, type Field, type Row } from '../delimited.js';
 import { fitMessage, FitError } from '../messages.js';
 import { timeParser } from '../time-format.js';

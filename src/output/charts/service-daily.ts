@@ -12,9 +12,11 @@ export function serviceDailyChart(summary: Summary): VlSpec | null {
   const series = summary.series.day;
   if (series.length < 2) return null;
   const { thresholdSec, target } = summary.meta.serviceLevel;
+  const windowDays = Math.ceil((summary.meta.horizonSec - summary.meta.warmupSec) / 86_400 - 1e-9);
+  const which = series.length < windowDays ? `The last ${series.length} of the ${windowDays} measured days (every day is in days.csv)` : 'Each measured day';
   return chart(
     'Service day by day',
-    `Each measured day (contacts by arrival day; the first and last may be partial); ${ciNote(summary.replications, 'bands:')}.`,
+    `${which} (contacts by arrival day; the first and last may be partial); ${ciNote(summary.replications, 'bands:')}.`,
     servicePanels(series, { x: (r) => r.index, axis: dayAxis('x'), slThresholdSec: thresholdSec, slTarget: target, points: series.length <= 60 }),
   );
 }
