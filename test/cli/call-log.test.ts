@@ -8,10 +8,10 @@
  * 20 seeds the covering count is Binomial(20, 0.95) if both the log and the intervals are right,
  * and we require ≥ 16 (P(X ≤ 15) = 0.0026).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { simulateReplication, type ContactRecord } from '../../src/model/contact-center.js';
 import { callLogLine, CCSIM_LOG_HEADER } from '../../src/output/call-log.js';
 import { fitCallLog } from '../../src/fit/fit.js';
@@ -20,6 +20,7 @@ import { ccsimAsync } from '../support/cli.js';
 import { stationary } from '../support/scenario.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-log-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SIGMA = Math.sqrt(Math.LN2);
 const TRUE = { mu: Math.log(300) - SIGMA ** 2 / 2, sigma: SIGMA, patienceMeanSec: 180 };
 const inside = (x: number, ci: readonly (number | null)[] | null) => ci !== null && (ci[0] ?? -Infinity) <= x && x <= (ci[1] ?? Infinity);

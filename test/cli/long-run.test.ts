@@ -3,14 +3,15 @@
  * (memory and the file flat in the horizon), days.csv and intervals.csv keep every day and
  * interval (streamed), and the daily chart says which days it shows.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SUMMARY_DAYS } from '../../src/experiment/summary.js';
 import { ccsimAsync } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-long-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a run of 400 days', () => {
   it('keeps the last year of days in summary.json, every day in days.csv and every interval in intervals.csv', async () => {
