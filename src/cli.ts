@@ -16,7 +16,6 @@
  * stdout carries only what was asked for (a table, or JSON with --json); notes go to stderr.
  * Heavy modules are imported inside the command that needs them, to keep start-up fast.
  */
-import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { closest, distance } from 'fastest-levenshtein';
 import yargs, { type Argv } from 'yargs';
@@ -27,64 +26,12 @@ import {
   EXIT_BAD_INPUT,
   EXIT_INTERNAL,
   UsageError,
-  checkResources,
-  defaultWorkers,
   intOption,
   load,
   numberOption,
-  outOption,
-  scenarioInfo,
-  openOutput,
 } from './cli/common.js';
 import { cliMessages } from './cli/messages.js';
-
-async function runCommand(args: { file: string; reps: unknown; seed: unknown; out?: string; json: boolean; workers: unknown; charts: boolean; log?: string }) {
-  const loaded = await load(args.file);
-  const replications = intOption('reps', args.reps, 1, LIMITS.replications);
-  const seed = args.seed === undefined ? loaded.scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
-  const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
-  const out = outOption(args.out);
-  await checkResources([loaded.config], replications, workers);
-  const dir = out ?? `out/${loaded.scenario.name}`;
-  const output = await openOutput(dir);
-  try {
-    const { replicate } = await import('./experiment/replicate.js');
-    const { runFiles } = await import('./output/run-files.js');
-    const { progress } = await import('./cli/progress.js');
-    const { config, scenario } = loaded;
-    const log = args.log === undefined ? null : await openLog(args.log, loaded);
-    const bar = await progress('replications');
-    let results;
-    try {
-      results = await replicate(config, { replications, seed, workers, onProgress: bar.tick, ...(log ? { onContact: log.sink } : {}) });
-    } catch (e) {
-      log?.abort();
-      throw e;
-    } finally {
-      bar.stop();
-    }
-    const logged = log?.finish();
-    const { summary, json, files } = runFiles(scenario, seed, config, results);
-    const { reportOutputs, wroteMessage } = await import('./cli/report.js');
-    const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), summary }, { charts: args.charts, kinds: output.keeps(scenario.name, 'summary') });
-    const written = output.commit(scenario.name, 'summary', files, report.files);
-    const { runTable } = await import('./output/run-table.js');
-    process.stdout.write(args.json ? json : runTable(summary, seed));
-    for (const note of report.notes) process.stderr.write(`${note}\n`);
-    process.stderr.write(`${wroteMessage(written)}${logged ? `; the call log of replication 0 to ${logged}` : ''}\n`);
-  } finally {
-    output.release();
-  }
-}
-
-/** The call log of `run --log FILE` (cli/call-log.ts), its dates from the scenario's day 0. */
-async function openLog(file: string, loaded: Awaited<ReturnType<typeof load>>) {
-  if (file.trim() === '') throw new UsageError('--log must name a file, got ""');
-  const { openCallLog } = await import('./cli/call-log.js');
-  const { dayZero } = await import('./scenario/dates.js');
-  const d = loaded.config.demand;
-  return openCallLog(file, loaded.config, dayZero({ startDate: loaded.scenario.calendar.startDate, startWeekday: d.startWeekday, startMonth: d.startMonth }));
-}
+import { packageVersion } from './cli/version.js';
 
 async function validateCommand(args: { file: string; json: boolean }) {
   if (!args.json) {
@@ -164,8 +111,9 @@ function commands(argv: Argv) {
           .option('json', { type: 'boolean', default: false, describe: 'print the summary JSON on stdout, nothing else' })
           .option('workers', WORKERS_OPTION)
           .option('charts', CHARTS_OPTION)
-          .option('log', { type: 'string', describe: 'write every contact of replication 0 to this CSV file (the ccsim call-log layout ccsim fit reads)' }),
-      (a) => runCommand(a as never),
+          .option('log', { type: 'string', describe: 'write every contact of replication 0 to this CSV file (the ccsim call-log layout ccsim fit reads)' })
+          .option('shard', { type: 'string', describe: 'K/N, auto or auto/N: run only shard K\'s range of replications; writes run-shard-K-of-N.json for ccsim merge' }),
+      async (a) => (await import('./cli/run.js')).runCommand(a as never),
     )
     .command(
       'validate <file>',
@@ -190,6 +138,7 @@ function commands(argv: Argv) {
           .option('by', { type: 'string', describe: 'a verdict by this KPI too, e.g. asaSec' })
           .option('baseline', { type: 'string', describe: 'verdict file to check against: exit 1 when a verdict changed' })
           .option('write-baseline', { type: 'string', describe: 'store the verdicts in this file' })
+          .option('shard', { type: 'string', describe: 'K/N, auto or auto/N: run only shard K\'s range of replications of every policy; writes compare-shard-K-of-N.json for ccsim merge' })
           .option('out', OUT_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'print the comparison JSON on stdout, nothing else' })
           .option('workers', WORKERS_OPTION)
@@ -205,7 +154,7 @@ function commands(argv: Argv) {
           .option('vary', { type: 'string', array: true, describe: 'KEY=V1,V2,… a dot path and its values; repeat for more axes' })
           .option('reps', { type: 'number', describe: 'replications per point (default 5)' })
           .option('seed', SEED_OPTION)
-          .option('shard', { type: 'string', describe: 'K/N: run only the points i with i mod N = K − 1; writes shard-K-of-N.json' })
+          .option('shard', { type: 'string', describe: 'K/N, auto or auto/N: run only the points i with i mod N = K − 1; writes shard-K-of-N.json' })
           .option('by', { type: 'string', describe: 'also report the best point by this KPI, e.g. serviceLevel' })
           .option('out', OUT_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'print the sweep (or shard) JSON on stdout, nothing else' })
@@ -215,7 +164,7 @@ function commands(argv: Argv) {
     )
     .command(
       'merge <dirs..>',
-      'join the shard files of a sweep (found in the given directories) into sweep.json and sweep.csv',
+      'join the shard files of a sweep, a run or a comparison (found in the given directories) into what the unsharded command writes',
       (y) =>
         y
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'directories (or files) holding shard-K-of-N.json' })
@@ -287,11 +236,6 @@ interface WithOptions {
   getOptions(): { key: Record<string, unknown> };
 }
 let parsing: WithOptions | undefined;
-
-/** The package's version (`ccsim --version`), from package.json beside src/ and dist/. */
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
 
 /**
  * yargs' "Unknown argument(s): rep, foo" with the near option suggested for each (strict mode

@@ -29,6 +29,7 @@ import {
 } from './common.js';
 import type { OutputDir } from './output-dir.js';
 import type { StoredVerdicts } from '../output/verdicts.js';
+import type { Comparison } from '../experiment/compare.js';
 
 type Loaded = Awaited<ReturnType<typeof load>>;
 import { progress } from './progress.js';
@@ -47,6 +48,7 @@ export interface CompareArgs {
   baseline?: string;
   writeBaseline?: string;
   charts?: boolean;
+  shard?: string;
 }
 
 /** Replications when --reps is not given (and no verdict file says otherwise). */
@@ -61,6 +63,8 @@ export const compareMessages = {
   bothBaselines: () => 'give either --baseline FILE (check the stored verdicts) or --write-baseline FILE (store them), not both',
   byDiffers: (file: string, stored: string | null, by: string) => `--by ${by} differs from the verdict file ${file}, which holds verdicts by ${stored ?? 'profit only'}; drop --by or write a new baseline`,
   otherScenario: (file: string, stored: string, scenario: string) => `--baseline ${file}: holds the verdicts of scenario "${stored}", not "${scenario}"`,
+  shardWith: (option: string) =>
+    `--shard runs a share of the replications for ccsim merge; ${option} needs the whole comparison (merge the shards, then run the check on the merged result's settings)`,
   otherWindow: (file: string, policy: string) =>
     `${file}: policy "${policy}" changes the horizon or the warm-up; policies are compared over the baseline's measured window, so they must keep it (compare other horizons as separate scenarios)`,
 };
@@ -142,6 +146,13 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
   const dir = outOption(args.out) ?? `out/${scenario.name}`;
 
+  if (args.shard !== undefined) {
+    if (typeof replications !== 'number') throw new UsageError(compareMessages.shardWith('--reps auto'));
+    if (args.baseline !== undefined) throw new UsageError(compareMessages.shardWith('--baseline'));
+    if (args.writeBaseline !== undefined) throw new UsageError(compareMessages.shardWith('--write-baseline'));
+    const { runShard } = await import('./replication-shards.js');
+    return runShard(args.shard, loaded, { command: 'compare', configs: loaded.policies.map((p) => ({ name: p.name, config: p.config })), seed, replications, by: by ?? null, workers, dir, json: args.json });
+  }
   const output = await openOutput(dir);
   try {
     await runComparison(args, loaded, { dir, output, replications, seed, by, workers, stored });
@@ -167,9 +178,7 @@ async function runComparison(
   const { scenario } = loaded;
   const { dir, output, replications, seed, by, workers, stored } = o;
   const { compare, FigureNotReported } = await import('../experiment/compare.js');
-  const { verdictsJson, verdictChanges } = await import('../output/verdicts.js');
   const { createRunner } = await import('../experiment/pool.js');
-  const { comparisonJson, comparisonCsv, comparisonTable } = await import('../output/comparison.js');
   const tasks = loaded.policies.length * (typeof replications === 'number' ? replications : replications.maxReplications);
   await checkResources(loaded.policies.map((p) => p.config), typeof replications === 'number' ? replications : replications.maxReplications, workers);
   const runner = createRunner(workers, tasks);
@@ -185,6 +194,24 @@ async function runComparison(
     await runner.close();
   }
 
+  await writeComparisonOutputs(loaded, comparison, { dir, output, charts: args.charts ?? true, json: args.json, baseline: args.baseline, writeBaseline: args.writeBaseline, stored });
+}
+
+/**
+ * What `compare` writes and prints for a finished comparison: comparison.json and .csv, the
+ * months, the report, the verdict file and check; the table (or the JSON) on stdout. `ccsim
+ * merge` of compare shards calls it with the comparison of the joined replications.
+ */
+export async function writeComparisonOutputs(
+  loaded: Loaded,
+  comparison: Comparison,
+  o: { dir: string; output: OutputDir; charts: boolean; json: boolean; baseline?: string | undefined; writeBaseline?: string | undefined; stored?: StoredVerdicts | undefined },
+): Promise<void> {
+  const { scenario } = loaded;
+  const { dir, output, stored } = o;
+  const args = { json: o.json, baseline: o.baseline, writeBaseline: o.writeBaseline, charts: o.charts };
+  const { verdictsJson, verdictChanges } = await import('../output/verdicts.js');
+  const { comparisonJson, comparisonCsv, comparisonTable } = await import('../output/comparison.js');
   const json = comparisonJson(comparison);
   const { reportOutputs, wroteMessage } = await import('./report.js');
   const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), comparison }, { charts: args.charts ?? true, kinds: output.keeps(scenario.name, 'comparison') });

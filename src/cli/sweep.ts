@@ -9,12 +9,13 @@
  */
 import type { ModelConfig } from '../model/config.js';
 import { existsSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
 import { UsageError, checkResources, defaultWorkers, figureOption, intOption, isUnwritable, load, openOutput, outOption, readStored, scenarioInfo, writeOutputFile } from './common.js';
 import { cliMessages } from './messages.js';
 import { progress } from './progress.js';
+import { shardOption } from './shard-option.js';
 
 export interface SweepArgs {
   file: string;
@@ -42,7 +43,7 @@ export const sweepMessages = {
 export async function sweepCommand(args: SweepArgs): Promise<void> {
   const loaded = await load(args.file);
   const { scenario } = loaded;
-  const { GridError, parseVary, checkAxes, gridPoints, parseShard, shardIndices } = await import('../experiment/grid.js');
+  const { GridError, parseVary, checkAxes, gridPoints, shardIndices } = await import('../experiment/grid.js');
   const grid = (f: () => unknown) => {
     try {
       return f();
@@ -58,7 +59,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   const replications = args.reps === undefined ? DEFAULT_SWEEP_REPS : intOption('reps', args.reps, 1, LIMITS.replications);
   const seed = args.seed === undefined ? scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
   const by = args.by === undefined ? null : figureOption('by', args.by);
-  const shard = args.shard === undefined ? undefined : (grid(() => parseShard(args.shard!)) as ReturnType<typeof parseShard>);
+  const shard = args.shard === undefined ? undefined : shardOption(args.shard);
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
   const dir = outOption(args.out) ?? `out/${scenario.name}`;
 
@@ -171,7 +172,9 @@ export interface MergeArgs {
   charts?: boolean;
 }
 
-const SHARD_FILE = /^shard-\d+-of-\d+\.json$/;
+/** Sweep shards (shard-K-of-N.json) and run or compare shards (run-shard-K-of-N.json, compare-shard-K-of-N.json). */
+const SHARD_FILE = /^((run|compare)-)?shard-\d+-of-\d+\.json$/;
+const SWEEP_SHARD_FILE = /^shard-\d+-of-\d+\.json$/;
 
 /** Shard files under a directory (recursively, skipping hidden directories), or the file itself. */
 function shardFiles(path: string): string[] {
@@ -189,7 +192,15 @@ function shardFiles(path: string): string[] {
 
 export async function mergeCommand(args: MergeArgs): Promise<void> {
   const { mergeShards, MergeError, sweepJson, sweepCsv, sweepTable } = await import('../output/sweep.js');
-  const files = [...new Set(args.dirs.flatMap(shardFiles))];
+  const found = [...new Set(args.dirs.flatMap(shardFiles))];
+  const sweeps = found.filter((f) => SWEEP_SHARD_FILE.test(basename(f)));
+  const replicationShards = found.filter((f) => !SWEEP_SHARD_FILE.test(basename(f)));
+  if (sweeps.length > 0 && replicationShards.length > 0) throw new UsageError(`merge: ${sweeps[0]} is a sweep's shard and ${replicationShards[0]} a run's or comparison's; merge one experiment at a time`);
+  if (replicationShards.length > 0) {
+    const { mergeReplicationShards } = await import('./replication-shards.js');
+    return mergeReplicationShards(replicationShards, args, readStored);
+  }
+  const files = sweeps;
   let result;
   try {
     result = mergeShards(

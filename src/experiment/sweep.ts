@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/result.js';
 import { estimateAll, type FigureEstimate } from './estimate.js';
+import { fingerprintOf } from './fingerprint.js';
 import { groupRecords } from './figures.js';
 import type { Axis, GridPoint } from './grid.js';
 import type { Runner } from './pool.js';
@@ -57,20 +57,10 @@ export interface BestPoint {
   mean: number;
 }
 
-/** JSON with object keys sorted at every level, so equal data hashes equally. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** The definition of a sweep over `points`, with its fingerprint. */
 export function defineSweep(def: Omit<SweepDefinition, 'points' | 'fingerprint'>, points: readonly SweepPoint[]): SweepDefinition {
   const hashed = { format: 1, ...def, configs: points.map((p) => p.config) };
-  const fingerprint = createHash('sha256').update(canonical(hashed)).digest('hex');
+  const fingerprint = fingerprintOf(hashed);
   return { ...def, points: points.length, fingerprint };
 }
 

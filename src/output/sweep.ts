@@ -96,7 +96,7 @@ export const parsePointState = readPointState;
 export class MergeError extends Error {}
 
 export const mergeMessages = {
-  noShards: (dirs: readonly string[]) => `no shard files (shard-K-of-N.json) found in ${dirs.join(', ')}`,
+  noShards: (dirs: readonly string[]) => `no shard files (shard-K-of-N.json of a sweep, run-shard-K-of-N.json or compare-shard-K-of-N.json) found in ${dirs.join(', ')}`,
   notShard: (file: string, reason: string) => `${file}: not a shard file of ccsim sweep --shard: ${reason}`,
   otherSweep: (file: string, first: string) => `${file} belongs to another sweep than ${first} (fingerprints differ: different scenario, grid, seed, replications or --by)`,
   otherCount: (file: string, n: number, first: string, m: number) => `${file} is one of ${n} shards, but ${first} is one of ${m}`,

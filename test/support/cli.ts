@@ -18,13 +18,19 @@ export function ccsim(args: string[], options: { cwd?: string } = {}) {
 
 /**
  * The CLI as a child process that does not block the test file, so `describe.concurrent` tests
- * overlap their ~0.5 s start-up. `child` is handed out for tests that must stop it midway.
+ * overlap their ~0.5 s start-up. `child` is handed out for tests that must stop it midway; `env`
+ * adds to the environment (undefined removes a variable).
  */
-export function ccsimAsync(args: string[], options: { cwd?: string; onStart?: (child: ChildProcess) => void } = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+export function ccsimAsync(
+  args: string[],
+  options: { cwd?: string; onStart?: (child: ChildProcess) => void; env?: Readonly<Record<string, string | undefined>> } = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     const child = spawn(process.execPath, ['--import', TSX, `${REPO}/src/cli.ts`, ...args], {
       cwd: options.cwd ?? REPO,
-      env: { ...process.env, NO_COLOR: '1' },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

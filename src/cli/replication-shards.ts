@@ -1,0 +1,120 @@
+/**
+ * Replications spread over a batch engine — `ccsim run|compare FILE --shard K/N|auto` and the
+ * merge of their shard files:
+ *
+ *   shard K: FILE ─load─▶ configurations ─replications [from, to) of each (experiment/
+ *     replication-shard.ts)─▶ run-shard-K-of-N.json | compare-shard-K-of-N.json (written
+ *     atomically, no lock: the shards of one experiment may share a directory)
+ *   merge: shard files ─join (output/replication-shard.ts)─▶ the scenario text ─load─▶ the same
+ *     fingerprint? the same ccsim? ─▶ each result held to a reference's shape ─▶ results in
+ *     replication order ─▶ the unsharded command's own output code (cli/run.ts, cli/compare.ts)
+ *
+ * A failed shard is rerun by its index and writes the same bytes (its replications depend only
+ * on the configuration, the seed and their indices).
+ */
+import { join } from 'node:path';
+import type { Shard } from '../experiment/grid.js';
+import { replicationFingerprint, replicationRange, type ReplicationExperiment } from '../experiment/replication-shard.js';
+import { SECONDS_PER_MONTH, type ModelConfig } from '../model/config.js';
+import type { ReplicationResult } from '../model/result.js';
+import { UsageError, checkResources, openOutput, outOption, writeOutputFile } from './common.js';
+import type { Loaded } from './run.js';
+import { shardOption } from './shard-option.js';
+import { packageVersion } from './version.js';
+
+export interface ShardRun {
+  command: 'run' | 'compare';
+  configs: readonly { name: string; config: ModelConfig }[];
+  seed: number;
+  replications: number;
+  by: string | null;
+  workers: number;
+  dir: string;
+  json: boolean;
+}
+
+/** Runs shard K's range of replications of every configuration and writes its shard file. */
+export async function runShard(text: string, loaded: Loaded, o: ShardRun): Promise<void> {
+  const shard: Shard = shardOption(text);
+  const experiment: ReplicationExperiment = { command: o.command, seed: o.seed, replications: o.replications, by: o.by, configs: o.configs, version: packageVersion() };
+  const { from, to } = replicationRange(o.replications, shard);
+  await checkResources(o.configs.map((c) => c.config), Math.max(1, to - from), o.workers);
+  const { createRunner } = await import('../experiment/pool.js');
+  const { replicateRange } = await import('../experiment/replicate.js');
+  const { progress } = await import('./progress.js');
+  const runner = createRunner(o.workers, o.configs.length * (to - from));
+  const bar = await progress(`replications ${from}–${to - 1} (shard ${shard.k} of ${shard.n})`);
+  let done = 0;
+  const total = o.configs.length * (to - from);
+  let results: ReplicationResult[][];
+  try {
+    results = await Promise.all(o.configs.map((c) => replicateRange(runner, c.config, o.seed, from, to, () => bar.tick(++done, total))));
+  } finally {
+    bar.stop();
+    await runner.close();
+  }
+  const { replicationShardJson, replicationShardFileName } = await import('../output/replication-shard.js');
+  const json = replicationShardJson(experiment, replicationFingerprint(experiment), shard, { name: loaded.scenario.name, file: loaded.file, source: loaded.source }, results);
+  const file = await writeOutputFile(join(o.dir, replicationShardFileName(o.command, shard)), json);
+  if (o.json) process.stdout.write(json);
+  process.stderr.write(`shard ${shard.k} of ${shard.n}: replications ${from}–${to - 1} of ${o.replications}${to === from ? ' (none: more shards than replications)' : ''}; wrote ${file}\n`);
+}
+
+/** `ccsim merge` of run or compare shard files: the outputs the unsharded command writes. */
+export async function mergeReplicationShards(files: readonly string[], args: { out?: string; json: boolean; charts?: boolean }, read: (file: string) => string): Promise<void> {
+  const m = await import('../output/replication-shard.js');
+  let joined;
+  try {
+    joined = m.joinReplicationShards(files.map((file) => ({ file, text: read(file) })));
+  } catch (e) {
+    if (e instanceof m.ReplicationMergeError) throw new UsageError(`merge: ${e.message}`);
+    throw e;
+  }
+  const { head } = joined;
+  const first = joined.files[0]!;
+  const mine = packageVersion();
+  if (head.ccsim !== mine) throw new UsageError(`merge: ${m.replicationMergeMessages.otherVersion(first, head.ccsim, mine)}`);
+  // The configurations from the scenario text the shards carry, held to their fingerprint.
+  const { parseScenario } = await import('../scenario/load.js');
+  const { ScenarioError } = await import('../scenario/errors.js');
+  let loaded: Loaded;
+  try {
+    loaded = { ...parseScenario(head.scenario.source, head.scenario.file), source: head.scenario.source } as Loaded;
+  } catch (e) {
+    if (e instanceof ScenarioError) throw new UsageError(`merge: ${m.replicationMergeMessages.sourceChanged(first)}`);
+    throw e;
+  }
+  const configs = head.command === 'run' ? [{ name: loaded.scenario.name, config: loaded.config }] : loaded.policies.map((p) => ({ name: p.name, config: p.config }));
+  const experiment: ReplicationExperiment = { command: head.command, seed: head.seed, replications: head.replications, by: head.by, configs, version: mine };
+  if (replicationFingerprint(experiment) !== head.fingerprint || configs.length !== joined.encoded.length) throw new UsageError(`merge: ${m.replicationMergeMessages.sourceChanged(first)}`);
+
+  // Each result held to the shape of one the model makes for the same configuration (an hour of it).
+  const { simulateReplication } = await import('../model/contact-center.js');
+  const results = configs.map((c, p) => {
+    const reference = simulateReplication({ ...c.config, warmupSec: 0, horizonSec: Math.min(c.config.horizonSec, 3600) }, head.seed, 0);
+    const buckets = Math.ceil(c.config.horizonSec / c.config.demand.intervalSec);
+    try {
+      return m.decodeResults(joined, p, reference, { buckets, months: Math.ceil(c.config.horizonSec / SECONDS_PER_MONTH) });
+    } catch (e) {
+      if (e instanceof m.ReplicationMergeError) throw new UsageError(`merge: ${e.message}`);
+      throw e;
+    }
+  });
+
+  const dir = outOption(args.out) ?? `out/${head.scenario.name}`;
+  const output = await openOutput(dir);
+  try {
+    if (head.command === 'run') {
+      const { writeRunOutputs } = await import('./run.js');
+      await writeRunOutputs(loaded, head.seed, results[0]!, { dir, output, charts: args.charts ?? true, json: args.json, note: `; merged ${files.length} shard(s)` });
+    } else {
+      const { analyze } = await import('../experiment/compare.js');
+      const { bonferroniLevel } = await import('../experiment/paired.js');
+      const comparison = { ...analyze(loaded.policies, results, { scenario: loaded.scenario.name, seed: head.seed, by: head.by ?? undefined }, bonferroniLevel(configs.length - 1)), autoReplications: null };
+      const { writeComparisonOutputs } = await import('./compare.js');
+      await writeComparisonOutputs(loaded, comparison, { dir, output, charts: args.charts ?? true, json: args.json });
+    }
+  } finally {
+    output.release();
+  }
+}
