@@ -11,6 +11,9 @@
  *    ~300 agents on the roster, five weeks), one replication, whole process.
  * 8. Customer base (issue 5): 1,000,000 customers over 24 months (bench/customers.ts), peak RSS
  *    and wall of `ccsim run --reps 1`, whole process, and of simulateReplication alone.
+ * 9. Memory flat in the horizon: scenarios/isp.yaml (150,000 subscribers, two groups on shifts,
+ *    open Mon–Fri) over 6 months and over 10 years, `ccsim run` with its charts, whole process:
+ *    peak RSS and what it writes.
  *
  * `npm run bench -- --only 4,8` runs only the sections listed (1 and 2 are one section); out/
  * bench.json then holds only those, and says so (`only`). `npm run bench -- --against REF` runs
@@ -26,7 +29,7 @@
  * section that fails is reported as failed and the others still run; the exit code is then 1.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +56,8 @@ const TARGET = {
   operationsSec: 5,
   /** 1,000,000 customers over 24 months, whole process: "well under 2 GB". */
   customersRssMB: 2048,
+  /** Ten years of scenarios/isp.yaml, `ccsim run` with charts, whole process. */
+  tenYearRssMB: 400,
 } as const;
 
 const THROUGHPUT_RUNS = 5;
@@ -302,6 +307,39 @@ function customers(tmp: string) {
   };
 }
 
+/** 9. scenarios/isp.yaml over 6 months and 10 years, `ccsim run` with charts: peak RSS and output size. */
+function horizon(tmp: string) {
+  const source = readFileSync(path.join(ROOT, 'scenarios', 'isp.yaml'), 'utf8');
+  if (!/^horizon: \{ months: 6 \}$/m.test(source)) throw new Error('scenarios/isp.yaml no longer has "horizon: { months: 6 }"; update bench section 9');
+  const rows = [6, 120].map((months) => {
+    const file = path.join(tmp, `isp-${months}.yaml`);
+    writeFileSync(file, source.replace(/^horizon: \{ months: 6 \}$/m, `horizon: { months: ${months} }`));
+    const out = path.join(tmp, `isp-${months}`);
+    const run = timeNode([...MAX_RSS, 'bin/ccsim.js', 'run', file, '--reps', '1', '--workers', '1', '--out', out]);
+    const written = readdirSync(out, { recursive: true }).map((f) => path.join(out, String(f))).filter((f) => statSync(f).isFile());
+    const bytes = written.reduce((n, f) => n + statSync(f).size, 0);
+    const largest = written.map((f) => ({ f: path.relative(out, f), size: statSync(f).size })).sort((a, b) => b.size - a.size)[0]!;
+    return { months, wallMs: run.wallMs, maxRssKB: reportedMaxRssKB(run.stderr), bytes, largest };
+  });
+  const ten = rows[1]!;
+  const pass = ten.maxRssKB < TARGET.tenYearRssMB * 1024;
+  print(
+    table('9. Memory flat in the horizon: ccsim run scenarios/isp.yaml --reps 1 (charts on), whole process; one run each', [
+      ['horizon', 'wall', 'peak RSS', 'written', 'largest file', 'target'],
+      ...rows.map((r) => [
+        `${r.months} months`,
+        fmtS(r.wallMs),
+        fmtMB(r.maxRssKB),
+        `${(r.bytes / 2 ** 20).toFixed(1)} MB`,
+        `${r.largest.f} ${(r.largest.size / 2 ** 20).toFixed(1)} MB`,
+        r.months === 120 ? `< ${TARGET.tenYearRssMB} MB: ${verdict(pass)}` : '',
+      ]),
+    ]),
+  );
+  print('   interval series are streamed to disk (intervals.csv, group-intervals.csv); summary.json keeps the last 366 days.\n\n');
+  return { method: 'one run each, whole process, peak RSS from process.resourceUsage().maxRSS at exit', runs: rows, pass };
+}
+
 /** 3. `ccsim run` on 21 days, whole process. */
 function cli(tmp: string) {
   const file = path.join(tmp, 'bench-cli.yaml');
@@ -435,8 +473,8 @@ function onlyOption(): Set<number> | undefined {
   const values = options;
   if (values.only === undefined) return undefined;
   const picked = values.only.split(',').map((x) => Number(x.trim()));
-  const bad = picked.filter((n) => !Number.isInteger(n) || n < 1 || n > 8);
-  if (bad.length > 0 || picked.length === 0) throw new Error(`--only: section numbers 1 to 8, comma-separated (got "${values.only}")`);
+  const bad = picked.filter((n) => !Number.isInteger(n) || n < 1 || n > 9);
+  if (bad.length > 0 || picked.length === 0) throw new Error(`--only: section numbers 1 to 9, comma-separated (got "${values.only}")`);
   return new Set(picked);
 }
 
@@ -473,11 +511,12 @@ try {
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stderr}`);
   const tp = wanted(1, 2) ? section('throughput', `1-2/8 model throughput, ccsim and reference, ${THROUGHPUT_RUNS} runs each`, throughput) : undefined;
   if (wanted(3)) section('cli', `3/8 whole-process CLI, 21 days, ${CLI_RUNS} runs`, () => cli(tmp));
-  if (wanted(4)) section('memory', '4/8 peak RSS at 7 and 21 days', memory);
-  if (wanted(5)) section('workers', `5/8 workers: --reps ${WORKER_REPS}, --workers 1 and 2, ${WORKER_RUNS} runs each`, () => workers(tmp, tp?.ccsim.callsPerSec));
-  if (wanted(6)) section('startup', `6/8 CLI start-up, validate, ${STARTUP_RUNS} runs each`, startup);
-  if (wanted(7)) section('operations', '7/8 operations model, mid-size center', () => operations(tmp));
-  if (wanted(8)) section('customers', '8/8 customer base, 1,000,000 customers over 24 months', () => customers(tmp));
+  if (wanted(4)) section('memory', '4/9 peak RSS at 7 and 21 days', memory);
+  if (wanted(5)) section('workers', `5/9 workers: --reps ${WORKER_REPS}, --workers 1 and 2, ${WORKER_RUNS} runs each`, () => workers(tmp, tp?.ccsim.callsPerSec));
+  if (wanted(6)) section('startup', `6/9 CLI start-up, validate, ${STARTUP_RUNS} runs each`, startup);
+  if (wanted(7)) section('operations', '7/9 operations model, mid-size center', () => operations(tmp));
+  if (wanted(8)) section('customers', '8/9 customer base, 1,000,000 customers over 24 months', () => customers(tmp));
+  if (wanted(9)) section('horizon', '9/9 memory flat in the horizon: 6 months and 10 years of scenarios/isp.yaml', () => horizon(tmp));
   if (options.against !== undefined) section('against', `against ${options.against}: whole-process CLI, 21 days, ${AGAINST_RUNS} runs each, interleaved`, () => againstSection(options.against!));
 
   const totalSec = (performance.now() - startedAt) / 1000;

@@ -273,4 +273,9 @@ async function main(): Promise<void> {
 // A 32 MB semi-space (V8's default is 16 MB on 64-bit) keeps most short-lived objects of a run
 // from being promoted; measured on the canonical 21-day run: 2.0–2.2 s → 1.6–1.9 s.
 setFlagsFromString('--max-semi-space-size=32');
+// No allocation-site pretenuring: V8 learns from the summary's estimates (which live on) to
+// allocate every estimate straight into the old generation, and the streamed interval rows' and
+// the charts' short-lived ones then fill it with garbage until the next full collection. A
+// 10-year run of scenarios/isp.yaml peaked at 417 MB with it and 312 MB without (npm run bench).
+setFlagsFromString('--no-allocation-site-pretenuring');
 await main();
