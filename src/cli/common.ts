@@ -50,6 +50,9 @@ export async function load(file: string) {
 }
 
 /** What the report says about a loaded scenario (scenario.json). */
+/** A scenario as the commands hold it: its file, text, parsed scenario and configurations. */
+export type Loaded = Awaited<ReturnType<typeof load>>;
+
 export function scenarioInfo(loaded: { file: string; source: string; scenario: { name: string; description?: string | undefined } }) {
   return { name: loaded.scenario.name, description: loaded.scenario.description, file: loaded.file, source: loaded.source };
 }

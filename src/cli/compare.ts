@@ -26,12 +26,12 @@ import {
   shown,
   openOutput,
   writeOutputFile,
+  type Loaded,
 } from './common.js';
 import type { OutputDir } from './output-dir.js';
 import type { StoredVerdicts } from '../output/verdicts.js';
 import type { Comparison } from '../experiment/compare.js';
 
-type Loaded = Awaited<ReturnType<typeof load>>;
 import { progress } from './progress.js';
 
 export interface CompareArgs {
@@ -150,7 +150,7 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
     if (typeof replications !== 'number') throw new UsageError(compareMessages.shardWith('--reps auto'));
     if (args.baseline !== undefined) throw new UsageError(compareMessages.shardWith('--baseline'));
     if (args.writeBaseline !== undefined) throw new UsageError(compareMessages.shardWith('--write-baseline'));
-    const { runShard } = await import('./replication-shards.js');
+    const { runShard } = await import('./replication-shard-run.js');
     return runShard(args.shard, loaded, { command: 'compare', configs: loaded.policies.map((p) => ({ name: p.name, config: p.config })), seed, replications, by: by ?? null, workers, dir, json: args.json });
   }
   const output = await openOutput(dir);

@@ -1,14 +1,13 @@
 /**
  * `ccsim run FILE`: replications of one scenario, estimated and written with the report — or,
  * with `--shard K/N`, only shard K's range of replications, written as a shard file that
- * `ccsim merge` joins into exactly the outputs of the unsharded run (cli/replication-shards.ts).
+ * `ccsim merge` joins into exactly the outputs of the unsharded run (cli/replication-merge.ts).
  */
 import { LIMITS } from '../scenario/limits.js';
 import type { ReplicationResult } from '../model/result.js';
-import { UsageError, checkResources, defaultWorkers, intOption, load, openOutput, outOption, scenarioInfo } from './common.js';
+import { UsageError, checkResources, defaultWorkers, intOption, load, openOutput, outOption, scenarioInfo, type Loaded } from './common.js';
 import type { OutputDir } from './output-dir.js';
 
-export type Loaded = Awaited<ReturnType<typeof load>>;
 
 export interface RunArgs {
   file: string;
@@ -34,7 +33,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
   const dir = outOption(args.out) ?? `out/${loaded.scenario.name}`;
   if (args.shard !== undefined) {
     if (args.log !== undefined) throw new UsageError(runMessages.shardWithLog());
-    const { runShard } = await import('./replication-shards.js');
+    const { runShard } = await import('./replication-shard-run.js');
     return runShard(args.shard, loaded, { command: 'run', configs: [{ name: loaded.scenario.name, config: loaded.config }], seed, replications, by: null, workers, dir, json: args.json });
   }
   await checkResources([loaded.config], replications, workers);

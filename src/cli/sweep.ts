@@ -197,7 +197,7 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
   const replicationShards = found.filter((f) => !SWEEP_SHARD_FILE.test(basename(f)));
   if (sweeps.length > 0 && replicationShards.length > 0) throw new UsageError(`merge: ${sweeps[0]} is a sweep's shard and ${replicationShards[0]} a run's or comparison's; merge one experiment at a time`);
   if (replicationShards.length > 0) {
-    const { mergeReplicationShards } = await import('./replication-shards.js');
+    const { mergeReplicationShards } = await import('./replication-merge.js');
     return mergeReplicationShards(replicationShards, args, readStored);
   }
   const files = sweeps;

@@ -13,6 +13,7 @@ import { ScenarioError } from '../../src/scenario/errors.js';
 import { gridMessages } from '../../src/experiment/grid.js';
 import { mergeMessages } from '../../src/output/sweep.js';
 import { ccsimAsync } from '../support/cli.js';
+import { shardMessages } from '../../src/cli/shard-option.js';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'ccsim-sweep-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
@@ -145,7 +146,7 @@ describe('sweep options', () => {
     ['a key given twice', ['staffing.agents=14', 'staffing.agents=15'], {}, gridMessages.varyDuplicateKey('staffing.agents')],
     ['a value the scenario does not allow, naming it', ['staffing.agents=14,0'], {}, /--vary staffing.agents=0: staffing.agents: agents must be ≥ 1/],
     ['a value of the wrong type, naming it', ['staffing.agents=many'], {}, /--vary staffing.agents="many": staffing.agents: expected number, got the text "many"/],
-    ['a bad --shard', ['staffing.agents=14'], { shard: '3/2' }, gridMessages.shardForm('3/2')],
+    ['a bad --shard', ['staffing.agents=14'], { shard: '3/2' }, shardMessages.form('3/2')],
     ['an unknown --by', ['staffing.agents=14'], { by: 'speed' }, /^--by must be one of profit, /],
     ['a --by figure the points do not report (csat without customers)', ['staffing.agents=14'], { by: 'csat' }, /^--by csat: a sweep's points report this scenario's KPIs and economics figures only, and "csat" is not one of them; reported: offered, /],
     ['--reps 0', ['staffing.agents=14'], { reps: 0 }, /^--reps must be a whole number from 1 to /],
