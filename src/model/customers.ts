@@ -1,8 +1,9 @@
-import { poisson } from '../engine/random/poisson.js';
+import { poissonQuantile } from '../engine/random/poisson.js';
 import type { Uniform } from '../engine/random/stream.js';
 import { referralReserve, SECONDS_PER_MONTH, type CustomersConfig } from './config.js';
 import { CustomerBase } from './customer-base.js';
 import { CustomerTally, type CustomerMonths } from './customer-tally.js';
+import { PURPOSE, type KeyedDraws } from './draws.js';
 import type { Ledger } from './ledger.js';
 
 export type { CustomerMonths } from './customer-tally.js';
@@ -38,7 +39,8 @@ export interface CustomerResult {
  *      min(1, base × their satisfaction multiplier) × their exposure (the share of the month they
  *      were customers: 1, or less for those bought during it), one uniform per id slot opened so
  *      far (active, left or never filled) from stream "churn", so customer i's draw in month k is
- *      the same under every policy (common random numbers);
+ *      the same under every policy (common random numbers; overflow ids' draws are keyed by
+ *      (overflow index, month), model/draws.ts);
  *   2. the purchases of month k are planned (t_k < horizon): `perMonth` paid ones, of which word
  *      of mouth deters some — and referrals won by word of mouth. Word of mouth is per issue
  *      (model/customer-side.ts): each issue that ended last month at a satisfied level (4–5) makes
@@ -46,10 +48,11 @@ export interface CustomerResult {
  *      `tellsDissatisfied`; each telling converts (or deters) a prospect with its probability. A
  *      sum of Poisson(tells) thinned binomially is Poisson, so referred ~ Poisson(n₊·tells₊·convert)
  *      new customers (free), and deterred ~ Poisson(n₋·tells₋·deter) paid prospects lost (at most
- *      perMonth, the month's last purchases), from stream "wordOfMouth".
+ *      perMonth, the month's last purchases), each by inversion of one uniform keyed by the month
+ *      (model/draws.ts), so two policies' counts differ by about the difference of their means.
  * Returns (model/customer-side.ts): an issue that ends unresolved within `returns.windowSec` of
  * its customer's purchase leads, with probability `returns.prob`, to a product return: refund +
- * handling cost, and the customer leaves at once.
+ * handling cost, and the customer leaves at once; the uniform is keyed by the issue.
  * Money goes to the ledger (model/ledger.ts): fees accrue continuously on the active base,
  * referral fees apart; the acquisition campaign (perMonth × costPerCustomer, whatever word of
  * mouth deterred) is paid at the month's start. Counts go to the tally (model/customer-tally.ts).
@@ -93,9 +96,8 @@ export class Lifecycle {
     private readonly horizonSec: number,
     private readonly ledger: Ledger,
     private readonly churnU: Uniform,
-    /** Churn draws of overflow referrals: their own stream, so an overflow shifts no one else's draws. */
-    private readonly overflowChurnU: Uniform,
-    private readonly wordOfMouthU: Uniform,
+    /** Overflow referrals' churn, word of mouth and returns: keyed draws, so none shifts another. */
+    private readonly keyed: KeyedDraws,
     /** The churn multiplier of customer `id` at time `t` (1 without satisfaction effects). */
     private readonly multiplier: (id: number, t: number) => number,
   ) {
@@ -227,9 +229,9 @@ export class Lifecycle {
       const monthStart = (k - 1) * SECONDS_PER_MONTH;
       let churned = 0;
       let exposure = 0;
-      const churn = (from: number, to: number, draw: Uniform) => {
+      const churn = (from: number, to: number, draw: (id: number) => number) => {
         for (let id = from; id < to; id++) {
-          const u = draw();
+          const u = draw(id);
           if (base.active[id] !== 1) continue;
           const bought = this.purchaseSec(id);
           const share = bought <= monthStart ? 1 : (now - bought) / SECONDS_PER_MONTH;
@@ -240,8 +242,9 @@ export class Lifecycle {
           }
         }
       };
-      churn(0, this.blockStart(this.opened), this.churnU);
-      churn(this.overflowStart, this.overflowStart + this.overflowCount, this.overflowChurnU);
+      const churnU = this.churnU;
+      churn(0, this.blockStart(this.opened), () => churnU());
+      churn(this.overflowStart, this.overflowStart + this.overflowCount, (id) => this.keyed.uniform(id - this.overflowStart, k, PURPOSE.churn));
       this.tally.churn(k - 1, churned, exposure);
       months.active[k - 1] = base.activeCount;
     }
@@ -252,8 +255,8 @@ export class Lifecycle {
     let referred = 0;
     const wom = c.wordOfMouth;
     if (wom !== null) {
-      referred = poisson(this.wordOfMouthU, satisfied * wom.tellsSatisfied * wom.convertProb)();
-      deterred = Math.min(c.acquisitionPerMonth, poisson(this.wordOfMouthU, dissatisfied * wom.tellsDissatisfied * wom.deterProb)());
+      referred = poissonQuantile(this.keyed.uniform(k, 0, PURPOSE.referred), satisfied * wom.tellsSatisfied * wom.convertProb);
+      deterred = Math.min(c.acquisitionPerMonth, poissonQuantile(this.keyed.uniform(k, 0, PURPOSE.deterred), dissatisfied * wom.tellsDissatisfied * wom.deterProb));
     }
     this.plan(k, c.acquisitionPerMonth - deterred, referred);
     this.opened = k + 1;
@@ -305,10 +308,14 @@ export class Lifecycle {
     }
   }
 
-  /** The issue of `id` ended unresolved at `now`: a return with its probability, within the window from purchase. Returns whether the customer left. */
-  maybeReturn(id: number, now: number, u: Uniform): boolean {
+  /**
+   * Issue `issue` of customer `id` ended unresolved at `now`: a return with its probability (a
+   * uniform keyed by the issue), within the window from purchase. Returns whether the customer left.
+   */
+  maybeReturn(id: number, now: number, issue: number): boolean {
     const r = this.config.returns!;
-    if (now >= this.horizonSec || this.base.active[id] !== 1 || this.base.cohort[id]! < 0 || now - this.purchaseSec(id) > r.windowSec || u() >= r.prob) return false;
+    if (now >= this.horizonSec || this.base.active[id] !== 1 || this.base.cohort[id]! < 0 || now - this.purchaseSec(id) > r.windowSec) return false;
+    if (this.keyed.uniform(issue, 0, PURPOSE.returns) >= r.prob) return false;
     this.accrue(now);
     this.base.leave(id);
     this.tally.at('returned', now);

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECONDS_PER_MONTH } from '../../src/model/config.js';
 import { Lifecycle } from '../../src/model/customers.js';
+import { PURPOSE, type KeyedDraws } from '../../src/model/draws.js';
 import { Ledger } from '../../src/model/ledger.js';
 import { simulateReplication } from '../../src/model/contact-center.js';
 import type { ReplicationResult } from '../../src/model/result.js';
@@ -36,11 +37,15 @@ const run = (input: ScenarioInput, seed: number, reps = 1): ReplicationResult[] 
 
 const DAY = 86_400;
 
+/** Keyed draws that answer `uniform(c0, c1, purpose)` (the lifecycle asks for nothing else). */
+const keyedBy = (uniform: (c0: number, c1: number, purpose: number) => number) => ({ uniform }) as unknown as KeyedDraws;
+const half = keyedBy(() => 0.5);
+
 describe('the customer base', () => {
   /** A lifecycle of 2 initial customers and 1 acquisition a month (bought mid-month), onboarding 1 week at multiplier m. */
   function lifecycle(m: number): Lifecycle {
     const config = fromScenario(scenario({ initial: 2, issuesPerMonth: 1, onboarding: { weeks: 1, multiplier: m }, baseChurnPerMonth: 0, acquisition: { perMonth: 1 } }, { months: 2 })).customers!;
-    const life = new Lifecycle(config, 0, 2 * SECONDS_PER_MONTH, new Ledger(0, 2 * SECONDS_PER_MONTH, 0), () => 0.5, () => 0.5, () => 0.5, () => 1);
+    const life = new Lifecycle(config, 0, 2 * SECONDS_PER_MONTH, new Ledger(0, 2 * SECONDS_PER_MONTH, 0), () => 0.5, half, () => 1);
     life.boundary(0, 0);
     return life;
   }
@@ -87,7 +92,8 @@ describe('the customer base', () => {
       scenario({ initial: 10, issuesPerMonth: 0.1, onboarding: { weeks: 1, multiplier: 3 }, baseChurnPerMonth: 0.5, acquisition: { perMonth: 2 }, wordOfMouth: { tellsSatisfied: 1, convertProb: 1, deterProb: 0 } }, { months: 3 }),
     ).customers!;
     let draws = 0;
-    const life = new Lifecycle(config, 0, 3 * SECONDS_PER_MONTH, new Ledger(0, 3 * SECONDS_PER_MONTH, 0), () => 0.5, () => (draws++, 0), () => 0.5, () => 1);
+    const keyed = keyedBy((_, __, purpose) => (purpose === PURPOSE.churn ? (draws++, 0) : 0.5));
+    const life = new Lifecycle(config, 0, 3 * SECONDS_PER_MONTH, new Ledger(0, 3 * SECONDS_PER_MONTH, 0), () => 0.5, keyed, () => 1);
     life.boundary(0, 0);
     life.purchase(SECONDS_PER_MONTH - 1);
     // Reserve: 1.25·mean + 5√mean + 10 with mean = (10 + 3·2)·0.1·3·1 = 4.8 → 27 slots a month.
@@ -108,7 +114,7 @@ describe('the customer base', () => {
     const overflowStart = 10 + 3 * (2 + 27);
     expect([...ids].filter((id) => id >= overflowStart)).toHaveLength(referred - 27);
     life.boundary(2, 2 * SECONDS_PER_MONTH);
-    // Every overflow customer drew once from "churn/overflow" (0: all leave); nobody else drew from it.
+    // Every overflow customer drew one keyed churn uniform (0: all leave); nobody else drew one.
     expect(draws).toBe(referred - 27);
     expect(life.tally.months.churned[1]).toBe(referred - 27);
   });
@@ -360,13 +366,13 @@ describe('the lifecycle over the measured window', () => {
     // could never return the product.
     const config = fromScenario(scenario({ initial: 0, issuesPerMonth: 1, baseChurnPerMonth: 0, acquisition: { perMonth: 1 }, returns: { windowDays: 5, prob: 1 } }, { months: 1 })).customers!;
     const life = () => {
-      const l = new Lifecycle(config, 0, SECONDS_PER_MONTH, new Ledger(0, SECONDS_PER_MONTH, 0), () => 0.5, () => 0.5, () => 0.5, () => 1);
+      const l = new Lifecycle(config, 0, SECONDS_PER_MONTH, new Ledger(0, SECONDS_PER_MONTH, 0), () => 0.5, keyedBy(() => 0), () => 1);
       l.boundary(0, 0);
       l.purchase(15 * DAY); // the month's one customer, id 0, buys mid-month
       return l;
     };
-    const always = () => 0;
-    expect(life().maybeReturn(0, 19 * DAY, always)).toBe(true); // 4 days after the purchase
-    expect(life().maybeReturn(0, 21 * DAY, always)).toBe(false); // 6 days after it
+    // The return uniform (keyed by the issue, here issue 0) is 0: within the window it always returns.
+    expect(life().maybeReturn(0, 19 * DAY, 0)).toBe(true); // 4 days after the purchase
+    expect(life().maybeReturn(0, 21 * DAY, 0)).toBe(false); // 6 days after it
   });
 });
