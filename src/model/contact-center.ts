@@ -49,8 +49,9 @@ export function simulateWith(config: ModelConfig, randomness: Randomness, replic
  * One contact as it ended, for the call log (`ccsim run --log`): times in seconds from day 0,
  * NaN where the contact did not queue or was not answered; group −1 when it was not served.
  * `issue` and `attempt` are its keys (model/draws.ts), and `handleSec`, `patienceSec` and
- * `resolutionU` what it drew — the natural handle time of its last stage (before the group's
- * factor, the channel's stretch and the policy), its patience and its resolution uniform — so
+ * `resolutionU` what it drew at that attempt — the natural handle time of its last stage (before
+ * the group's factor, the channel's stretch and the policy), its patience (NaN after a transfer:
+ * a transferred stage waits without abandoning and draws none) and its resolution uniform — so
  * that the same issue can be followed across policies. A reused record: copy what you keep.
  */
 export interface ContactRecord {
@@ -646,7 +647,7 @@ class ContactCenter implements Dispatcher {
     r.issue = c.issue[id]!;
     r.attempt = c.attempt[id]!;
     r.handleSec = c.handleSec[id]!;
-    r.patienceSec = c.patienceSec[id]!;
+    r.patienceSec = c.flags[id]! & TRANSFERRED ? NaN : c.patienceSec[id]!;
     r.resolutionU = c.uResolve[id]!;
     r.customer = this.customers === null ? -1 : c.customer[id]!;
     r.reason = c.reason[id]!;

@@ -20,9 +20,9 @@ import { createStream, type Uniform } from '../engine/random/stream.js';
  *    reads. The n-th candidate therefore reads the same positions of every stream under every
  *    policy: the draws are keyed by the candidate index in effect, at the price of a xor4096 step
  *    (~5 ns) instead of a Philox block (~55 ns) — this is the hot path of every run. Likewise
- *    the churn pass at each month boundary draws one uniform per id slot opened so far, the same
- *    slots under every policy, so customer i's churn uniform of month k is the same. The
- *    arrivals' gaps and the day factors depend on nothing a policy sets.
+ *    every customer id slot draws its churn budget (below) from stream "churn" when its month's
+ *    block opens, filled or not: the same slots, in the same order, under every policy. The
+ *    arrivals' gaps and the day factors depend on the demand alone.
  * 2. **Keyed draws** (philox.ts): everything whose *number* depends on what happened — the
  *    follow-ups of an issue (repeats, retrials, transfers, deferrals), decisions taken only when
  *    some condition holds (a retrial, a callback offered, a retry after closed hours, an offer's
@@ -32,8 +32,8 @@ import { createStream, type Uniform } from '../engine/random/stream.js';
  *        policy), c1 = the attempt — 0 for the first contact, +1 for every later contact or
  *        stage of the issue (each repeat, retrial, transfer), a counter the issue carries from
  *        contact to contact — and `purpose` one constant per kind of draw (PURPOSE below);
- *      - a customer's: overflow referral o's churn in month k at (o, k, churn); the word of
- *        mouth of month k at (k, 0, referred | deterred);
+ *      - a customer's: overflow referral o's churn budget at (o, 0, churn); the word of mouth
+ *        of month k at (k, 0, referred | deterred);
  *      - staffing: an agent's absence on a day and shift at (day·2¹⁶ + group·2⁸ + shift, agent,
  *        absence).
  *    Drawing one of them never moves another, so a policy that makes an issue call back twice
@@ -46,12 +46,17 @@ import { createStream, type Uniform } from '../engine/random/stream.js';
  * everything drawn before: the model's distributions are unchanged, only the luck is lined up.
  *
  * The couplings are monotone: a decision "u < p" uses the same u under both policies, so it
- * differs only for issues (or customers) whose u falls between the two policies' probabilities,
- * and a Poisson count is drawn by inversion of one uniform (engine/random/poisson.ts
- * poissonQuantile), so two months' referrals differ by about the difference of their means.
- * That is the best a coupling of one Bernoulli or Poisson draw can do (a difference of
- * probability Δp cannot disagree less often than Δp); what remains in a paired difference is
- * the policies' genuine effect, issue by issue and customer by customer.
+ * differs only for issues whose u falls between the two policies' probabilities, and a Poisson
+ * count is drawn by inversion of one uniform (engine/random/poisson.ts poissonQuantile), so two
+ * months' referrals differ by about the difference of their means. That is the best a coupling
+ * of one Bernoulli or Poisson draw can do (two probabilities Δp apart cannot disagree less often
+ * than Δp). Churn goes one step further: a customer's month-end decisions are not coupled one by
+ * one (with a fresh uniform each month, a customer who left under one policy would stay under
+ * the other until an independent later month — most of the window), but through one Exp(1)
+ * budget spent by the monthly hazards (model/customers.ts), the quantile coupling of the two
+ * leaving times: under the other policy the customer leaves as soon as the cumulative hazard
+ * catches up. What remains in a paired difference is the policies' genuine effect, issue by
+ * issue and customer by customer.
  *
  * What still cannot pair: an issue that exists under one policy only — raised by a customer who
  * churned (or returned the product) under the other, or a referral won under one policy only —
@@ -91,7 +96,7 @@ export const PURPOSE = {
   returns: 14,
   /** An outbound contact's handle time (device telemetry). */
   outreachHandleTime: 15,
-  /** An overflow referral's churn in a month: (overflow index, month). */
+  /** An overflow referral's churn budget: (overflow index, 0). */
   churn: 16,
   /** Word of mouth of a month: (month, 0). */
   referred: 17,
