@@ -1,13 +1,15 @@
 import { Calendar } from '../engine/calendar.js';
 import { simulate, type Dispatcher } from '../engine/simulator.js';
 import { discrete } from '../engine/random/discrete.js';
-import { createStream, type Uniform } from '../engine/random/stream.js';
+import type { KeyedSampler } from '../engine/random/keyed.js';
+import type { Uniform } from '../engine/random/stream.js';
 import { sampler, type Sampler } from '../engine/random/fromSpec.js';
 import { SECONDS_PER_DAY, type ModelConfig } from './config.js';
 import { CustomerSide } from './customer-side.js';
 import { ABANDON, ARRIVAL, CALLBACK_DUE, COMPLETION, FOLLOW_UP, HORIZON, LIFECYCLE, RANK_OF_KIND, STAFFING } from './events.js';
 import { ABANDONED, ANSWERED, CALLBACK, ContactStore, DEFERRED, HANDLED_BEFORE, IN_SERVICE, PITCHED, PROACTIVE, REASKED, RUSHED, SCHEDULED, TRANSFERRED, WAITING } from './contacts.js';
 import { ArrivalProcess } from './demand.js';
+import { absenceCounter, PURPOSE, replicationRandomness, type KeyedDraws, type Randomness } from './draws.js';
 import { F } from './facts.js';
 import { Handling, scaleOdds } from './handling.js';
 import { Ledger } from './ledger.js';
@@ -25,14 +27,20 @@ const DRAIN_SEC = 14 * SECONDS_PER_DAY;
  * opening hours, queues, service, transfers, follow-ups, staffing), kept together in one class
  * because they share its hot-path state; the customer side lives in model/customer-side.ts.
  *
- * Randomness: one named stream per process, derived from (seed, replication, name). Every fresh
- * contact draws its reason, channel, handle time, patience and a resolution uniform at arrival,
- * whether or not it waits, so the n-th contact is the same under every policy (common random
- * numbers). Follow-ups (repeats, retrials, transfers) draw from their own streams, so a policy
- * that changes how many follow-ups occur does not shift the fresh contacts' draws.
+ * Randomness (model/draws.ts, which explains the keying): every fresh arrival — with customers,
+ * every candidate issue — draws its reason, channel, handle time, patience and resolution uniform
+ * at arrival from named sequential streams, whether or not it waits or even becomes a contact, so
+ * the n-th candidate is the same issue under every policy; every later draw of the issue (its
+ * repeats, retrials, transfers, callbacks, deferrals and the decisions between them) is keyed by
+ * (issue n, attempt, purpose), so it is the same under every policy whatever happened elsewhere.
  */
 export function simulateReplication(config: ModelConfig, seed: number, replication: number, onContact: ContactSink | null = null): ReplicationResult {
-  const model = new ContactCenter(config, (name) => createStream(seed, replication, name), onContact);
+  return simulateWith(config, replicationRandomness(seed, replication), replication, onContact);
+}
+
+/** A replication on given randomness (simulateReplication's; a test may count or record the draws). */
+export function simulateWith(config: ModelConfig, randomness: Randomness, replication: number, onContact: ContactSink | null = null): ReplicationResult {
+  const model = new ContactCenter(config, randomness, onContact);
   const events = model.run();
   return replicationResult(config, replication, model, events);
 }
@@ -40,10 +48,19 @@ export function simulateReplication(config: ModelConfig, seed: number, replicati
 /**
  * One contact as it ended, for the call log (`ccsim run --log`): times in seconds from day 0,
  * NaN where the contact did not queue or was not answered; group −1 when it was not served.
- * A reused record: copy what you keep.
+ * `issue` and `attempt` are its keys (model/draws.ts), and `handleSec`, `patienceSec` and
+ * `resolutionU` what it drew at that attempt — the natural handle time of its last stage (before
+ * the group's factor, the channel's stretch and the policy), its patience (NaN after a transfer:
+ * a transferred stage waits without abandoning and draws none) and its resolution uniform — so
+ * that the same issue can be followed across policies. A reused record: copy what you keep.
  */
 export interface ContactRecord {
   serial: number;
+  issue: number;
+  attempt: number;
+  handleSec: number;
+  patienceSec: number;
+  resolutionU: number;
   customer: number;
   reason: number;
   channel: number;
@@ -77,20 +94,19 @@ class ContactCenter implements Dispatcher {
   private readonly drawReason: Sampler | null;
   private readonly drawChannel: Sampler | null;
   private readonly handle: Sampler[];
-  private readonly followHandle: Sampler[];
-  private readonly transferHandle: Sampler[];
-  private readonly repeatDelay: Sampler[];
   private readonly patience: Sampler | null;
-  private readonly followPatience: Sampler | null;
   private readonly resolution: Uniform;
-  private readonly followResolution: Uniform;
-  private readonly retrialU: Uniform;
-  private readonly retrialDelay: Sampler | null;
-  private readonly callbackU: Uniform;
-  /** Closed hours: whether a closed-hour attempt retries, the open time until it does, and a deferred follow-up's. */
-  private readonly closedU: Uniform;
-  private readonly closedDelay: Sampler;
-  private readonly deferralDelay: Sampler;
+  /** Keyed draws (model/draws.ts): every draw of an issue after its first contact's, and the decisions. */
+  private readonly keyed: KeyedDraws;
+  /** Handle time of an issue's later contacts and stages, by reason, at (issue, attempt, handleTime). */
+  private readonly followHandle: KeyedSampler[];
+  private readonly repeatDelay: KeyedSampler[];
+  private readonly followPatience: KeyedSampler | null;
+  private readonly retrialDelay: KeyedSampler | null;
+  /** Closed hours: the open time until a closed-hour attempt, a deferred follow-up or a next-day callback is made. */
+  private readonly closedDelay: KeyedSampler;
+  /** Candidate issues so far: the next one's number (model/draws.ts: the same issue under every policy). */
+  private issues = 0;
   /** Base resolution probability by (reason, group): reason's probability, group's odds factor. */
   private readonly baseResolve: Float64Array;
   /** 1 for voice and chat (callers wait on the line), 0 for email. */
@@ -133,15 +149,18 @@ class ContactCenter implements Dispatcher {
   private promised = 0;
   private snapshot: Pick<Conservation, 'completedByHorizon' | 'abandonedByHorizon' | 'waitingAtHorizon' | 'inServiceAtHorizon' | 'promisedAtHorizon'> | null = null;
 
-  private readonly record: ContactRecord = { serial: 0, customer: -1, reason: 0, channel: 0, arrivalSec: 0, queuedSec: NaN, answeredSec: NaN, endedSec: 0, served: false, group: -1 };
+  private readonly record: ContactRecord = { serial: 0, issue: 0, attempt: 0, handleSec: 0, patienceSec: 0, resolutionU: 0, customer: -1, reason: 0, channel: 0, arrivalSec: 0, queuedSec: NaN, answeredSec: NaN, endedSec: 0, served: false, group: -1 };
 
   constructor(
     private readonly config: ModelConfig,
-    stream: (name: string) => Uniform,
+    randomness: Randomness,
     /** The contact log's sink; null: no log (nothing extra is kept). */
     private readonly onContact: ContactSink | null = null,
   ) {
     const { reasons, channels, groups } = config;
+    const stream = randomness.stream;
+    const keyed = randomness.keyed;
+    this.keyed = keyed;
     const untilSec = config.horizonSec + DRAIN_SEC;
     this.observer = new Observer(
       config.warmupSec,
@@ -161,19 +180,13 @@ class ContactCenter implements Dispatcher {
     this.drawReason = reasons.length > 1 ? discrete(stream('reason'), reasons.map((r) => r.share)) : null;
     this.drawChannel = channels.length > 1 ? discrete(stream('channel'), channels.map((c) => c.share)) : null;
     this.handle = reasons.map((r) => sampler(r.handleTime, stream(`handleTime/${r.name}`)));
-    this.followHandle = reasons.map((r) => sampler(r.handleTime, stream(`followUp/handleTime/${r.name}`)));
-    this.transferHandle = reasons.map((r) => sampler(r.handleTime, stream(`transfer/handleTime/${r.name}`)));
-    this.repeatDelay = reasons.map((r) => sampler(r.repeatDelay, stream(`repeatDelay/${r.name}`)));
     this.patience = config.patience ? sampler(config.patience, stream('patience')) : null;
-    this.followPatience = config.patience ? sampler(config.patience, stream('followUp/patience')) : null;
     this.resolution = stream('resolution');
-    this.followResolution = stream('followUp/resolution');
-    this.retrialU = stream('retrial');
-    this.retrialDelay = config.retrial ? sampler(config.retrial.delay, stream('retrialDelay')) : null;
-    this.callbackU = stream('callback');
-    this.closedU = stream('closed');
-    this.closedDelay = sampler(config.closed.delay, stream('closed/delay'));
-    this.deferralDelay = sampler(config.closed.delay, stream('followUp/deferral'));
+    this.followHandle = reasons.map((r) => keyed.sampler(r.handleTime));
+    this.repeatDelay = reasons.map((r) => keyed.sampler(r.repeatDelay));
+    this.followPatience = config.patience ? keyed.sampler(config.patience) : null;
+    this.retrialDelay = config.retrial ? keyed.sampler(config.retrial.delay) : null;
+    this.closedDelay = keyed.sampler(config.closed.delay);
     this.baseResolve = new Float64Array(reasons.length * groups.length);
     reasons.forEach((r, i) => groups.forEach((g, j) => (this.baseResolve[i * groups.length + j] = scaleOdds(r.resolveProb, g.resolveOddsFactor))));
     this.realtime = Uint8Array.from(channels, (c) => (c.kind === 'email' ? 0 : 1));
@@ -196,8 +209,9 @@ class ContactCenter implements Dispatcher {
     this.stretch = Float64Array.from(channels, (c) => (c.kind === 'chat' ? c.handleStretch : 1));
     this.free = new Int32Array(groups.length);
     this.availableAgents = new Int32Array(groups.length);
-    this.staffing = buildStaffing(groups, untilSec, stream('absence'), { startWeekday: config.demand.startWeekday, holidays: config.hours.holidays });
-    this.customers = config.customers === null ? null : new CustomerSide(config, stream, this.observer, this.ledger);
+    const absence = (day: number, group: number, shift: number, agent: number) => keyed.uniform(absenceCounter(day, group, shift), agent, PURPOSE.absence);
+    this.staffing = buildStaffing(groups, untilSec, absence, { startWeekday: config.demand.startWeekday, holidays: config.hours.holidays });
+    this.customers = config.customers === null ? null : new CustomerSide(config, randomness, this.observer, this.ledger);
     this.arrivalLane = this.calendar.addLane(ARRIVAL);
     this.staffingLane = this.calendar.addLane(STAFFING);
   }
@@ -259,6 +273,7 @@ class ContactCenter implements Dispatcher {
    */
   private onArrival(): void {
     const now = this.calendar.now;
+    const issue = this.issues++;
     const reason = this.drawReason === null ? 0 : this.drawReason();
     const channel = this.drawChannel === null ? 0 : this.drawChannel();
     const handleSec = this.handle[reason]!();
@@ -275,6 +290,8 @@ class ContactCenter implements Dispatcher {
       c.patienceSec[id] = patienceSec;
       c.uResolve[id] = uResolve;
       c.issueSec[id] = now;
+      c.issue[id] = issue;
+      c.attempt[id] = 0;
       if (draw !== null) side!.fresh(c, id, draw);
       if (this.closes && this.realtime[channel] === 1 && (c.flags[id]! & PROACTIVE) === 0 && !this.hours.isOpen(channel, now)) this.closedAttempt(id, now);
       else this.offer(id, now);
@@ -296,7 +313,7 @@ class ContactCenter implements Dispatcher {
     const closed = this.config.closed;
     this.closedTotal++;
     this.observer.add(k, channel, reason, F.closedAttempts);
-    const action = closed.action === 'retry' && this.closedU() >= closed.retryProb ? 'lost' : closed.action;
+    const action = closed.action === 'retry' && this.keyed.uniform(c.issue[id]!, c.attempt[id]!, PURPOSE.closedRetry) >= closed.retryProb ? 'lost' : closed.action;
     if (action === 'lost') {
       this.closedLostTotal++;
       this.observer.add(k, channel, reason, F.closedLost);
@@ -306,7 +323,7 @@ class ContactCenter implements Dispatcher {
       return;
     }
     this.closedScheduled++;
-    const at = this.hours.openTimeAfter(channel, now, this.closedDelay());
+    const at = this.hours.openTimeAfter(channel, now, this.closedDelay(c.issue[id]!, c.attempt[id]!, PURPOSE.closedDelay));
     if (action === 'retry') this.observer.add(k, channel, reason, F.closedRetries);
     else {
       this.observer.add(k, channel, reason, F.closedMessages);
@@ -391,7 +408,7 @@ class ContactCenter implements Dispatcher {
     const close = this.hours.closeAfter(channel, now);
     const later = now + expected > close;
     if (later && !callback.nextOpenPeriod) return false;
-    const accepted = this.callbackU() < callback.acceptProb;
+    const accepted = this.keyed.uniform(c.issue[id]!, c.attempt[id]!, PURPOSE.callback) < callback.acceptProb;
     const k = c.bucket[id]!;
     this.observer.add(k, channel, reason, F.callbacksOffered);
     if (!accepted) return false;
@@ -403,7 +420,7 @@ class ContactCenter implements Dispatcher {
     c.ref(id);
     c.state[id] = SCHEDULED;
     this.promised++;
-    this.calendar.schedule(this.hours.openTimeAfter(channel, close, this.closedDelay()), CALLBACK_DUE, id);
+    this.calendar.schedule(this.hours.openTimeAfter(channel, close, this.closedDelay(c.issue[id]!, c.attempt[id]!, PURPOSE.callbackDelay)), CALLBACK_DUE, id);
     return true;
   }
 
@@ -501,12 +518,14 @@ class ContactCenter implements Dispatcher {
     this.fill(g, now);
   }
 
-  /** An unresolved contact moves to the escalation group's queue, with a fresh handle time. */
+  /** An unresolved contact moves to the escalation group's queue, with a fresh handle time: the issue's next attempt. */
   private transfer(id: number, to: number, now: number): void {
     const c = this.contacts;
     c.flags[id]! |= TRANSFERRED;
-    c.handleSec[id] = this.transferHandle[c.reason[id]!]!();
-    c.uResolve[id] = this.followResolution();
+    const issue = c.issue[id]!;
+    const attempt = ++c.attempt[id]!;
+    c.handleSec[id] = this.followHandle[c.reason[id]!]!(issue, attempt, PURPOSE.handleTime);
+    c.uResolve[id] = this.keyed.uniform(issue, attempt, PURPOSE.resolution);
     // The service's reference becomes the queue's: unref after enqueue keeps the slot alive.
     this.wait(id, this.routing.escalationClass(to, c.channel[id]!), now);
     c.unref(id);
@@ -530,8 +549,8 @@ class ContactCenter implements Dispatcher {
       return;
     }
     const repeats = c.repeats[id]! < this.maxRepeats[reason]!;
-    const planned = repeats ? now + this.repeatDelay[reason]!() : Infinity;
-    const at = this.openAt(channel, planned);
+    const planned = repeats ? now + this.repeatDelay[reason]!(c.issue[id]!, c.attempt[id]!, PURPOSE.repeatDelay) : Infinity;
+    const at = this.openAt(id, channel, planned);
     const ends = !(at < this.config.horizonSec);
     this.customers?.handled(c, id, false, ends, now);
     if (!ends) this.followUp(id, at, c.repeats[id]! + 1, 0, at !== planned);
@@ -542,19 +561,24 @@ class ContactCenter implements Dispatcher {
   }
 
   /**
-   * When a follow-up planned for `at` is made: at `at` while its channel is open, else in the next
-   * open period, `closed.delay` of open time after the opening (a deferred follow-up).
+   * When a follow-up of contact `id` planned for `at` is made: at `at` while its channel is open,
+   * else in the next open period, `closed.delay` of open time after the opening (a deferred follow-up).
    */
-  private openAt(channel: number, at: number): number {
+  private openAt(id: number, channel: number, at: number): number {
     if (this.realtime[channel] === 0 || !(at < this.config.horizonSec) || this.hours.isOpen(channel, at)) return at;
-    return this.hours.openTimeAfter(channel, at, this.deferralDelay());
+    const c = this.contacts;
+    return this.hours.openTimeAfter(channel, at, this.closedDelay(c.issue[id]!, c.attempt[id]!, PURPOSE.deferralDelay));
   }
 
-  /** Schedules the issue's next contact (a repeat, or a retrial after abandoning) at `at`; `deferred`: moved into open hours. */
+  /** Schedules the issue's next contact (a repeat, or a retrial after abandoning) at `at`, its next attempt; `deferred`: moved into open hours. */
   private followUp(of: number, at: number, repeats: number, retrials: number, deferred: boolean): void {
     const c = this.contacts;
     const id = c.alloc();
     const reason = c.reason[of]!;
+    const issue = c.issue[of]!;
+    const attempt = c.attempt[of]! + 1;
+    c.issue[id] = issue;
+    c.attempt[id] = attempt;
     c.reason[id] = reason;
     c.channel[id] = c.channel[of]!;
     c.issueSec[id] = c.issueSec[of]!;
@@ -564,9 +588,9 @@ class ContactCenter implements Dispatcher {
     c.repeats[id] = repeats;
     c.retrials[id] = retrials;
     c.flags[id] = (c.flags[of]! & (ANSWERED | HANDLED_BEFORE) ? HANDLED_BEFORE : 0) | (deferred ? DEFERRED : 0);
-    c.handleSec[id] = this.followHandle[reason]!();
-    c.patienceSec[id] = this.followPatience === null ? Infinity : this.followPatience();
-    c.uResolve[id] = this.followResolution();
+    c.handleSec[id] = this.followHandle[reason]!(issue, attempt, PURPOSE.handleTime);
+    c.patienceSec[id] = this.followPatience === null ? Infinity : this.followPatience(issue, attempt, PURPOSE.patience);
+    c.uResolve[id] = this.keyed.uniform(issue, attempt, PURPOSE.resolution);
     c.state[id] = SCHEDULED;
     c.ref(id);
     this.calendar.schedule(at, FOLLOW_UP, id);
@@ -599,9 +623,11 @@ class ContactCenter implements Dispatcher {
       this.observer.add(k, channel, reason, F.abandonedWaitSec, now - c.arrivalSec[id]!);
       if (this.onContact !== null) this.logContact(id, false, now);
       const retrial = this.config.retrial;
-      const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.retrialU() < retrial.prob;
-      const planned = retries ? now + this.retrialDelay!() : Infinity;
-      const at = this.openAt(channel, planned);
+      const issue = c.issue[id]!;
+      const attempt = c.attempt[id]!;
+      const retries = retrial !== null && c.retrials[id]! < retrial.maxRetrials && this.keyed.uniform(issue, attempt, PURPOSE.retrial) < retrial.prob;
+      const planned = retries ? now + this.retrialDelay!(issue, attempt, PURPOSE.retrialDelay) : Infinity;
+      const at = this.openAt(id, channel, planned);
       const ends = !(at < this.config.horizonSec);
       this.customers?.abandoned(c, id, ends, now);
       if (!ends) this.followUp(id, at, c.repeats[id]!, c.retrials[id]! + 1, at !== planned);
@@ -618,6 +644,11 @@ class ContactCenter implements Dispatcher {
     const c = this.contacts;
     const r = this.record;
     r.serial = c.serial[id]!;
+    r.issue = c.issue[id]!;
+    r.attempt = c.attempt[id]!;
+    r.handleSec = c.handleSec[id]!;
+    r.patienceSec = c.flags[id]! & TRANSFERRED ? NaN : c.patienceSec[id]!;
+    r.resolutionU = c.uResolve[id]!;
     r.customer = this.customers === null ? -1 : c.customer[id]!;
     r.reason = c.reason[id]!;
     r.channel = c.channel[id]!;

@@ -56,6 +56,9 @@ export class ContactStore {
   /** Tally row (arrival interval in the window, or −1) of the contact, and of its issue's first contact. */
   bucket = new Int32Array(0);
   issueBucket = new Int32Array(0);
+  /** The issue's number (the candidate index, model/draws.ts) and the contact's attempt within it (0 first, +1 per later contact or stage). */
+  issue = new Float64Array(0);
+  attempt = new Int32Array(0);
   /** The customer who raised the issue (customer lifecycle on), else 0. */
   customer = new Int32Array(0);
   /** Queue class while waiting. */
@@ -133,6 +136,8 @@ export class ContactStore {
     this.bucket = resized(this.bucket, n);
     this.issueBucket = resized(this.issueBucket, n);
     this.customer = resized(this.customer, n);
+    this.issue = resized(this.issue, n);
+    this.attempt = resized(this.attempt, n);
     this.free = resized(this.free, n);
   }
 

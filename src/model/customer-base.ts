@@ -17,8 +17,8 @@
  */
 import { resized } from '../engine/typed-array.js';
 
-/** Bytes the base keeps per customer id: active, cohort, referred, the memory's sum and weight, its time. */
-export const CUSTOMER_BYTES = 1 + 2 + 1 + 4 + 4 + 8;
+/** Bytes the base keeps per customer id: active, cohort, referred, the memory's sum and weight, its time, the churn budget. */
+export const CUSTOMER_BYTES = 1 + 2 + 1 + 4 + 4 + 8 + 4;
 
 export class CustomerBase {
   active: Uint8Array;
@@ -33,6 +33,12 @@ export class CustomerBase {
   memorySum: Float32Array;
   memoryWeight: Float32Array;
   memoryAtSec: Float64Array;
+  /**
+   * The churn hazard the customer has left before leaving (model/customers.ts): an Exp(1) drawn
+   * once for the id slot, less the hazard of every month-end since. Float32: the hazards are
+   * ~0.01–0.1 a month, far above its resolution.
+   */
+  churnBudget: Float32Array;
   activeCount = 0;
   /** Active customers won by word of mouth. */
   referredActive = 0;
@@ -44,6 +50,7 @@ export class CustomerBase {
     this.memorySum = new Float32Array(capacity);
     this.memoryWeight = new Float32Array(capacity);
     this.memoryAtSec = new Float64Array(capacity);
+    this.churnBudget = new Float32Array(capacity);
   }
 
   /** Customers of `cohort` (−1: initial) take ids [from, from + n), won by word of mouth if `referred`. */
@@ -72,6 +79,7 @@ export class CustomerBase {
     this.memorySum = resized(this.memorySum, n);
     this.memoryWeight = resized(this.memoryWeight, n);
     this.memoryAtSec = resized(this.memoryAtSec, n);
+    this.churnBudget = resized(this.churnBudget, n);
     this.capacity = n;
   }
 }

@@ -1,9 +1,10 @@
 import type { Calendar } from '../engine/calendar.js';
-import { sampler, type Sampler } from '../engine/random/fromSpec.js';
+import type { KeyedSampler } from '../engine/random/keyed.js';
 import type { Uniform } from '../engine/random/stream.js';
 import { SECONDS_PER_MONTH, type ModelConfig } from './config.js';
 import { CALLBACK, PITCHED, PROACTIVE, REASKED, RUSHED, TRANSFERRED, type ContactStore } from './contacts.js';
 import { Lifecycle } from './customers.js';
+import { PURPOSE, type KeyedDraws, type Randomness } from './draws.js';
 import { LIFECYCLE } from './events.js';
 import { F, LEVEL_FACTS } from './facts.js';
 import type { Ledger } from './ledger.js';
@@ -37,11 +38,12 @@ const PURCHASE = 2; // the next planned purchase
  * tells about it once, as satisfied (levels 4–5) or dissatisfied (1–2) as its last contact left
  * them; an issue that took three dissatisfying calls is told about once, not three times.
  *
- * Streams: "customer" and "telemetry" (one uniform each per candidate issue) and "satisfaction"
- * (its noise, per candidate) are drawn whether or not the candidate becomes a contact, so the
- * n-th candidate is the same under every policy; "followUp/satisfaction", "returns",
- * "outreach/handleTime/<reason>" and "upsell" as their events occur; "churn", "churn/overflow" and
- * "wordOfMouth" by the lifecycle.
+ * Randomness (model/draws.ts): "customer" and "telemetry" (one uniform each per candidate issue)
+ * and "satisfaction" (its noise, per candidate) are sequential streams drawn whether or not the
+ * candidate becomes a contact, so the n-th candidate is the same under every policy; a later
+ * contact's score noise, an outbound contact's handle time, an offer's answer and a product
+ * return are keyed by (issue, attempt, purpose); churn and word of mouth are the lifecycle's
+ * (model/customers.ts).
  */
 export class CustomerSide {
   readonly lifecycle: Lifecycle;
@@ -52,13 +54,14 @@ export class CustomerSide {
   private satisfiedIssues = 0;
   private dissatisfiedIssues = 0;
   private readonly customerU: Uniform;
-  private readonly returnsU: Uniform | null;
+  private readonly returns: boolean;
   private readonly telemetryU: Uniform | null;
   private readonly detectProb: number;
+  private readonly keyed: KeyedDraws;
   /** Outbound handle time per reason, when outreach is on; null: off. */
-  private readonly outreachHandle: Sampler[] | null;
-  /** End-of-call offers being made; null: none. */
-  private readonly upsellU: Uniform | null;
+  private readonly outreachHandle: KeyedSampler[] | null;
+  /** Whether end-of-call offers are made. */
+  private readonly upsell: boolean;
   private readonly courtesy: Float64Array;
   /** Handle time an offer adds; resolution probability of an outbound contact. */
   readonly pitchSec: number;
@@ -66,27 +69,25 @@ export class CustomerSide {
 
   constructor(
     private readonly config: ModelConfig,
-    stream: (name: string) => Uniform,
+    randomness: Randomness,
     private readonly observer: Observer,
     private readonly ledger: Ledger,
   ) {
     const customers = config.customers!;
+    const { stream, keyed } = randomness;
+    this.keyed = keyed;
     let satisfaction: Satisfaction | null = null;
-    this.lifecycle = new Lifecycle(customers, config.warmupSec, config.horizonSec, ledger, stream('churn'), stream('churn/overflow'), stream('wordOfMouth'), (id, t) =>
-      satisfaction!.multiplier(id, t),
-    );
-    satisfaction = new Satisfaction(customers.satisfaction, this.lifecycle.base, stream('satisfaction'), stream('followUp/satisfaction'));
+    this.lifecycle = new Lifecycle(customers, config.warmupSec, config.horizonSec, ledger, stream('churn'), keyed, (id, t) => satisfaction!.multiplier(id, t));
+    satisfaction = new Satisfaction(customers.satisfaction, this.lifecycle.base, stream('satisfaction'), keyed);
     this.satisfaction = satisfaction;
     this.customerU = stream('customer');
-    this.returnsU = customers.returns ? stream('returns') : null;
+    this.returns = customers.returns !== null && customers.returns !== undefined;
     const telemetry = customers.telemetry;
     this.telemetryU = telemetry ? stream('telemetry') : null;
     this.detectProb = telemetry?.detectProb ?? 0;
     this.outreachResolveProb = telemetry?.resolveProb ?? 0;
-    this.outreachHandle = telemetry?.outreach
-      ? config.reasons.map((r) => sampler(telemetry.handleTime ?? r.handleTime, stream(`outreach/handleTime/${r.name}`)))
-      : null;
-    this.upsellU = customers.upsell?.offer ? stream('upsell') : null;
+    this.outreachHandle = telemetry?.outreach ? config.reasons.map((r) => keyed.sampler(telemetry.handleTime ?? r.handleTime)) : null;
+    this.upsell = customers.upsell?.offer === true;
     this.pitchSec = customers.upsell?.pitchSec ?? 0;
     this.courtesy = Float64Array.from(config.groups, (g) => g.courtesy);
   }
@@ -148,18 +149,18 @@ export class CustomerSide {
     c.satisfactionNoise[id] = draw.noise;
     if (!draw.detected || this.outreachHandle === null) return;
     c.flags[id] = PROACTIVE;
-    c.handleSec[id] = this.outreachHandle[c.reason[id]!]!();
+    c.handleSec[id] = this.outreachHandle[c.reason[id]!]!(c.issue[id]!, c.attempt[id]!, PURPOSE.outreachHandleTime);
     c.patienceSec[id] = Infinity;
   }
 
-  /** A follow-up contact of the same issue: its own score noise. */
+  /** A follow-up contact of the same issue (its issue and attempt set): its own score noise. */
   followUp(c: ContactStore, id: number): void {
-    c.satisfactionNoise[id] = this.satisfaction.followUpNoise();
+    c.satisfactionNoise[id] = this.satisfaction.followUpNoise(c.issue[id]!, c.attempt[id]!);
   }
 
   /** Whether a service with these flags that will resolve its issue ends with an offer. */
   pitches(flags: number): boolean {
-    return this.upsellU !== null && (flags & PROACTIVE) === 0;
+    return this.upsell && (flags & PROACTIVE) === 0;
   }
 
   /** A handled contact ended: its satisfaction, an offer's answer, and word of mouth when the issue `ends` here. */
@@ -206,18 +207,18 @@ export class CustomerSide {
     else if (level <= 2) this.dissatisfiedIssues++;
   }
 
-  /** An end-of-call offer was made: accepted with its probability (stream "upsell"), its margin to the ledger. */
+  /** An end-of-call offer was made: accepted with its probability (keyed by issue and attempt), its margin to the ledger. */
   private offer(c: ContactStore, id: number, now: number): void {
     const upsell = this.config.customers!.upsell!;
     const k = c.bucket[id]!;
     this.observer.add(k, c.channel[id]!, c.reason[id]!, F.offers);
-    if (this.upsellU!() >= upsell.acceptProb) return;
+    if (this.keyed.uniform(c.issue[id]!, c.attempt[id]!, PURPOSE.upsell) >= upsell.acceptProb) return;
     this.observer.add(k, c.channel[id]!, c.reason[id]!, F.offersAccepted);
     this.ledger.post('upsell', now, upsell.value);
   }
 
   /** An issue ended unresolved for good: within the return window its customer may return the product and leave. */
   gaveUp(c: ContactStore, id: number, now: number): void {
-    if (this.returnsU !== null) this.lifecycle.maybeReturn(c.customer[id]!, now, this.returnsU);
+    if (this.returns) this.lifecycle.maybeReturn(c.customer[id]!, now, c.issue[id]!);
   }
 }

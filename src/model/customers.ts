@@ -1,8 +1,9 @@
-import { poisson } from '../engine/random/poisson.js';
+import { poissonQuantile } from '../engine/random/poisson.js';
 import type { Uniform } from '../engine/random/stream.js';
 import { referralReserve, SECONDS_PER_MONTH, type CustomersConfig } from './config.js';
 import { CustomerBase } from './customer-base.js';
 import { CustomerTally, type CustomerMonths } from './customer-tally.js';
+import { PURPOSE, type KeyedDraws } from './draws.js';
 import type { Ledger } from './ledger.js';
 
 export type { CustomerMonths } from './customer-tally.js';
@@ -35,10 +36,19 @@ export interface CustomerResult {
  * the same under every policy; onboarding and the return window run from each customer's own
  * purchase. At every month boundary t_k = k·month ≤ horizon, in this order:
  *   1. churn closing month k−1 (k ≥ 1): each active customer leaves with probability
- *      min(1, base × their satisfaction multiplier) × their exposure (the share of the month they
- *      were customers: 1, or less for those bought during it), one uniform per id slot opened so
- *      far (active, left or never filled) from stream "churn", so customer i's draw in month k is
- *      the same under every policy (common random numbers);
+ *      q = min(1, base × their satisfaction multiplier) × their exposure (the share of the month
+ *      they were customers: 1, or less for those bought during it). Drawn on a churn clock: each
+ *      id slot gets one Exp(1) budget E when its block opens (from stream "churn", one draw per
+ *      slot whether or not it is ever filled; overflow ids keyed by their index, model/draws.ts),
+ *      each month-end spends the hazard h = −ln(1 − q), and the customer leaves at the first
+ *      month-end where the budget runs out. Given the history, P(leave now | still here) =
+ *      P(E ≤ H + h | E > H) = 1 − e^(−h) = q, so each month is the Bernoulli(q) it always was;
+ *      but across policies the clock couples the *leaving time* of customer i, not each month's
+ *      decision: if a policy raises i's hazard for a while, i leaves under it when the cumulative
+ *      hazard crosses E and under the other policy as soon as its own cumulative hazard catches
+ *      up — not at an independent later month, as fresh uniforms each month would have it. It is
+ *      the quantile coupling of the two leaving times given the two hazard paths (common random
+ *      numbers; see model/draws.ts);
  *   2. the purchases of month k are planned (t_k < horizon): `perMonth` paid ones, of which word
  *      of mouth deters some — and referrals won by word of mouth. Word of mouth is per issue
  *      (model/customer-side.ts): each issue that ended last month at a satisfied level (4–5) makes
@@ -46,10 +56,11 @@ export interface CustomerResult {
  *      `tellsDissatisfied`; each telling converts (or deters) a prospect with its probability. A
  *      sum of Poisson(tells) thinned binomially is Poisson, so referred ~ Poisson(n₊·tells₊·convert)
  *      new customers (free), and deterred ~ Poisson(n₋·tells₋·deter) paid prospects lost (at most
- *      perMonth, the month's last purchases), from stream "wordOfMouth".
+ *      perMonth, the month's last purchases), each by inversion of one uniform keyed by the month
+ *      (model/draws.ts), so two policies' counts differ by about the difference of their means.
  * Returns (model/customer-side.ts): an issue that ends unresolved within `returns.windowSec` of
  * its customer's purchase leads, with probability `returns.prob`, to a product return: refund +
- * handling cost, and the customer leaves at once.
+ * handling cost, and the customer leaves at once; the uniform is keyed by the issue.
  * Money goes to the ledger (model/ledger.ts): fees accrue continuously on the active base,
  * referral fees apart; the acquisition campaign (perMonth × costPerCustomer, whatever word of
  * mouth deterred) is paid at the month's start. Counts go to the tally (model/customer-tally.ts).
@@ -93,9 +104,8 @@ export class Lifecycle {
     private readonly horizonSec: number,
     private readonly ledger: Ledger,
     private readonly churnU: Uniform,
-    /** Churn draws of overflow referrals: their own stream, so an overflow shifts no one else's draws. */
-    private readonly overflowChurnU: Uniform,
-    private readonly wordOfMouthU: Uniform,
+    /** Overflow referrals' churn, word of mouth and returns: keyed draws, so none shifts another. */
+    private readonly keyed: KeyedDraws,
     /** The churn multiplier of customer `id` at time `t` (1 without satisfaction effects). */
     private readonly multiplier: (id: number, t: number) => number,
   ) {
@@ -117,12 +127,19 @@ export class Lifecycle {
     this.overflowStart = config.initial + monthCount * this.blockSize;
     this.base = new CustomerBase(this.overflowStart);
     this.base.activate(0, config.initial, -1, false);
+    this.drawBudgets(0, config.initial);
     this.tally = new CustomerTally(warmupSec, horizonSec);
   }
 
   /** Month boundaries with an event: t_k for k = 0 … ⌊horizon/month⌋. */
   get boundaryCount(): number {
     return Math.floor(this.horizonSec / SECONDS_PER_MONTH) + 1;
+  }
+
+  /** Churn budgets (Exp(1), by inversion) for the id slots [from, to), from stream "churn", in id order. */
+  private drawBudgets(from: number, to: number): void {
+    const budget = this.base.churnBudget;
+    for (let id = from; id < to; id++) budget[id] = -Math.log(1 - this.churnU());
   }
 
   /** The first id of month k's block. */
@@ -224,24 +241,29 @@ export class Lifecycle {
     const months = this.tally.months;
     if (k >= 1) {
       const p = this.config.baseChurnPerMonth;
+      /** The hazard of a whole month at multiplier 1, the common case. */
+      const fullMonth = hazard(p);
       const monthStart = (k - 1) * SECONDS_PER_MONTH;
+      const budget = base.churnBudget;
       let churned = 0;
       let exposure = 0;
-      const churn = (from: number, to: number, draw: Uniform) => {
+      const churn = (from: number, to: number) => {
         for (let id = from; id < to; id++) {
-          const u = draw();
           if (base.active[id] !== 1) continue;
           const bought = this.purchaseSec(id);
           const share = bought <= monthStart ? 1 : (now - bought) / SECONDS_PER_MONTH;
           exposure += share;
-          if (u < Math.min(1, p * this.multiplier(id, now)) * share) {
+          const m = this.multiplier(id, now);
+          const left = Math.fround(budget[id]! - (m === 1 && share === 1 ? fullMonth : hazard(Math.min(1, p * m) * share)));
+          budget[id] = left;
+          if (left <= 0) {
             base.leave(id);
             churned++;
           }
         }
       };
-      churn(0, this.blockStart(this.opened), this.churnU);
-      churn(this.overflowStart, this.overflowStart + this.overflowCount, this.overflowChurnU);
+      churn(0, this.blockStart(this.opened));
+      churn(this.overflowStart, this.overflowStart + this.overflowCount);
       this.tally.churn(k - 1, churned, exposure);
       months.active[k - 1] = base.activeCount;
     }
@@ -252,10 +274,11 @@ export class Lifecycle {
     let referred = 0;
     const wom = c.wordOfMouth;
     if (wom !== null) {
-      referred = poisson(this.wordOfMouthU, satisfied * wom.tellsSatisfied * wom.convertProb)();
-      deterred = Math.min(c.acquisitionPerMonth, poisson(this.wordOfMouthU, dissatisfied * wom.tellsDissatisfied * wom.deterProb)());
+      referred = poissonQuantile(this.keyed.uniform(k, 0, PURPOSE.referred), satisfied * wom.tellsSatisfied * wom.convertProb);
+      deterred = Math.min(c.acquisitionPerMonth, poissonQuantile(this.keyed.uniform(k, 0, PURPOSE.deterred), dissatisfied * wom.tellsDissatisfied * wom.deterProb));
     }
     this.plan(k, c.acquisitionPerMonth - deterred, referred);
+    this.drawBudgets(this.blockStart(k), this.blockStart(k + 1));
     this.opened = k + 1;
     this.ledger.post('acquisition', now, c.acquisitionPerMonth * c.costPerCustomer);
   }
@@ -299,16 +322,22 @@ export class Lifecycle {
     const k = this.opened - 1;
     while (this.next < this.pendingSec.length && this.pendingSec[this.next]! <= now) {
       const referred = this.pendingReferred[this.next] === 1;
-      this.base.activate(this.pendingId[this.next]!, 1, k, referred);
+      const id = this.pendingId[this.next]!;
+      this.base.activate(id, 1, k, referred);
+      if (id >= this.overflowStart) this.base.churnBudget[id] = -Math.log(1 - this.keyed.uniform(id - this.overflowStart, 0, PURPOSE.churn));
       this.tally.at(referred ? 'referred' : 'acquired', now);
       this.next++;
     }
   }
 
-  /** The issue of `id` ended unresolved at `now`: a return with its probability, within the window from purchase. Returns whether the customer left. */
-  maybeReturn(id: number, now: number, u: Uniform): boolean {
+  /**
+   * Issue `issue` of customer `id` ended unresolved at `now`: a return with its probability (a
+   * uniform keyed by the issue), within the window from purchase. Returns whether the customer left.
+   */
+  maybeReturn(id: number, now: number, issue: number): boolean {
     const r = this.config.returns!;
-    if (now >= this.horizonSec || this.base.active[id] !== 1 || this.base.cohort[id]! < 0 || now - this.purchaseSec(id) > r.windowSec || u() >= r.prob) return false;
+    if (now >= this.horizonSec || this.base.active[id] !== 1 || this.base.cohort[id]! < 0 || now - this.purchaseSec(id) > r.windowSec) return false;
+    if (this.keyed.uniform(issue, 0, PURPOSE.returns) >= r.prob) return false;
     this.accrue(now);
     this.base.leave(id);
     this.tally.at('returned', now);
@@ -340,4 +369,9 @@ export class Lifecycle {
     const m = this.tally.months;
     if (this.horizonSec % SECONDS_PER_MONTH !== 0) m.active[m.active.length - 1] = this.base.activeCount;
   }
+}
+
+/** The churn hazard of a month-end that takes a customer with probability q: −ln(1 − q) (∞ at q = 1). */
+function hazard(q: number): number {
+  return q >= 1 ? Infinity : -Math.log1p(-q);
 }

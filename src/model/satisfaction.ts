@@ -2,6 +2,7 @@ import { standardNormal } from '../engine/random/normal.js';
 import type { Uniform } from '../engine/random/stream.js';
 import { SATISFACTION_VARIABLES, type SatisfactionConfig } from './config.js';
 import type { CustomerBase } from './customer-base.js';
+import { PURPOSE, type KeyedDraws } from './draws.js';
 
 /** What the satisfaction formula reads about a finished contact (model/config.ts SATISFACTION_VARIABLES). */
 export type ContactOutcome = Record<(typeof SATISFACTION_VARIABLES)[number], number>;
@@ -22,8 +23,9 @@ export function emptyOutcome(): ContactOutcome {
  * scale (1 very dissatisfied … 5 very satisfied). Its score is the scenario's formula (compiled
  * at load into a JavaScript expression, scenario/formula.ts) of the contact's outcome record,
  * plus normal noise with sd `noiseSd` (what the formula does not see), drawn when the contact is
- * created — from stream "satisfaction" for fresh issues, "followUp/satisfaction" for repeats and
- * retrials — so the same contact has the same noise under every policy; the level is 1 + the
+ * created — from stream "satisfaction" for fresh issues (one per candidate), keyed by (issue,
+ * attempt) for repeats and retrials (model/draws.ts) — so the same contact has the same noise
+ * under every policy; the level is 1 + the
  * number of thresholds at or below the score.
  *
  * The level drives the customer's churn through a memory of their recent satisfaction level: the
@@ -46,9 +48,9 @@ export function emptyOutcome(): ContactOutcome {
  */
 export class Satisfaction {
   readonly score: ScoreFn;
-  /** A fresh contact's and a follow-up's score noise (sd `noiseSd`; 0 without noise). */
+  /** A fresh contact's score noise (sd `noiseSd`; 0 without noise). */
   readonly freshNoise: () => number;
-  readonly followUpNoise: () => number;
+  private readonly sd: number;
   private readonly multipliers: Float64Array;
   private readonly affectsChurn: boolean;
   private readonly invTau: number;
@@ -56,21 +58,24 @@ export class Satisfaction {
   constructor(
     private readonly config: SatisfactionConfig,
     private readonly base: CustomerBase,
-    /** The streams contacts draw their noise from: fresh contacts' and follow-ups'. */
+    /** The stream fresh contacts draw their noise from (one per candidate issue). */
     fresh: Uniform,
-    followUp: Uniform,
+    /** Where follow-ups draw theirs, by (issue, attempt). */
+    private readonly keyed: KeyedDraws,
   ) {
     this.score = new Function('o', `"use strict"; const { ${SATISFACTION_VARIABLES.join(', ')} } = o; return ${config.scoreJs};`) as ScoreFn;
     const sd = config.noiseSd;
-    const noise = (u: Uniform) => {
-      const normal = standardNormal(u);
-      return sd > 0 ? () => normal() * sd : () => 0;
-    };
-    this.freshNoise = noise(fresh);
-    this.followUpNoise = noise(followUp);
+    const normal = standardNormal(fresh);
+    this.freshNoise = sd > 0 ? () => normal() * sd : () => 0;
+    this.sd = sd;
     this.multipliers = Float64Array.from(config.churnMultipliers);
     this.affectsChurn = config.churnMultipliers.some((m) => m !== 1);
     this.invTau = 1 / config.memorySec;
+  }
+
+  /** A later contact's score noise, keyed by its issue and attempt. */
+  followUpNoise(issue: number, attempt: number): number {
+    return this.sd > 0 ? this.keyed.normal(issue, attempt, PURPOSE.satisfactionNoise) * this.sd : 0;
   }
 
   /** The level (1–5) of a score. */

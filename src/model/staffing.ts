@@ -1,5 +1,3 @@
-import { bernoulli } from '../engine/random/bernoulli.js';
-import type { Uniform } from '../engine/random/stream.js';
 import { SECONDS_PER_DAY, type GroupConfig } from './config.js';
 
 /**
@@ -9,7 +7,10 @@ import { SECONDS_PER_DAY, type GroupConfig } from './config.js';
  * events; paid time is integrated from the paid steps for cost.
  *
  * - Shrinkage: each scheduled agent-shift is lost with probability `shrinkage` (absence,
- *   training), drawn per agent and day from the "absence" stream; still paid.
+ *   training), still paid: agent i of shift s of group g on day d is absent when the uniform
+ *   `absence(d, g, s, i)` is below it (keyed, model/draws.ts), so agent i is the same person
+ *   under every policy, and a policy with fewer agents on a shift keeps the first ones' absences
+ *   (common random numbers: the present counts differ only by the agents one policy lacks).
  * - Breaks: the agents present take each break staggered evenly over its window, so capacity
  *   dips smoothly instead of dropping to zero (agent i of n starts at start + i·stagger/n).
  * - End of shift (a named choice): an agent whose shift or break starts while busy finishes the
@@ -37,10 +38,13 @@ interface Change {
  * Expands the shift patterns over [0, untilSec): day d is weekday (d + startWeekday) mod 7, and
  * nobody is scheduled on a holiday (a roster is taken as given).
  */
+/** The uniform deciding whether agent `agent` of shift `shift` of group `group` is absent on day `day`. */
+export type AbsenceUniform = (day: number, group: number, shift: number, agent: number) => number;
+
 export function buildStaffing(
   groups: readonly GroupConfig[],
   untilSec: number,
-  absence: Uniform,
+  absence: AbsenceUniform,
   calendar: { startWeekday: number; holidays: readonly number[] } = { startWeekday: 0, holidays: [] },
 ): StaffingPlan {
   const holiday = new Set(calendar.holidays);
@@ -52,17 +56,18 @@ export function buildStaffing(
       rosterChanges(g.roster, group, untilSec, available, paid);
       return;
     }
-    const absent = g.shrinkage > 0 ? bernoulli(absence, g.shrinkage) : null;
+    const shrinkage = g.shrinkage;
     for (let day = 0; day < days; day++) {
       if (holiday.has(day)) continue;
-      for (const s of g.shifts) {
+      for (let shift = 0; shift < g.shifts.length; shift++) {
+        const s = g.shifts[shift]!;
         if (!s.weekdays.includes((day + calendar.startWeekday) % 7)) continue;
         const start = day * SECONDS_PER_DAY + s.startSec;
         const end = day * SECONDS_PER_DAY + s.endSec;
         if (start >= untilSec) continue;
         paid.push({ time: start, group, delta: s.agents }, { time: end, group, delta: -s.agents });
         let present = s.agents;
-        if (absent) for (let i = 0; i < s.agents; i++) present -= absent();
+        if (shrinkage > 0) for (let i = 0; i < s.agents; i++) if (absence(day, group, shift, i) < shrinkage) present--;
         if (present === 0) continue;
         available.push({ time: start, group, delta: present }, { time: end, group, delta: -present });
         for (const b of s.breaks) {

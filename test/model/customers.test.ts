@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createStream } from '../../src/engine/random/stream.js';
 import { SECONDS_PER_MONTH } from '../../src/model/config.js';
 import { Lifecycle } from '../../src/model/customers.js';
+import { PURPOSE, type KeyedDraws } from '../../src/model/draws.js';
 import { Ledger } from '../../src/model/ledger.js';
 import { simulateReplication } from '../../src/model/contact-center.js';
 import type { ReplicationResult } from '../../src/model/result.js';
@@ -36,11 +38,15 @@ const run = (input: ScenarioInput, seed: number, reps = 1): ReplicationResult[] 
 
 const DAY = 86_400;
 
+/** Keyed draws that answer `uniform(c0, c1, purpose)` (the lifecycle asks for nothing else). */
+const keyedBy = (uniform: (c0: number, c1: number, purpose: number) => number) => ({ uniform }) as unknown as KeyedDraws;
+const half = keyedBy(() => 0.5);
+
 describe('the customer base', () => {
   /** A lifecycle of 2 initial customers and 1 acquisition a month (bought mid-month), onboarding 1 week at multiplier m. */
   function lifecycle(m: number): Lifecycle {
     const config = fromScenario(scenario({ initial: 2, issuesPerMonth: 1, onboarding: { weeks: 1, multiplier: m }, baseChurnPerMonth: 0, acquisition: { perMonth: 1 } }, { months: 2 })).customers!;
-    const life = new Lifecycle(config, 0, 2 * SECONDS_PER_MONTH, new Ledger(0, 2 * SECONDS_PER_MONTH, 0), () => 0.5, () => 0.5, () => 0.5, () => 1);
+    const life = new Lifecycle(config, 0, 2 * SECONDS_PER_MONTH, new Ledger(0, 2 * SECONDS_PER_MONTH, 0), () => 0.5, half, () => 1);
     life.boundary(0, 0);
     return life;
   }
@@ -87,7 +93,10 @@ describe('the customer base', () => {
       scenario({ initial: 10, issuesPerMonth: 0.1, onboarding: { weeks: 1, multiplier: 3 }, baseChurnPerMonth: 0.5, acquisition: { perMonth: 2 }, wordOfMouth: { tellsSatisfied: 1, convertProb: 1, deterProb: 0 } }, { months: 3 }),
     ).customers!;
     let draws = 0;
-    const life = new Lifecycle(config, 0, 3 * SECONDS_PER_MONTH, new Ledger(0, 3 * SECONDS_PER_MONTH, 0), () => 0.5, () => (draws++, 0), () => 0.5, () => 1);
+    const keyed = keyedBy((_, __, purpose) => (purpose === PURPOSE.churn ? (draws++, 0) : 0.5));
+    // The block slots' churn budgets come from a "churn" stream that always says 1 − 2⁻³²: a budget
+    // of 32·ln 2 ≈ 22 months' worth of hazard at this churn rate's −ln(0.5) ≈ 0.69, so none of them leaves.
+    const life = new Lifecycle(config, 0, 3 * SECONDS_PER_MONTH, new Ledger(0, 3 * SECONDS_PER_MONTH, 0), () => 1 - 2 ** -32, keyed, () => 1);
     life.boundary(0, 0);
     life.purchase(SECONDS_PER_MONTH - 1);
     // Reserve: 1.25·mean + 5√mean + 10 with mean = (10 + 3·2)·0.1·3·1 = 4.8 → 27 slots a month.
@@ -98,7 +107,7 @@ describe('the customer base', () => {
     life.purchase(2 * SECONDS_PER_MONTH - 1);
     const referred = life.tally.months.referred[1]!;
     expect(referred).toBeGreaterThan(27);
-    // Nobody churned (the churn stream's 0.5 is not below 0.5 × 1 × exposure).
+    // Nobody churned (the budgets outlast the month's hazard).
     expect(life.base.activeCount).toBe(10 + 2 + 2 + referred);
     const slots = 10 + 2 * 29 + (referred - 27);
     const onboarding = 2 * 29 + (referred - 27); // both months' blocks and the overflow ids
@@ -108,7 +117,8 @@ describe('the customer base', () => {
     const overflowStart = 10 + 3 * (2 + 27);
     expect([...ids].filter((id) => id >= overflowStart)).toHaveLength(referred - 27);
     life.boundary(2, 2 * SECONDS_PER_MONTH);
-    // Every overflow customer drew once from "churn/overflow" (0: all leave); nobody else drew from it.
+    // Every overflow customer drew one keyed churn uniform (0: a budget of 0, so all leave at the
+    // first month-end); nobody else drew one.
     expect(draws).toBe(referred - 27);
     expect(life.tally.months.churned[1]).toBe(referred - 27);
   });
@@ -360,13 +370,64 @@ describe('the lifecycle over the measured window', () => {
     // could never return the product.
     const config = fromScenario(scenario({ initial: 0, issuesPerMonth: 1, baseChurnPerMonth: 0, acquisition: { perMonth: 1 }, returns: { windowDays: 5, prob: 1 } }, { months: 1 })).customers!;
     const life = () => {
-      const l = new Lifecycle(config, 0, SECONDS_PER_MONTH, new Ledger(0, SECONDS_PER_MONTH, 0), () => 0.5, () => 0.5, () => 0.5, () => 1);
+      const l = new Lifecycle(config, 0, SECONDS_PER_MONTH, new Ledger(0, SECONDS_PER_MONTH, 0), () => 0.5, keyedBy(() => 0), () => 1);
       l.boundary(0, 0);
       l.purchase(15 * DAY); // the month's one customer, id 0, buys mid-month
       return l;
     };
-    const always = () => 0;
-    expect(life().maybeReturn(0, 19 * DAY, always)).toBe(true); // 4 days after the purchase
-    expect(life().maybeReturn(0, 21 * DAY, always)).toBe(false); // 6 days after it
+    // The return uniform (keyed by the issue, here issue 0) is 0: within the window it always returns.
+    expect(life().maybeReturn(0, 19 * DAY, 0)).toBe(true); // 4 days after the purchase
+    expect(life().maybeReturn(0, 21 * DAY, 0)).toBe(false); // 6 days after it
+  });
+});
+
+describe('the churn clock (common random numbers of leaving times)', () => {
+  /**
+   * 10,000 initial customers at a 10% monthly base rate for 5 months, no acquisitions; under
+   * policy A every multiplier is 3 at the first month-end (a bad month), under B always 1. Both
+   * read the same "churn" stream. Returns the month each id left in (0: still there).
+   */
+  function leavingMonths(bad: boolean): Int32Array {
+    const N = 10_000;
+    const config = fromScenario(scenario({ initial: N, issuesPerMonth: 0.0001, baseChurnPerMonth: 0.1, acquisition: { perMonth: 0 } }, { months: 5 })).customers!;
+    const multiplier = (_: number, t: number) => (bad && t <= SECONDS_PER_MONTH ? 3 : 1);
+    const life = new Lifecycle(config, 0, 5 * SECONDS_PER_MONTH, new Ledger(0, 5 * SECONDS_PER_MONTH, 0), createStream(31, 0, 'churn'), half, multiplier);
+    const left = new Int32Array(N);
+    life.boundary(0, 0);
+    for (let k = 1; k <= 5; k++) {
+      life.boundary(k, k * SECONDS_PER_MONTH);
+      for (let id = 0; id < N; id++) if (left[id] === 0 && life.base.active[id] === 0) left[id] = k;
+    }
+    return left;
+  }
+  const a = leavingMonths(true);
+  const b = leavingMonths(false);
+
+  it('keeps every month-end a Bernoulli(q) given the history: 30% then 10% under A, 10% each month under B (4 binomial standard errors)', () => {
+    const share = (left: Int32Array, k: number) => {
+      const atRisk = left.filter((m) => m === 0 || m >= k).length;
+      const leaving = left.filter((m) => m === k).length;
+      return { p: leaving / atRisk, n: atRisk };
+    };
+    for (const [left, q1] of [[a, 0.3], [b, 0.1]] as const) {
+      for (let k = 1; k <= 5; k++) {
+        const { p, n } = share(left, k);
+        const q = k === 1 ? q1 : 0.1;
+        expect(Math.abs(p - q), `month ${k}`).toBeLessThan(4 * Math.sqrt((q * (1 - q)) / n));
+      }
+    }
+  });
+
+  it('lets a customer who left in the bad month under A leave under B as soon as B’s cumulative hazard catches up: by month 4, every one', () => {
+    // Left under A at month 1 but not under B: budget E in (−ln 0.9, −ln 0.7] = (0.105, 0.357].
+    // Under B the hazard is −ln 0.9 = 0.105 a month, past 0.357 after 4 months: all gone by month
+    // 4. With a fresh uniform each month instead, 0.9³ = 73% of them would still be there after
+    // month 4 — and in a five-month window that is the whole difference in fees.
+    const discordant = [...a.keys()].filter((id) => a[id] === 1 && b[id] !== 1);
+    // About (0.3 − 0.1) × 10,000 = 2,000 customers (binomial, 4 standard errors: ± 160).
+    expect(Math.abs(discordant.length - 2000)).toBeLessThan(160);
+    expect(discordant.filter((id) => b[id] === 0 || b[id]! > 4)).toEqual([]);
+    // And the clock never makes B's customer leave first: the hazard under A is never lower.
+    expect([...a.keys()].filter((id) => b[id] !== 0 && (a[id] === 0 || a[id]! > b[id]!))).toEqual([]);
   });
 });

@@ -9,7 +9,9 @@ import { RunningStats } from '../../src/engine/stats/running.js';
 import { tQuantile } from '../../src/engine/stats/student-t.js';
 import type { SatisfactionConfig } from '../../src/model/config.js';
 import { simulateReplication } from '../../src/model/contact-center.js';
+import { philoxKey } from '../../src/engine/random/philox.js';
 import { CustomerBase } from '../../src/model/customer-base.js';
+import { KeyedDraws } from '../../src/model/draws.js';
 import { Satisfaction } from '../../src/model/satisfaction.js';
 import type { ReplicationResult } from '../../src/model/result.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
@@ -71,7 +73,7 @@ describe('the satisfaction memory that drives churn', () => {
   function memory() {
     const base = new CustomerBase(4);
     const config = { formula: '3', scoreJs: '3', thresholds: [1.5, 2.5, 3.5, 4.5], noiseSd: 0, churnMultipliers: [3, 2, 1, 1, 0.4], memorySec: 90 * DAY } as SatisfactionConfig;
-    return { base, sat: new Satisfaction(config, base, () => 0.5, () => 0.5) };
+    return { base, sat: new Satisfaction(config, base, () => 0.5, new KeyedDraws(philoxKey(1, 0, 'keyed'))) };
   }
   const DAY = 86_400;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createStream } from '../../src/engine/random/stream.js';
+import { philoxKey } from '../../src/engine/random/philox.js';
 import type { GroupConfig } from '../../src/model/config.js';
+import { absenceCounter, KeyedDraws, PURPOSE } from '../../src/model/draws.js';
 import { buildStaffing, integrateSteps, type StaffingSteps } from '../../src/model/staffing.js';
 
 const H = 3600;
@@ -17,7 +18,11 @@ function levelAt(s: StaffingSteps, t: number): number {
   return level;
 }
 
-const absence = () => createStream(1, 0, 'absence');
+/** The model's absence draws (model/contact-center.ts): keyed by (day, group, shift, agent). */
+const absence = (seed = 1) => {
+  const keyed = new KeyedDraws(philoxKey(seed, 0, 'keyed'));
+  return (day: number, g: number, shift: number, agent: number) => keyed.uniform(absenceCounter(day, g, shift), agent, PURPOSE.absence);
+};
 
 describe('buildStaffing', () => {
   it('staffs a weekday shift on weekdays only, from its start to its end', () => {
@@ -57,6 +62,25 @@ describe('buildStaffing', () => {
     const share = integrateSteps(available, 0, 0, days * DAY, 1800, null) / integrateSteps(paid, 0, 0, days * DAY, 1800, null);
     const n = 50 * days; // agent-shifts, each present with probability 1 − s
     expect(Math.abs(share - (1 - s))).toBeLessThan(4 * Math.sqrt((s * (1 - s)) / n));
+  });
+
+  it('keeps each agent’s absences when a shift has fewer agents (common random numbers): 44 present ⊆ 46 present, day by day', () => {
+    const shift = (agents: number) => group({ shrinkage: 0.3, shifts: [{ weekdays: [0, 1, 2, 3, 4, 5, 6], startSec: 8 * H, endSec: 20 * H, agents, breaks: [] }] });
+    const days = 100;
+    const more = buildStaffing([shift(46)], days * DAY, absence(7)).available;
+    const fewer = buildStaffing([shift(44)], days * DAY, absence(7)).available;
+    let differ = 0;
+    for (let d = 0; d < days; d++) {
+      const t = d * DAY + 12 * H;
+      const gap = levelAt(more, t) - levelAt(fewer, t);
+      // Agents 0 … 43 are the same people with the same absences; only agents 44 and 45 can add.
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThanOrEqual(2);
+      if (gap !== 2) differ++;
+    }
+    // Both extra agents present with probability 0.7² = 0.49: the days they are not are
+    // Binomial(100, 0.51), 51 ± 4·5.0 — not 0 (the draws are still random) and not all.
+    expect(Math.abs(differ - 51)).toBeLessThan(4 * Math.sqrt(100 * 0.51 * 0.49));
   });
 
   it('splits the integral over buckets exactly', () => {

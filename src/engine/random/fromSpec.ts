@@ -19,17 +19,21 @@ export type DistSpec =
   | { dist: 'lognormal'; mean: number; cv: number }
   | { dist: 'gamma'; mean: number; cv: number };
 
-/** Builds the sampler a spec describes; validation happens here, once. */
-export function sampler(spec: DistSpec, rng: Uniform): Sampler {
+/**
+ * Builds the sampler a spec describes; validation happens here, once. `memoryless`: no value is
+ * carried from one draw to the next (normal.ts), so a draw is a function of the uniforms it reads
+ * alone — for keyed streams (keyed.ts).
+ */
+export function sampler(spec: DistSpec, rng: Uniform, memoryless = false): Sampler {
   switch (spec.dist) {
     case 'exponential':
       return exponential(rng, spec.mean);
     case 'constant':
       return constant(spec.mean);
     case 'lognormal':
-      return lognormal(rng, spec.mean, spec.cv);
+      return lognormal(rng, spec.mean, spec.cv, memoryless);
     case 'gamma':
-      return gamma(rng, spec.mean, spec.cv);
+      return gamma(rng, spec.mean, spec.cv, memoryless);
     default:
       return unknown(spec);
   }

@@ -16,8 +16,9 @@ import { positive } from './validate.js';
  * For k < 1 the paper's boost: Gamma(k) = Gamma(k + 1) · U^(1/k), with U taken
  * as 1 - rng() in (0, 1]. For very small k (cv above ~5) U^(1/k) underflows to
  * 0 for a noticeable share of draws: those values really are below 1e-308.
+ * `memoryless`: the normals keep no spare between draws (normal.ts), for keyed streams.
  */
-export function gamma(rng: Uniform, mean: number, cv: number): Sampler {
+export function gamma(rng: Uniform, mean: number, cv: number, memoryless = false): Sampler {
   positive('gamma', 'mean', mean);
   positive('gamma', 'cv', cv);
   const shape = 1 / (cv * cv);
@@ -26,7 +27,7 @@ export function gamma(rng: Uniform, mean: number, cv: number): Sampler {
   const d = (boost ? shape + 1 : shape) - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   const invShape = 1 / shape;
-  const z = standardNormal(rng);
+  const z = standardNormal(rng, memoryless);
   const core = (): number => {
     for (;;) {
       let x: number;

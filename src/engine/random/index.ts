@@ -6,6 +6,7 @@
  *                                                     └─► sampler(spec, rng)  (fromSpec.ts)
  *   philoxKey(seed, replication, name) ──► philoxUniform(key, issue, attempt, purpose)  (keyed draws)
  *                                      └─► philoxStream(key).at(issue, attempt, purpose) ──► Uniform
+ *                                      └─► keyedSampler(spec, philoxStream(key))(issue, attempt, purpose)
  */
 export { bernoulli } from './bernoulli.js';
 export { constant } from './constant.js';
@@ -14,6 +15,8 @@ export { exponential } from './exponential.js';
 export { distCdf, distMean, distVariance, sampler } from './fromSpec.js';
 export type { DistSpec } from './fromSpec.js';
 export { gamma } from './gamma.js';
+export { keyedSampler } from './keyed.js';
+export type { KeyedSampler } from './keyed.js';
 export { regularizedGammaP, regularizedGammaQ } from './incompleteGamma.js';
 export { logGamma } from './logGamma.js';
 export { lognormal, lognormalParams } from './lognormal.js';
@@ -21,7 +24,7 @@ export { normal, standardNormal } from './normal.js';
 export { normalCdf } from './normalCdf.js';
 export { philox4x32, philoxKey, philoxStream, philoxUniform, uniform53 } from './philox.js';
 export type { PhiloxKey, PhiloxStream } from './philox.js';
-export { poisson } from './poisson.js';
+export { poisson, poissonQuantile } from './poisson.js';
 export type { Sampler } from './sampler.js';
 export { createStream, streamKey } from './stream.js';
 export type { Uniform } from './stream.js';

@@ -15,12 +15,12 @@ export function lognormalParams(mean: number, cv: number): { mu: number; sigma: 
  * with sigma² = ln(1 + cv²) and mu = ln(mean) - sigma²/2, which gives
  * E[X] = exp(mu + sigma²/2) = mean and Var[X] = (exp(sigma²) - 1)·mean² =
  * (cv·mean)² (N. L. Johnson, S. Kotz, N. Balakrishnan, Continuous Univariate
- * Distributions vol. 1, 2nd ed., 1994, ch. 14). Z from `standardNormal`.
+ * Distributions vol. 1, 2nd ed., 1994, ch. 14). Z from `standardNormal` (`memoryless`: see there).
  */
-export function lognormal(rng: Uniform, mean: number, cv: number): Sampler {
+export function lognormal(rng: Uniform, mean: number, cv: number, memoryless = false): Sampler {
   positive('lognormal', 'mean', mean);
   positive('lognormal', 'cv', cv);
   const { mu, sigma } = lognormalParams(mean, cv);
-  const z = standardNormal(rng);
+  const z = standardNormal(rng, memoryless);
   return () => Math.exp(mu + sigma * z());
 }

@@ -10,8 +10,12 @@ import { finite, positive } from './validate.js';
  * independent N(0, 1) values. The second is cached for the next call, so a
  * draw costs on average 4/π uniforms and one log+sqrt per two values, and no
  * trigonometry (unlike Box–Muller). d3-random's randomNormal does the same.
+ *
+ * `memoryless`: drop the second value instead of caching it, so that every draw depends only on
+ * the uniforms it reads — what a keyed stream needs (philox.ts `at`: the same counter must give
+ * the same value whatever was drawn before). It costs twice the uniforms and logs.
  */
-export function standardNormal(rng: Uniform): Sampler {
+export function standardNormal(rng: Uniform, memoryless = false): Sampler {
   let spare = 0;
   let hasSpare = false;
   return () => {
@@ -29,7 +33,7 @@ export function standardNormal(rng: Uniform): Sampler {
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);
     spare = y * f;
-    hasSpare = true;
+    hasSpare = !memoryless;
     return x * f;
   };
 }

@@ -1,3 +1,4 @@
+import { regularizedGammaQ } from './incompleteGamma.js';
 import { logGamma } from './logGamma.js';
 import type { Sampler } from './sampler.js';
 import type { Uniform } from './stream.js';
@@ -24,6 +25,57 @@ export function poisson(rng: Uniform, mean: number): Sampler {
   const lambda = nonNegative('poisson', 'mean', mean);
   return lambda < PTRS_MIN_MEAN ? inversion(rng, lambda) : ptrs(rng, lambda);
 }
+
+/**
+ * The Poisson quantile of one uniform: the smallest k with P(X ≤ k) > u, for u in [0, 1) — exact
+ * inversion (Devroye 1986, ch. X) at every mean, so it is monotone in u and, for a fixed u,
+ * non-decreasing in the mean. That is what common random numbers need where two systems draw a
+ * count from means that differ a little (word of mouth, model/customers.ts): with one uniform for
+ * both, the two counts differ by about the difference of the means, not by two independent
+ * Poisson spreads — a rejection method such as PTRS would break the pairing.
+ *
+ * Below a mean of 30 the search runs up from 0; above, it starts at the mode m = ⌊λ⌋ with
+ * P(X ≤ m) = Q(m + 1, λ) (the regularized upper incomplete gamma, incompleteGamma.ts) and the pmf
+ * e^(−λ + m ln λ − ln m!), and walks down or up — about |u − ½|-quantile · √λ steps.
+ */
+export function poissonQuantile(u: number, mean: number): number {
+  const lambda = nonNegative('poissonQuantile', 'mean', mean);
+  if (lambda === 0) return 0;
+  if (lambda < QUANTILE_MODE_MIN_MEAN) {
+    let k = 0;
+    let p = Math.exp(-lambda);
+    let cdf = p;
+    while (u >= cdf && p > 0) {
+      k += 1;
+      p *= lambda / k;
+      cdf += p;
+    }
+    return k;
+  }
+  let k = Math.floor(lambda);
+  let p = Math.exp(-lambda + k * Math.log(lambda) - logGamma(k + 1));
+  let cdf = regularizedGammaQ(k + 1, lambda);
+  if (u < cdf) {
+    // Down: P(X ≤ k − 1) = P(X ≤ k) − p(k), p(k − 1) = p(k)·k/λ.
+    for (;;) {
+      const below = cdf - p;
+      if (k === 0 || u >= below || !(below > 0)) return k;
+      cdf = below;
+      p *= k / lambda;
+      k -= 1;
+    }
+  }
+  // Up: stops when the cdf passes u, or when the pmf has underflowed (u within 1e-300 of 1).
+  while (u >= cdf && p > 0) {
+    k += 1;
+    p *= lambda / k;
+    cdf += p;
+  }
+  return k;
+}
+
+/** Where poissonQuantile stops searching from 0 and starts from the mode. */
+const QUANTILE_MODE_MIN_MEAN = 30;
 
 function inversion(rng: Uniform, lambda: number): Sampler {
   const p0 = Math.exp(-lambda);
