@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { splitDotPath } from '../engine/dot-path.js';
 
 /**
  * The grid of a sweep: `--vary KEY=V1,V2,…` axes, their cartesian product in a fixed order,
@@ -24,11 +25,10 @@ export class GridError extends Error {}
 export const MAX_GRID_POINTS = 10_000;
 
 const FORM = 'KEY=V1,V2,… (a dot path such as staffing.agents, "=", then values separated by commas)';
-const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 export const gridMessages = {
   varyForm: (text: string) => `--vary ${JSON.stringify(text)}: expected ${FORM}`,
-  varyKey: (key: string) => `--vary ${JSON.stringify(key)}: the key must be a dot path of names, such as staffing.agents or handleTime.meanSec`,
+  varyKey: (key: string) => `--vary ${JSON.stringify(key)}: the key must be a dot path as in policies.set — keys joined by ".", none empty — such as staffing.agents or groups.care.shifts.0.agents`,
   varyEmptyValue: (key: string, position: number) => `--vary ${key}: value ${position} is empty`,
   varyBadValue: (key: string, text: string, reason: string) => `--vary ${key}: cannot read the value ${JSON.stringify(text)}: ${reason}`,
   varyDuplicateValue: (key: string, text: string) => `--vary ${key}: the value ${text} is given twice`,
@@ -68,7 +68,7 @@ export function parseVary(text: string): Axis {
   const eq = text.indexOf('=');
   if (eq <= 0 || eq === text.length - 1) throw new GridError(gridMessages.varyForm(text));
   const key = text.slice(0, eq).trim();
-  if (!PATH.test(key)) throw new GridError(gridMessages.varyKey(key));
+  if (splitDotPath(key) === null) throw new GridError(gridMessages.varyKey(key));
   const seen = new Set<string>();
   const values = splitValues(text.slice(eq + 1)).map((raw, i) => {
     if (raw === '') throw new GridError(gridMessages.varyEmptyValue(key, i + 1));

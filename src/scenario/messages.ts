@@ -27,6 +27,8 @@ export const duplicatePolicy = (name: string) => `policy name "${name}" is used 
 export const staffingOrGroups = () => 'give either staffing: { agents } (one group around the clock) or groups: [ … ] (agent groups with shifts), not both';
 export const noStaffing = () => 'the scenario needs staffing: { agents } or groups: [ … ]';
 export const agentsOrShifts = () => 'give a group exactly one of agents (around the clock), shifts, or roster (agents interval by interval)';
+export const scaledTooMany = (agents: number, scale: number, scaled: number, limit: number) =>
+  `staffingScale ${scale} makes ${agents} agents ${scaled.toLocaleString('en-US')}; at most ${limit.toLocaleString('en-US')} agents are allowed (limit)`;
 export const rosterLength = (length: number, perDay: number, horizonIntervals: number) =>
   `roster.agents has ${length} values; it needs one day's (${perDay}), one week's (${7 * perDay}) or the whole horizon's (${horizonIntervals}) worth`;
 export const rosterShrinkage = () => 'a roster lists the agents on duty, so shrinkage does not apply to it (remove shrinkage, or use shifts)';

@@ -1,3 +1,4 @@
+import { splitDotPath } from '../engine/dot-path.js';
 import * as msg from './messages.js';
 
 /** A dot path that could not be applied, with the reason. */
@@ -14,8 +15,8 @@ export class OverrideError extends Error {}
 export function applyOverrides(base: Record<string, unknown>, set: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out = structuredClone(base);
   for (const [path, value] of Object.entries(set)) {
-    const keys = path.split('.');
-    if (keys.some((k) => k === '')) throw new OverrideError(msg.badOverridePath(path));
+    const keys = splitDotPath(path);
+    if (keys === null) throw new OverrideError(msg.badOverridePath(path));
     let node: Record<string, unknown> = out;
     for (let i = 0; i < keys.length - 1; i++) {
       const key = keys[i]!;

@@ -197,6 +197,9 @@ export const GroupSchema = z.strictObject({
     })
     .optional()
     .meta({ description: 'Agents on duty interval by interval (for example as observed in a log), instead of agents or shifts.' }),
+  staffingScale: positive('staffingScale', 100)
+    .default(1)
+    .meta({ description: 'Multiplies the agents of every shift of the group (or its around-the-clock agents, or every roster value), each rounded to the nearest whole agent, halves up: one value that staffs the whole group up (1.1) or down (0.9).' }),
   wagePerHour: nonNegative('wagePerHour', 10_000).default(30),
   shrinkage: z.number().min(0, 'shrinkage must be ≥ 0').lt(1, 'shrinkage must be < 1').default(0).meta({ description: 'Share of scheduled agent-shifts lost to absence and training (paid, unavailable).' }),
   handleFactor: positive('handleFactor', 10).default(1),

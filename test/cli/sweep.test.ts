@@ -125,6 +125,22 @@ describe.concurrent('ccsim sweep and merge', () => {
     expect(existsSync(join(out, '.points'))).toBe(false);
   });
 
+  it('varies a shift of a group by list index and a group named with a hyphen, and its staffingScale', async () => {
+    // Support cost is the wages alone here (30 an hour, no per-minute or per-contact cost): shift 0
+    // works 8 h with a agents, shift 1 8 h with 1 agent, both × the scale — worked out by hand.
+    const dir = fresh();
+    const file = join(dir, 'groups.yaml');
+    writeFileSync(
+      file,
+      ['name: groups', 'horizon: { days: 1 }', 'arrivals: { ratePerHour: 20 }', 'handleTime: { dist: exponential, meanSec: 300 }', 'groups:', '  - name: care-team',
+        '    shifts:', '      - { start: "08:00", end: "16:00", agents: 9 }', '      - { start: "16:00", end: "24:00", agents: 1 }', ''].join('\n'),
+    );
+    const r = await ccsimAsync(['sweep', file, '--vary', 'groups.care-team.shifts.0.agents=2,3', '--vary', 'groups.care-team.staffingScale=1,2', '--reps', '2', '--workers', '1', '--no-charts', '--json', '--out', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.results.map((p: { economics: { supportCost: { mean: number } } }) => p.economics.supportCost.mean)).toEqual([30 * (16 + 8), 30 * (32 + 16), 30 * (24 + 8), 30 * (48 + 16)]);
+  });
+
   it('refuses an unknown key in --vary with exit 2 before running anything, suggesting the near one', async () => {
     const out = join(fresh(), 'out');
     const r = await ccsimAsync(['sweep', SCENARIO, '--workers', '1', '--out', out, '--vary', 'staffing.agents=14', '--vary', 'staffing.agentz=14,15']);

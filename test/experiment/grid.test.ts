@@ -10,6 +10,12 @@ describe('parseVary', () => {
     expect(parseVary('economics.discountRatePerYear=0.05,1e-1')).toEqual({ key: 'economics.discountRatePerYear', values: [0.05, 0.1] });
   });
 
+  it('takes every path policies.set takes: list indices and names with hyphens', () => {
+    expect(parseVary('groups.care.shifts.0.agents=12,14,16')).toEqual({ key: 'groups.care.shifts.0.agents', values: [12, 14, 16] });
+    expect(parseVary('groups.tier-1.staffingScale=0.9,1.1')).toEqual({ key: 'groups.tier-1.staffingScale', values: [0.9, 1.1] });
+    expect(parseVary('reasons.0.resolveProb=0.5').key).toBe('reasons.0.resolveProb');
+  });
+
   it('keeps commas inside brackets, braces and quotes within one value', () => {
     expect(parseVary('patience={dist: exponential, meanSec: 60},null').values).toEqual([{ dist: 'exponential', meanSec: 60 }, null]);
     expect(parseVary('description="a, b",c').values).toEqual(['a, b', 'c']);
@@ -22,7 +28,7 @@ describe('parseVary', () => {
   });
 
   it('refuses a key that is not a dot path, an empty value, a value YAML cannot read, and a value given twice', () => {
-    expect(() => parseVary('staffing..agents=5')).toThrow(new GridError(gridMessages.varyKey('staffing..agents')));
+    for (const key of ['staffing..agents', '.staffing', 'staffing.', 'staffing. agents']) expect(() => parseVary(`${key}=5`)).toThrow(new GridError(gridMessages.varyKey(key)));
     expect(() => parseVary('staffing.agents=5,,6')).toThrow(new GridError(gridMessages.varyEmptyValue('staffing.agents', 2)));
     expect(() => parseVary('staffing.agents=[1,2')).toThrow(/--vary staffing.agents: cannot read the value "\[1,2"/);
     expect(() => parseVary('staffing.agents=5,5.0')).toThrow(new GridError(gridMessages.varyDuplicateValue('staffing.agents', '5.0')));
