@@ -111,6 +111,12 @@ const SEED_OPTION = { type: 'number', describe: "overrides the scenario's seed" 
 const OUT_OPTION = { type: 'string', describe: 'output directory (default out/<scenario name>)' } as const;
 const WORKERS_OPTION = { type: 'number', describe: 'worker threads (default: the number of cores)' } as const;
 
+const REQUIRE_OPTION = {
+  type: 'string',
+  array: true,
+  describe: 'a requirement on a figure, judged with its 95% CI: "serviceLevel >= 0.8", "voice.asaSec <= 30", "abandonRate <= 5%"; repeat for more',
+} as const;
+
 const CHARTS_OPTION = {
   type: 'boolean',
   default: true,
@@ -154,6 +160,7 @@ function commands(argv: Argv) {
           .option('max-reps', { type: 'number', describe: 'with --reps auto: the most replications to run (default 200)' })
           .option('seed', SEED_OPTION)
           .option('by', { type: 'string', describe: 'a verdict by this KPI too, e.g. asaSec' })
+          .option('require', REQUIRE_OPTION)
           .option('baseline', { type: 'string', describe: 'verdict file to check against: exit 1 when a verdict changed' })
           .option('write-baseline', { type: 'string', describe: 'store the verdicts in this file' })
           .option('out', OUT_OPTION)
@@ -173,11 +180,30 @@ function commands(argv: Argv) {
           .option('seed', SEED_OPTION)
           .option('shard', { type: 'string', describe: 'K/N: run only the points i with i mod N = K − 1; writes shard-K-of-N.json' })
           .option('by', { type: 'string', describe: 'also report the best point by this KPI, e.g. serviceLevel' })
+          .option('require', REQUIRE_OPTION)
+          .option('decision', { type: 'string', array: true, describe: 'a --vary key that is a decision (the best point is chosen over decisions, per level of the other keys); default: staffing, shifts, policy, routing, hours … are decisions, demand, customers and prices are not' })
           .option('out', OUT_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'print the sweep (or shard) JSON on stdout, nothing else' })
           .option('workers', WORKERS_OPTION)
           .option('charts', CHARTS_OPTION),
       async (a) => (await import('./cli/sweep.js')).sweepCommand(a as never),
+    )
+    .command(
+      'optimize <file>',
+      "find the staffing (and policy) best by the scenario's optimize block; writes out/<name>/optimize.json, .csv, .xlsx, a chart and report.html",
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file with an optimize block' })
+          .option('reps', { type: 'number', describe: 'replications of each candidate (default 10); close calls and the final selection add more' })
+          .option('budget', { type: 'number', describe: 'the most candidates the search evaluates (default 150)' })
+          .option('max-reps', { type: 'number', describe: 'the most replications one candidate gets (default 4 × --reps)' })
+          .option('seed', SEED_OPTION)
+          .option('require', REQUIRE_OPTION)
+          .option('out', OUT_OPTION)
+          .option('json', { type: 'boolean', default: false, describe: 'print optimize.json on stdout, nothing else' })
+          .option('workers', WORKERS_OPTION)
+          .option('charts', CHARTS_OPTION),
+      async (a) => (await import('./cli/optimize.js')).optimizeCommand(a as never),
     )
     .command(
       'merge <dirs..>',
@@ -234,7 +260,7 @@ function commands(argv: Argv) {
           .option('json', { type: 'boolean', default: false }),
       (a) => erlangCommand(a),
     )
-    .demandCommand(1, 'name a command: run, compare, sweep, merge, report, validate, fit, schema or erlang')
+    .demandCommand(1, 'name a command: run, compare, sweep, optimize, merge, report, validate, fit, schema or erlang')
     .strict()
     .recommendCommands()
     .help()

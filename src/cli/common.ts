@@ -9,6 +9,7 @@ import type { ModelConfig } from '../model/config.js';
 import { ScenarioError } from '../scenario/errors.js';
 import * as msg from '../scenario/messages.js';
 import { VERDICT_FIGURES } from '../experiment/verdict.js';
+import type { Reported } from '../experiment/constraint.js';
 
 /** Bad input that is not a scenario problem (an option value); exit 2. */
 export class UsageError extends Error {}
@@ -74,6 +75,38 @@ export function figureOption(name: string, value: unknown): string {
     throw new UsageError(`--${name} must be one of ${VERDICT_FIGURES.join(', ')}, got ${shown(value)}`);
   }
   return value;
+}
+
+/**
+ * `--require TEXT` (repeatable): requirements on figures (experiment/constraint.ts), read and
+ * checked against what the scenario reports before anything runs; bad text is bad input.
+ */
+export async function requireOption(values: unknown, reported: () => Promise<Reported>, more: readonly string[] = []) {
+  const texts = [...more, ...(values === undefined ? [] : Array.isArray(values) ? values : [values]).map(String)];
+  if (texts.length === 0) return [];
+  const { parseConstraints, checkReported, ConstraintError } = await import('../experiment/constraint.js');
+  try {
+    const constraints = parseConstraints(texts);
+    const known = await reported();
+    for (const c of constraints) checkReported(c, known);
+    return constraints;
+  } catch (e) {
+    if (e instanceof ConstraintError) throw new UsageError(`--require ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * The figures a configuration reports (its kpis, economics, customers, and each channel's
+ * breakdown), from one simulated hour: which figures exist depends on the configuration, not on
+ * the horizon.
+ */
+export async function probeReported(config: ModelConfig, seed: number, groups: readonly ('kpis' | 'economics' | 'customers')[] = ['kpis', 'economics', 'customers']): Promise<Reported> {
+  const { simulateReplication } = await import('../model/contact-center.js');
+  const { reportedBy } = await import('../experiment/constraint.js');
+  const { figureDef } = await import('../model/catalogue.js');
+  const all = reportedBy(simulateReplication({ ...config, warmupSec: 0, horizonSec: Math.min(config.horizonSec, 3600) }, seed, 0));
+  return { ...all, figures: all.figures.filter((f) => groups.includes(figureDef(f)?.group ?? 'kpis')) };
 }
 
 export function defaultWorkers(): number {

@@ -21,7 +21,9 @@ import {
   load,
   numberOption,
   outOption,
+  probeReported,
   readOptionFile,
+  requireOption,
   scenarioInfo,
   shown,
   writeOutputFile,
@@ -42,6 +44,7 @@ export interface CompareArgs {
   json: boolean;
   baseline?: string;
   writeBaseline?: string;
+  require?: unknown;
   charts?: boolean;
 }
 
@@ -121,17 +124,18 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
   by ??= stored?.by ?? undefined;
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
   const dir = outOption(args.out) ?? `out/${scenario.name}`;
+  const constraints = await requireOption(args.require, () => probeReported(base, seed));
 
   const { compare, FigureNotReported } = await import('../experiment/compare.js');
   const { createRunner } = await import('../experiment/pool.js');
-  const { comparisonJson, comparisonCsv, comparisonTable } = await import('../output/comparison.js');
+  const { comparisonJson, comparisonCsv, comparisonRequirementsCsv, comparisonTable } = await import('../output/comparison.js');
   const tasks = loaded.policies.length * (typeof replications === 'number' ? replications : replications.maxReplications);
   await checkResources(loaded.policies.map((p) => p.config), typeof replications === 'number' ? replications : replications.maxReplications, workers);
   const runner = createRunner(workers, tasks);
   const bar = await progress('replications');
   let comparison;
   try {
-    comparison = await compare(loaded.policies, { scenario: scenario.name, seed, replications, by, onProgress: bar.tick }, runner);
+    comparison = await compare(loaded.policies, { scenario: scenario.name, seed, replications, by, constraints, onProgress: bar.tick }, runner);
   } catch (e) {
     if (e instanceof FigureNotReported) throw new UsageError(e.message);
     throw e;
@@ -145,10 +149,12 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
   const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), comparison }, { charts: args.charts ?? true });
   const { comparisonMonthsCsv } = await import('../output/customer-months.js');
   const months = comparisonMonthsCsv(comparison);
+  const requirements = comparisonRequirementsCsv(comparison);
   const written = await writeOutputs(dir, {
     'comparison.json': json,
     'comparison.csv': comparisonCsv(comparison),
     ...(months === null ? {} : { 'comparison-months.csv': months }),
+    ...(requirements === null ? {} : { 'comparison-requirements.csv': requirements }),
     ...report.files,
   });
   if (args.writeBaseline !== undefined) written.push(await writeOutputFile(args.writeBaseline, verdictsJson(comparison)));

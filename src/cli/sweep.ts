@@ -7,12 +7,12 @@
  *     ─output/sweep─▶ sweep.json + sweep.csv (+ cli/report: charts/, report.html) │ with --shard K/N: shard-K-of-N.json
  *   merge: shard files ─check fingerprints, N, every K once─▶ the same sweep.json + sweep.csv (+ report)
  */
-import type { ModelConfig } from '../model/config.js';
+import type { Reported } from '../experiment/constraint.js';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
-import { UsageError, checkResources, defaultWorkers, figureOption, intOption, isUnwritable, load, outOption, scenarioInfo, writeOutputs } from './common.js';
+import { UsageError, checkResources, defaultWorkers, figureOption, intOption, isUnwritable, load, outOption, probeReported, requireOption, scenarioInfo, writeOutputs } from './common.js';
 import { progress } from './progress.js';
 
 export interface SweepArgs {
@@ -22,6 +22,8 @@ export interface SweepArgs {
   seed?: unknown;
   shard?: string;
   by?: unknown;
+  require?: unknown;
+  decision?: unknown;
   workers?: unknown;
   out?: string;
   json: boolean;
@@ -34,6 +36,7 @@ export const DEFAULT_SWEEP_REPS = 5;
 export const sweepMessages = {
   noVary: () => 'name at least one --vary KEY=V1,V2,… (for example --vary staffing.agents=50,55,60)',
   reused: (reused: number, total: number, dir: string) => `resumed: reused ${reused} of ${total} point(s) saved in ${dir}`,
+  notVaried: (key: string, varied: readonly string[]) => `--decision ${key}: not one of the --vary keys (${varied.join(', ')})`,
   byNotReported: (by: string, reported: readonly string[]) =>
     `--by ${by}: a sweep's points report this scenario's KPIs and economics figures only, and "${by}" is not one of them; reported: ${reported.join(', ')}`,
 };
@@ -78,14 +81,23 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   const points = gridPoints(axes).map((p) => ({ ...p, config: derive(`point-${p.index}`, p.set, `--vary point ${p.index} ${JSON.stringify(p.set)}`)?.config }));
   if (problems.length > 0) throw new ScenarioError(problems);
 
-  if (by !== null) await checkReported(by, loaded.config, seed);
+  // A sweep's points keep their KPIs and economics figures (and the channel figures requirements name).
+  let reported: Promise<Reported> | undefined;
+  const pointsReported = () => (reported ??= probeReported(loaded.config, seed, ['kpis', 'economics']));
+  if (by !== null) await checkReported(by, await pointsReported());
+  const constraints = await requireOption(args.require, pointsReported);
+  const { isDecision } = await import('../experiment/decisions.js');
+  const keys = axes.map((a) => a.key);
+  const named = args.decision === undefined ? undefined : (Array.isArray(args.decision) ? args.decision : [args.decision]).map(String);
+  for (const k of named ?? []) if (!keys.includes(k)) throw new UsageError(sweepMessages.notVaried(k, keys));
+  const decisions = named ? keys.filter((k) => named.includes(k)) : keys.filter(isDecision);
 
   const { defineSweep, runPoints } = await import('../experiment/sweep.js');
   const { createRunner } = await import('../experiment/pool.js');
   const out = await import('../output/sweep.js');
   const { writeFileAtomically } = await import('../output/write.js');
   const all = points.map((p) => ({ index: p.index, set: p.set, config: p.config! }));
-  const def = defineSweep({ scenario: scenario.name, seed, replications, vary: axes, by }, all);
+  const def = defineSweep({ scenario: scenario.name, seed, replications, vary: axes, by, require: constraints.map((c) => c.text), decisions }, all);
   const share = shard ? shardIndices(all.length, shard) : all.map((p) => p.index);
 
   // Resume: points an interrupted run of the same sweep saved are reused, the rest run.
@@ -110,7 +122,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   const bar = await progress(`replications (${todo.length} points)`);
   let fresh;
   try {
-    fresh = await runPoints(todo, { seed, replications, onProgress: bar.tick, onPoint: (r) => writeFileAtomically(statePath(r.index), out.pointStateJson(def.fingerprint, r)) }, runner);
+    fresh = await runPoints(todo, { seed, replications, constraints, onProgress: bar.tick, onPoint: (r) => writeFileAtomically(statePath(r.index), out.pointStateJson(def.fingerprint, r)) }, runner);
   } finally {
     bar.stop();
     await runner.close();
@@ -123,7 +135,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   if (shard) {
     const json = out.shardJson(def, shard, results);
     written = await writeOutputs(dir, { [out.shardFileName(shard)]: json });
-    stdout = args.json ? json : out.sweepTable({ ...def, results });
+    stdout = args.json ? json : out.sweepTable(out.sweepResult(def, results));
   } else {
     const result = out.sweepResult(def, results);
     const json = out.sweepJson(result);
@@ -207,9 +219,6 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
  * point runs, instead of ending without a best point. The figures a configuration reports do not
  * depend on the horizon, so one simulated hour tells.
  */
-async function checkReported(by: string, config: ModelConfig, seed: number): Promise<void> {
-  const { simulateReplication } = await import('../model/contact-center.js');
-  const probe = simulateReplication({ ...config, warmupSec: 0, horizonSec: Math.min(config.horizonSec, 3600) }, seed, 0);
-  const reported = [...Object.keys(probe.kpis), ...Object.keys(probe.economics)];
-  if (!reported.includes(by)) throw new UsageError(sweepMessages.byNotReported(by, reported));
+async function checkReported(by: string, reported: Reported): Promise<void> {
+  if (!reported.figures.includes(by)) throw new UsageError(sweepMessages.byNotReported(by, reported.figures));
 }

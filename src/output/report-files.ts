@@ -10,6 +10,7 @@ import { chartSpecs, specJson, type ChartSources } from './charts/index.js';
 import { renderReport, type ReportChart, type ScenarioInfo } from './report.js';
 import type { Summary } from './summary.js';
 import type { SweepResult } from './sweep.js';
+import type { OptimizeResult } from './optimize.js';
 
 /** The results a report is made of; any may be absent, not all. */
 export interface ReportResults extends ChartSources {
@@ -58,7 +59,7 @@ export async function reportFiles(results: ReportResults, options: { charts: boo
 /** A stored result that cannot be used for a report; the CLI reports it as bad input. */
 export class StoredResultError extends Error {}
 
-export const STORED_FILES = { scenario: 'scenario.json', summary: 'summary.json', comparison: 'comparison.json', sweep: 'sweep.json' } as const;
+export const STORED_FILES = { scenario: 'scenario.json', summary: 'summary.json', comparison: 'comparison.json', sweep: 'sweep.json', optimize: 'optimize.json' } as const;
 export type StoredKind = keyof typeof STORED_FILES;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -71,6 +72,7 @@ export function parseStored(kind: 'scenario', file: string, text: string): Scena
 export function parseStored(kind: 'summary', file: string, text: string): Summary;
 export function parseStored(kind: 'comparison', file: string, text: string): Comparison;
 export function parseStored(kind: 'sweep', file: string, text: string): SweepResult;
+export function parseStored(kind: 'optimize', file: string, text: string): OptimizeResult;
 export function parseStored(kind: StoredKind, file: string, text: string): unknown {
   let d: unknown;
   try {
@@ -102,7 +104,10 @@ export function parseStored(kind: StoredKind, file: string, text: string): unkno
       }
       return d;
     case 'sweep':
-      if (typeof d.scenario !== 'string' || !Array.isArray(d.vary) || !Array.isArray(d.results) || !isObject(d.best)) fail('expected scenario, vary, results and best');
+      if (typeof d.scenario !== 'string' || !Array.isArray(d.vary) || !Array.isArray(d.results) || !isObject(d.best) || !Array.isArray(d.decisions)) fail('expected scenario, vary, decisions, results and best');
+      return d;
+    case 'optimize':
+      if (typeof d.scenario !== 'string' || typeof d.objective !== 'string' || !isObject(d.best) || !Array.isArray(d.evaluated) || !Array.isArray(d.path)) fail('expected scenario, objective, best, evaluated and path');
       return d;
   }
 }

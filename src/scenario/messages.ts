@@ -22,6 +22,9 @@ export const badOverridePath = (path: string) => `"${path}" is not a dot path of
 export const noListItem = (path: string, at: string, items: readonly string[]) =>
   `"${path}": "${at}" picks no item of the list (items are picked by name, or by index from 0 where they have none): ${items.join(', ')}`;
 export const overrideIntoScalar = (path: string, at: string) => `"${path}" goes through "${at}", which is not a mapping`;
+export const inDecision = (key: string, value: unknown, path: string, message: string) => `decision ${key} = ${JSON.stringify(value)}${path && path !== key ? ` (${path})` : ''}: ${message}`;
+export const decisionsOverlap = (outer: string, inner: string) => `decisions ${outer} and ${inner} overlap: one sets part of the other`;
+export const longTermValueNeedsCustomers = () => 'objective longTermValue needs customers (it is NPV + the customer equity at the horizon); use profit or cost';
 export const inPolicy = (policy: string, path: string, message: string) => `policy "${policy}"${path ? ` sets ${path}` : ''}: ${message}`;
 export const duplicatePolicy = (name: string) => `policy name "${name}" is used twice (names must be unique; "baseline" is taken by the base scenario)`;
 export const staffingOrGroups = () => 'give either staffing: { agents } (one group around the clock) or groups: [ … ] (agent groups with shifts), not both';

@@ -37,6 +37,22 @@ export function applyOverrides(base: Record<string, unknown>, set: Readonly<Reco
   return out;
 }
 
+/**
+ * The value at a dot path of a plain scenario object, read the way `applyOverrides` writes it
+ * (list items by name, or by index where items have none); undefined where nothing is there.
+ */
+export function readOverride(base: unknown, path: string): unknown {
+  const keys = splitDotPath(path);
+  if (keys === null) return undefined;
+  let node: unknown = base;
+  for (const key of keys) {
+    if (Array.isArray(node)) node = node[listIndex(node, key)];
+    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[key];
+    else return undefined;
+  }
+  return node;
+}
+
 /** The index of the list item `key` names: by its `name`, or by position when no item has one; −1: none. */
 function listIndex(list: readonly unknown[], key: string): number {
   const named = list.some((x) => typeof x === 'object' && x !== null && 'name' in x);

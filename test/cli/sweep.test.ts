@@ -36,7 +36,7 @@ describe.concurrent('ccsim sweep and merge', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 
-  it('writes the whole grid in order, with the best point by profit and by --by', () => {
+  it('writes the whole grid in order, with the best point by profit and by --by at each demand level', () => {
     const s = JSON.parse(read(whole, 'sweep.json'));
     expect(s.results.map((p: { set: unknown }) => p.set)).toEqual([
       { 'staffing.agents': 14, 'arrivals.ratePerHour': 180 },
@@ -46,8 +46,13 @@ describe.concurrent('ccsim sweep and merge', () => {
       { 'staffing.agents': 16, 'arrivals.ratePerHour': 180 },
       { 'staffing.agents': 16, 'arrivals.ratePerHour': 200 },
     ]);
-    expect(s.best.profit.index).toBe(0); // fewest agents: cost is all the money there is yet
-    expect(s.best.asaSec.index).toBe(4); // most agents, fewer calls
+    // arrivals.ratePerHour is not a decision: one best point per rate, chosen over staffing.agents.
+    expect(s.decisions).toEqual(['staffing.agents']);
+    expect(s.best.profit.map((b: { level: object; index: number }) => [b.level, b.index])).toEqual([
+      [{ 'arrivals.ratePerHour': 180 }, 0], // fewest agents: cost is all the money there is yet
+      [{ 'arrivals.ratePerHour': 200 }, 1],
+    ]);
+    expect(s.best.asaSec.map((b: { index: number }) => b.index)).toEqual([4, 5]); // most agents
     const csv = read(whole, 'sweep.csv').trimEnd().split('\n');
     expect(csv).toHaveLength(7);
     expect(csv[0]).toMatch(/^staffing\.agents,arrivals\.ratePerHour,offered\.mean,offered\.lo,offered\.hi,/);
@@ -141,6 +146,31 @@ describe.concurrent('ccsim sweep and merge', () => {
     expect(s.results.map((p: { economics: { supportCost: { mean: number } } }) => p.economics.supportCost.mean)).toEqual([30 * (16 + 8), 30 * (32 + 16), 30 * (24 + 8), 30 * (48 + 16)]);
   });
 
+  it('judges every point against --require with its CI, and takes the best among the feasible points only', async () => {
+    const out = fresh();
+    const r = await ccsimAsync(['sweep', SCENARIO, ...GRID, '--require', 'serviceLevel >= 0.8', '--require', 'voice.asaSec <= 20', '--workers', '1', '--no-charts', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(read(out, 'sweep.json'));
+    expect(s.require).toEqual(['serviceLevel >= 0.8', 'voice.asaSec <= 20']);
+    type Judged = { index: number; set: Record<string, number>; economics: { profit: { mean: number } }; channels: { voice: { asaSec: { ci95: number[] } } }; kpis: { serviceLevel: { ci95: number[] } }; feasibility: { status: string; requirements: { status: string }[] } };
+    const points: Judged[] = s.results;
+    for (const p of points) {
+      // The rule, as the README states it: feasible when the whole 95% CI meets the bound.
+      const [lo, hi] = p.kpis.serviceLevel.ci95 as [number, number];
+      expect(p.feasibility.requirements[0]!.status).toBe(lo >= 0.8 ? 'feasible' : hi < 0.8 ? 'infeasible' : 'undetermined');
+      const [alo, ahi] = p.channels.voice.asaSec.ci95 as [number, number];
+      expect(p.feasibility.requirements[1]!.status).toBe(ahi <= 20 ? 'feasible' : alo > 20 ? 'infeasible' : 'undetermined');
+    }
+    for (const b of s.best.profit as { level: Record<string, number>; index: number | null }[]) {
+      const level = points.filter((p) => p.set['arrivals.ratePerHour'] === b.level['arrivals.ratePerHour']);
+      const feasible = level.filter((p) => p.feasibility.status === 'feasible');
+      if (b.index === null) expect(feasible).toEqual([]);
+      else expect(b.index).toBe(feasible.reduce((x, p) => (p.economics.profit.mean > x.economics.profit.mean ? p : x)).index);
+    }
+    const csv = read(out, 'sweep.csv').split('\n')[0]!;
+    expect(csv.endsWith(',voice.asaSec.mean,voice.asaSec.lo,voice.asaSec.hi,feasible,serviceLevel >= 0.8,voice.asaSec <= 20')).toBe(true);
+  });
+
   it('refuses an unknown key in --vary with exit 2 before running anything, suggesting the near one', async () => {
     const out = join(fresh(), 'out');
     const r = await ccsimAsync(['sweep', SCENARIO, '--workers', '1', '--out', out, '--vary', 'staffing.agents=14', '--vary', 'staffing.agentz=14,15']);
@@ -165,6 +195,10 @@ describe('sweep options', () => {
     ['an unknown --by', ['staffing.agents=14'], { by: 'speed' }, /^--by must be one of profit, /],
     ['a --by figure the points do not report (csat without customers)', ['staffing.agents=14'], { by: 'csat' }, /^--by csat: a sweep's points report this scenario's KPIs and economics figures only, and "csat" is not one of them; reported: offered, /],
     ['--reps 0', ['staffing.agents=14'], { reps: 0 }, /^--reps must be a whole number from 1 to /],
+    ['a --require that is not a requirement', ['staffing.agents=14'], { require: ['serviceLevel > high'] }, /^--require requirement "serviceLevel > high": expected \[CHANNEL\.\]FIGURE OP NUMBER/],
+    ['a --require on a figure the points do not report', ['staffing.agents=14'], { require: ['csat >= 4'] }, /^--require requirement "csat >= 4": this scenario does not report csat; it reports: offered, /],
+    ['a --require on a channel the scenario lacks', ['staffing.agents=14'], { require: ['chat.asaSec <= 60'] }, /^--require requirement "chat.asaSec <= 60": this scenario has no chat channel; its channels: voice$/],
+    ['a --decision that is not varied', ['staffing.agents=14'], { decision: ['policy.ahtTargetSec'] }, sweepMessages.notVaried('policy.ahtTargetSec', ['staffing.agents'])],
   ];
   for (const [label, vary, args, message] of cases) {
     it(`refuses ${label}`, async () => {

@@ -13,6 +13,7 @@ import { replicate } from '../../src/experiment/replicate.js';
 import { defineSweep, runPoints } from '../../src/experiment/sweep.js';
 import { summarize, type Summary } from '../../src/experiment/summary.js';
 import { sweepResult, type SweepResult } from '../../src/output/sweep.js';
+import { isDecision } from '../../src/experiment/decisions.js';
 import { deriveScenario, parseScenario } from '../../src/scenario/load.js';
 import { REPO } from '../support/cli.js';
 import { lifecycleScenario } from '../experiment/lifecycle.js';
@@ -43,7 +44,7 @@ export async function staffingComparison(): Promise<Comparison> {
 export async function staffingSweep(vary: Axis[], by: string | null = 'serviceLevel'): Promise<SweepResult> {
   const loaded = scenario('staffing-levels');
   const points = gridPoints(vary).map((p) => ({ ...p, config: deriveScenario(loaded, `point-${p.index}`, p.set, 'test').config }));
-  const def = defineSweep({ scenario: 'staffing-levels', seed: 11, replications: 2, vary, by }, points);
+  const def = defineSweep({ scenario: 'staffing-levels', seed: 11, replications: 2, vary, by, require: [], decisions: vary.map((a) => a.key).filter(isDecision) }, points);
   return sweepResult(def, await runPoints(points, { seed: 11, replications: 2 }, inlineRunner()));
 }
 

@@ -1,0 +1,228 @@
+/**
+ * `ccsim optimize FILE`: the staffing (and policy) that is best by the scenario's objective,
+ * subject to its requirements, found by simulation on common random numbers.
+ *
+ *   FILE ─load─▶ optimize: { objective, vary, require } ─decisions, requirements (file:line:col)─▶
+ *     start: analytic (pilot ─ Erlang per interval ─ set cover, experiment/optimize-start.ts) │ scenario
+ *     ─experiment/optimize: local search on CRN + Kim–Nelson selection (one pool)─▶ outcome
+ *       (every batch of replications saved in DIR/.optimize/<fingerprint>/ as it finishes, so an
+ *        interrupted run resumes and retraces the same search)
+ *     ─output/optimize─▶ table (stdout) · optimize.json · optimize-evaluated.csv · optimize.xlsx
+ *     ─cli/report─▶ charts/optimize-agents.* · report.html
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Constraint } from '../experiment/constraint.js';
+import type { FigureRow } from '../experiment/optimize.js';
+import type { ModelConfig } from '../model/config.js';
+import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
+import { LIMITS } from '../scenario/limits.js';
+import {
+  UsageError,
+  checkResources,
+  defaultWorkers,
+  intOption,
+  isUnwritable,
+  load,
+  outOption,
+  probeReported,
+  requireOption,
+  scenarioInfo,
+  writeOutputs,
+} from './common.js';
+import { progress } from './progress.js';
+
+export interface OptimizeArgs {
+  file: string;
+  reps?: unknown;
+  budget?: unknown;
+  maxReps?: unknown;
+  seed?: unknown;
+  workers?: unknown;
+  out?: string;
+  json: boolean;
+  require?: unknown;
+  charts?: boolean;
+}
+
+/** Replications of each candidate's first batch, candidates evaluated at most, and the cap per candidate (× reps). */
+export const DEFAULT_OPTIMIZE_REPS = 10;
+export const DEFAULT_BUDGET = 150;
+export const DEFAULT_MAX_REPS_FACTOR = 4;
+
+export const optimizeMessages = {
+  noBlock: (file: string) => `${file}: has no optimize block to say what may change; add one, e.g. optimize: { objective: profit, vary: { "staffing.agents": { min: 10, max: 40 } }, require: ["serviceLevel >= 0.8"] } (README, "Finding the staffing")`,
+  objectiveNotReported: (objective: string, reported: readonly string[]) => `optimize.objective ${objective}: this scenario does not report it; it reports: ${reported.join(', ')}`,
+  resumed: (reused: number, dir: string) => `resumed: reused ${reused} saved batch(es) of replications from ${dir}`,
+};
+
+const STATE_FORMAT = 'ccsim-optimize-batch';
+
+export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
+  const loaded = await load(args.file);
+  const { scenario } = loaded;
+  const spec = scenario.optimize;
+  if (!spec) throw new UsageError(optimizeMessages.noBlock(args.file));
+  const replications = args.reps === undefined ? DEFAULT_OPTIMIZE_REPS : intOption('reps', args.reps, 2, LIMITS.replications);
+  const budget = args.budget === undefined ? DEFAULT_BUDGET : intOption('budget', args.budget, 1, 1_000_000);
+  const maxReplications = args.maxReps === undefined ? DEFAULT_MAX_REPS_FACTOR * replications : intOption('max-reps', args.maxReps, replications, LIMITS.replications);
+  const seed = args.seed === undefined ? scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
+  const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
+  const dir = outOption(args.out) ?? `out/${scenario.name}`;
+
+  // Requirements: the file's (located at their line), then --require.
+  const reported = await probeReported(loaded.config, seed);
+  const { parseConstraint, checkReported, ConstraintError } = await import('../experiment/constraint.js');
+  const problems: Diagnostic[] = [];
+  const fromFile: Constraint[] = [];
+  spec.require.forEach((text, i) => {
+    try {
+      const c = parseConstraint(text);
+      checkReported(c, reported);
+      fromFile.push(c);
+    } catch (e) {
+      if (!(e instanceof ConstraintError)) throw e;
+      problems.push({ file: loaded.file, ...loaded.locate(['optimize', 'require', i]), path: `optimize.require[${i}]`, message: e.message });
+    }
+  });
+  if (problems.length > 0) throw new ScenarioError(problems);
+  const extra = await requireOption(args.require, async () => reported, []);
+  const constraints = [...fromFile, ...extra.filter((c) => !fromFile.some((f) => f.text === c.text))];
+  const { OBJECTIVES, optimize, figureRow } = await import('../experiment/optimize.js');
+  const objectiveFigure = OBJECTIVES[spec.objective].figure;
+  if (!reported.figures.includes(objectiveFigure)) throw new UsageError(optimizeMessages.objectiveNotReported(spec.objective, reported.figures));
+
+  const { decisionsOf, indexOfValue, setOf } = await import('../experiment/optimize-space.js');
+  const { readOverride } = await import('../scenario/overrides.js');
+  const { deriveScenario } = await import('../scenario/load.js');
+  const decisions = decisionsOf(spec.vary);
+  const scenarioPoint = decisions.map((d) => indexOfValue(d, readOverride(scenario, d.key) ?? null).index);
+  const derive = (set: Readonly<Record<string, unknown>>, name: string) => deriveScenario(loaded, name, set, `optimize candidate ${JSON.stringify(set)}`);
+  const configOf = (set: Readonly<Record<string, unknown>>): { config: ModelConfig } | { error: string } => {
+    try {
+      return { config: derive(set, 'candidate').config };
+    } catch (e) {
+      if (e instanceof ScenarioError) return { error: e.diagnostics.map((d) => d.message).join('; ') };
+      throw e;
+    }
+  };
+  const scenarioSet = setOf(decisions, scenarioPoint);
+  const base = configOf(scenarioSet);
+  if ('error' in base) throw new UsageError(`optimize: the scenario's own values of the decisions make no valid scenario: ${base.error}`);
+
+  // Saved batches of replications: the same scenario (as written, without its optimize block),
+  // seed and requirements give the same rows for the same candidate.
+  const { canonical } = await import('../experiment/sweep.js');
+  const { optimize: _drop, ...simulated } = loaded.raw as Record<string, unknown> & { optimize?: unknown };
+  const fingerprint = createHash('sha256').update(canonical({ format: 1, scenario: simulated, seed, require: constraints.map((c) => c.text) })).digest('hex');
+  const stateDir = join(dir, '.optimize', fingerprint.slice(0, 16));
+  try {
+    mkdirSync(stateDir, { recursive: true });
+  } catch (e) {
+    if (isUnwritable(e)) throw new UsageError(`cannot write the outputs to ${dir}: ${(e as Error).message}`);
+    throw e;
+  }
+  const batchPath = (set: Readonly<Record<string, unknown>>, from: number, to: number) =>
+    join(stateDir, `${createHash('sha256').update(canonical(set)).digest('hex').slice(0, 16)}-${from}-${to}.json`);
+  const { writeFileAtomically } = await import('../output/write.js');
+
+  await checkResources([base.config], replications, workers);
+  const { createRunner } = await import('../experiment/pool.js');
+  const { replicateRange } = await import('../experiment/replicate.js');
+  const runner = createRunner(workers, 2);
+  const bar = await progress('replications');
+  let reused = 0;
+  let outcome;
+  let startPlan: { method: 'analytic' | 'scenario'; point: number[]; notes: string[]; requirement: Awaited<ReturnType<typeof import('../experiment/optimize-start.js').analyticStart>>['requirement'] | null };
+  try {
+    if (spec.start === 'analytic') {
+      const { analyticStart, pilotOverrides } = await import('../experiment/optimize-start.js');
+      // A pilot staffed generously, so that what is offered is carried; more so while many hang up.
+      let pilot;
+      for (let factor = 2; ; factor *= 2) {
+        const config = derive({ ...scenarioSet, ...pilotOverrides(base.config, scenario.staffing !== undefined, factor) }, 'pilot').config;
+        pilot = await replicateRange(runner, config, seed, 0, 2);
+        const abandoned = pilot.reduce((s, r) => s + (r.kpis.abandonRate ?? 0), 0) / pilot.length;
+        if (abandoned <= 0.02 || factor >= 8) break;
+      }
+      const plan = await analyticStart({ decisions, scenarioPoint, config: base.config, pilot, constraints });
+      startPlan = { method: 'analytic', ...plan };
+    } else startPlan = { method: 'scenario', point: scenarioPoint, notes: [], requirement: null };
+
+    outcome = await optimize(
+      {
+        objective: spec.objective,
+        decisions,
+        constraints,
+        start: startPlan.point,
+        replications,
+        budget,
+        maxReplications,
+        indifference: spec.indifference,
+      },
+      {
+        config: configOf,
+        async replicate(set, config, from, to): Promise<FigureRow[]> {
+          const path = batchPath(set, from, to);
+          if (existsSync(path)) {
+            const saved = parseBatch(readFileSync(path, 'utf8'), fingerprint, set, to - from);
+            if (saved) {
+              reused++;
+              return saved;
+            }
+          }
+          const rows = (await replicateRange(runner, config, seed, from, to)).map((r) => figureRow(r, constraints));
+          writeFileAtomically(path, `${JSON.stringify({ format: STATE_FORMAT, fingerprint, set, from, to, rows })}\n`);
+          return rows;
+        },
+      },
+      bar.tick,
+    );
+  } finally {
+    bar.stop();
+    await runner.close();
+  }
+  if (reused > 0) process.stderr.write(`${optimizeMessages.resumed(reused, stateDir)}\n`);
+
+  const out = await import('../output/optimize.js');
+  const result = {
+    ...outcome,
+    objective: spec.objective,
+    scenario: scenario.name,
+    seed,
+    replications,
+    budget,
+    maxReplications,
+    require: constraints.map((c) => c.text),
+    vary: spec.vary as Record<string, unknown>,
+    start: { method: startPlan.method, set: setOf(decisions, startPlan.point), notes: startPlan.notes, requirement: startPlan.requirement },
+    fingerprint,
+  };
+  const json = out.optimizeJson(result);
+  const { reportOutputs, wroteMessage } = await import('./report.js');
+  const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), optimize: result }, { charts: args.charts ?? true });
+  const written = await writeOutputs(dir, { 'optimize.json': json, 'optimize-evaluated.csv': out.optimizeCsv(result), ...report.files });
+  // The outputs are in place: the saved batches are no longer needed.
+  rmSync(stateDir, { recursive: true, force: true });
+  try {
+    if (readdirSync(join(dir, '.optimize')).length === 0) rmdirSync(join(dir, '.optimize'));
+  } catch {
+    // already gone
+  }
+  process.stdout.write(args.json ? json : out.optimizeTable(result));
+  for (const note of report.notes) process.stderr.write(`${note}\n`);
+  process.stderr.write(`${wroteMessage(written)}\n`);
+}
+
+/** A saved batch, if it is this run's (same fingerprint, candidate and length); anything else is ignored. */
+function parseBatch(text: string, fingerprint: string, set: Readonly<Record<string, unknown>>, length: number): FigureRow[] | undefined {
+  try {
+    const d = JSON.parse(text) as { format?: unknown; fingerprint?: unknown; set?: unknown; rows?: unknown };
+    if (d.format !== STATE_FORMAT || d.fingerprint !== fingerprint || JSON.stringify(d.set) !== JSON.stringify(set)) return undefined;
+    if (!Array.isArray(d.rows) || d.rows.length !== length) return undefined;
+    return d.rows as FigureRow[];
+  } catch {
+    return undefined;
+  }
+}
