@@ -80,6 +80,8 @@ async function openLog(file: string, loaded: Awaited<ReturnType<typeof load>>) {
 
 async function validateCommand(args: { file: string }) {
   const loaded = await load(args.file);
+  const { fileRequirements } = await import('./cli/common.js');
+  await fileRequirements(loaded);
   const names = loaded.policies.map((p) => p.name).join(', ');
   process.stdout.write(`${args.file}: valid (scenario "${loaded.scenario.name}"; policies: ${names})\n`);
 }

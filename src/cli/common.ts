@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import type { ModelConfig } from '../model/config.js';
-import { ScenarioError } from '../scenario/errors.js';
+import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import * as msg from '../scenario/messages.js';
 import { VERDICT_FIGURES } from '../experiment/verdict.js';
 import type { Reported } from '../experiment/constraint.js';
@@ -94,6 +94,28 @@ export async function requireOption(values: unknown, reported: () => Promise<Rep
     if (e instanceof ConstraintError) throw new UsageError(`--require ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * The requirements of a scenario's `optimize.require`, read and (given what the scenario reports)
+ * checked; every bad one is a diagnostic at its line and column in the file.
+ */
+export async function fileRequirements(loaded: Awaited<ReturnType<typeof load>>, reported?: Reported) {
+  const { parseConstraint, checkReported, ConstraintError } = await import('../experiment/constraint.js');
+  const problems: Diagnostic[] = [];
+  const out = (loaded.scenario.optimize?.require ?? []).flatMap((text, i) => {
+    try {
+      const c = parseConstraint(text);
+      if (reported) checkReported(c, reported);
+      return [c];
+    } catch (e) {
+      if (!(e instanceof ConstraintError)) throw e;
+      problems.push({ file: loaded.file, ...loaded.locate(['optimize', 'require', i]), path: `optimize.require[${i}]`, message: e.message });
+      return [];
+    }
+  });
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return out;
 }
 
 /**

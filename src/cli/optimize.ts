@@ -13,15 +13,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Constraint } from '../experiment/constraint.js';
 import type { FigureRow } from '../experiment/optimize.js';
 import type { ModelConfig } from '../model/config.js';
-import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
+import { ScenarioError } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
 import {
   UsageError,
   checkResources,
   defaultWorkers,
+  fileRequirements,
   intOption,
   isUnwritable,
   load,
@@ -73,30 +73,17 @@ export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
 
   // Requirements: the file's (located at their line), then --require.
   const reported = await probeReported(loaded.config, seed);
-  const { parseConstraint, checkReported, ConstraintError } = await import('../experiment/constraint.js');
-  const problems: Diagnostic[] = [];
-  const fromFile: Constraint[] = [];
-  spec.require.forEach((text, i) => {
-    try {
-      const c = parseConstraint(text);
-      checkReported(c, reported);
-      fromFile.push(c);
-    } catch (e) {
-      if (!(e instanceof ConstraintError)) throw e;
-      problems.push({ file: loaded.file, ...loaded.locate(['optimize', 'require', i]), path: `optimize.require[${i}]`, message: e.message });
-    }
-  });
-  if (problems.length > 0) throw new ScenarioError(problems);
+  const fromFile = await fileRequirements(loaded, reported);
   const extra = await requireOption(args.require, async () => reported, []);
   const constraints = [...fromFile, ...extra.filter((c) => !fromFile.some((f) => f.text === c.text))];
-  const { OBJECTIVES, optimize, figureRow } = await import('../experiment/optimize.js');
+  const { OBJECTIVES } = await import('../experiment/optimize.js');
   const objectiveFigure = OBJECTIVES[spec.objective].figure;
   if (!reported.figures.includes(objectiveFigure)) throw new UsageError(optimizeMessages.objectiveNotReported(spec.objective, reported.figures));
 
-  const { decisionsOf, indexOfValue, setOf } = await import('../experiment/optimize-space.js');
+  const { decisionsOf, indexOfValue, linkShiftStarts, setOf } = await import('../experiment/optimize-space.js');
   const { readOverride } = await import('../scenario/overrides.js');
   const { deriveScenario } = await import('../scenario/load.js');
-  const decisions = decisionsOf(spec.vary);
+  const decisions = linkShiftStarts(decisionsOf(spec.vary), (path) => readOverride(scenario, path));
   const scenarioPoint = decisions.map((d) => indexOfValue(d, readOverride(scenario, d.key) ?? null).index);
   const derive = (set: Readonly<Record<string, unknown>>, name: string) => deriveScenario(loaded, name, set, `optimize candidate ${JSON.stringify(set)}`);
   const configOf = (set: Readonly<Record<string, unknown>>): { config: ModelConfig } | { error: string } => {
@@ -129,56 +116,40 @@ export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
 
   await checkResources([base.config], replications, workers);
   const { createRunner } = await import('../experiment/pool.js');
-  const { replicateRange } = await import('../experiment/replicate.js');
+  const { runOptimization } = await import('../experiment/optimize-run.js');
+  const { pilotOverrides } = await import('../experiment/optimize-start.js');
   const runner = createRunner(workers, 2);
   const bar = await progress('replications');
   let reused = 0;
-  let outcome;
-  let startPlan: { method: 'analytic' | 'scenario'; point: number[]; notes: string[]; requirement: Awaited<ReturnType<typeof import('../experiment/optimize-start.js').analyticStart>>['requirement'] | null };
+  let run;
   try {
-    if (spec.start === 'analytic') {
-      const { analyticStart, pilotOverrides } = await import('../experiment/optimize-start.js');
-      // A pilot staffed generously, so that what is offered is carried; more so while many hang up.
-      let pilot;
-      for (let factor = 2; ; factor *= 2) {
-        const config = derive({ ...scenarioSet, ...pilotOverrides(base.config, scenario.staffing !== undefined, factor) }, 'pilot').config;
-        pilot = await replicateRange(runner, config, seed, 0, 2);
-        const abandoned = pilot.reduce((s, r) => s + (r.kpis.abandonRate ?? 0), 0) / pilot.length;
-        if (abandoned <= 0.02 || factor >= 8) break;
-      }
-      const plan = await analyticStart({ decisions, scenarioPoint, config: base.config, pilot, constraints });
-      startPlan = { method: 'analytic', ...plan };
-    } else startPlan = { method: 'scenario', point: scenarioPoint, notes: [], requirement: null };
-
-    outcome = await optimize(
-      {
-        objective: spec.objective,
-        decisions,
-        constraints,
-        start: startPlan.point,
-        replications,
-        budget,
-        maxReplications,
-        indifference: spec.indifference,
-      },
-      {
-        config: configOf,
-        async replicate(set, config, from, to): Promise<FigureRow[]> {
+    run = await runOptimization({
+      objective: spec.objective,
+      decisions,
+      constraints,
+      scenarioPoint,
+      start: spec.start,
+      seed,
+      replications,
+      budget,
+      maxReplications,
+      indifference: spec.indifference,
+      configOf,
+      pilotConfig: (factor) => derive({ ...scenarioSet, ...pilotOverrides(base.config, scenario.staffing !== undefined, factor) }, 'pilot').config,
+      runner,
+      cache: {
+        get(set, from, to) {
           const path = batchPath(set, from, to);
-          if (existsSync(path)) {
-            const saved = parseBatch(readFileSync(path, 'utf8'), fingerprint, set, to - from);
-            if (saved) {
-              reused++;
-              return saved;
-            }
-          }
-          const rows = (await replicateRange(runner, config, seed, from, to)).map((r) => figureRow(r, constraints));
-          writeFileAtomically(path, `${JSON.stringify({ format: STATE_FORMAT, fingerprint, set, from, to, rows })}\n`);
-          return rows;
+          const saved = existsSync(path) ? parseBatch(readFileSync(path, 'utf8'), fingerprint, set, to - from) : undefined;
+          if (saved) reused++;
+          return saved;
+        },
+        put(set, from, to, rows) {
+          writeFileAtomically(batchPath(set, from, to), `${JSON.stringify({ format: STATE_FORMAT, fingerprint, set, from, to, rows })}\n`);
         },
       },
-      bar.tick,
-    );
+      onProgress: bar.tick,
+    });
   } finally {
     bar.stop();
     await runner.close();
@@ -186,6 +157,7 @@ export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
   if (reused > 0) process.stderr.write(`${optimizeMessages.resumed(reused, stateDir)}\n`);
 
   const out = await import('../output/optimize.js');
+  const { outcome, start: startPlan } = run;
   const result = {
     ...outcome,
     objective: spec.objective,

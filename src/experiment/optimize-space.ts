@@ -17,6 +17,8 @@ export interface Decision {
   values: unknown[];
   /** A range of numbers (min, max, step) or a list of values. */
   kind: 'range' | 'list';
+  /** Overrides that go with a value (a shift's start moves its end and breaks: `linkShiftStarts`). */
+  linked?: (value: unknown) => Record<string, unknown>;
 }
 
 /** The values of a range: min, min + step, … max, each rounded to 12 significant digits (0.1 + 0.2 is 0.3 here). */
@@ -35,9 +37,54 @@ export function decisionsOf(vary: Readonly<Record<string, DecisionSpec>>): Decis
 /** A candidate: one value index per decision. */
 export type Point = readonly number[];
 
-/** The overrides a candidate stands for. */
+/** The overrides a candidate stands for: each decision's value, and what goes with it. */
 export function setOf(decisions: readonly Decision[], point: Point): Record<string, unknown> {
-  return Object.fromEntries(decisions.map((d, i) => [d.key, d.values[point[i]!]]));
+  const set: Record<string, unknown> = {};
+  decisions.forEach((d, i) => {
+    const value = d.values[point[i]!];
+    set[d.key] = value;
+    if (d.linked) Object.assign(set, d.linked(value));
+  });
+  return set;
+}
+
+const SHIFT_START = /^(groups\.[^.]+\.shifts\.\d+)\.start$/;
+
+/** "HH:MM" ↔ minutes from midnight. */
+const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+const clockOf = (minutes: number, end: boolean) => {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return m === 0 && end ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+
+/**
+ * A shift's start as a decision moves the whole shift: its end and its breaks follow, keeping the
+ * shift's length and the breaks' places in it — unless the end is a decision too, when start and
+ * end are set as written. `read` gives the scenario's value at a dot path.
+ */
+export function linkShiftStarts(decisions: readonly Decision[], read: (path: string) => unknown): Decision[] {
+  const keys = new Set(decisions.map((d) => d.key));
+  return decisions.map((d) => {
+    const m = SHIFT_START.exec(d.key);
+    if (!m || keys.has(`${m[1]}.end`)) return d;
+    const start = read(`${m[1]}.start`);
+    const end = read(`${m[1]}.end`);
+    const breaks = read(`${m[1]}.breaks`);
+    if (typeof start !== 'string' || typeof end !== 'string') return d;
+    const breakStarts = Array.isArray(breaks) ? breaks.map((b) => (b as { start?: unknown }).start) : [];
+    return {
+      ...d,
+      linked: (value: unknown) => {
+        if (typeof value !== 'string' || !/^\d\d:\d\d$/.test(value)) return {};
+        const offset = minutesOf(value) - minutesOf(start);
+        const out: Record<string, unknown> = { [`${m[1]}.end`]: clockOf(minutesOf(end) + offset, true) };
+        breakStarts.forEach((b, j) => {
+          if (typeof b === 'string') out[`${m[1]}.breaks.${j}.start`] = clockOf(minutesOf(b) + offset, false);
+        });
+        return out;
+      },
+    };
+  });
 }
 
 /** A candidate's identity, the same for equal points. */

@@ -191,8 +191,9 @@ export async function analyticStart(input: {
         const starts: unknown[] = startOf ? startOf.d.values : [null];
         for (const s of starts) {
           const startSec = s === null ? sh.startSec % SECONDS_PER_DAY : clockSec(String(s));
-          // The end stays where the scenario has it: a later start is a shorter shift.
-          const lengthSec = s === null ? sh.endSec - sh.startSec : ((sh.endSec % SECONDS_PER_DAY) - startSec + SECONDS_PER_DAY) % SECONDS_PER_DAY;
+          // A start moves the shift (its length kept) unless the end is a decision too: then the
+          // end stays where the scenario has it and a later start is a shorter shift.
+          const lengthSec = s === null || startOf?.d.linked ? sh.endSec - sh.startSec : ((sh.endSec % SECONDS_PER_DAY) - startSec + SECONDS_PER_DAY) % SECONDS_PER_DAY;
           if (lengthSec <= 0) continue;
           candidates.push({
             id: `${group.name}.${si}@${String(s ?? 'scenario')}`,

@@ -16,7 +16,9 @@ import { selectBest } from './selection.js';
  *     up or down) runs replications 0 … n−1 with the same seed as the incumbent; a move is taken
  *     only when the paired interval of Δobjective (Bonferroni over the neighbourhood) says the
  *     neighbour is better, among neighbours that meet the requirements (or, while the incumbent
- *     does not, that come closer to meeting them); when no interval is decisive the most promising
+ *     does not, that come closer to meeting them); a move that paid is tried again along its line
+ *     with doubling steps (2, 4, 8 … values), each kept only when its own paired 95% interval says
+ *     better (Hooke & Jeeves' pattern move); when no interval is decisive the most promising
  *     neighbour and the incumbent get more replications before the search concludes
  *   ─ranking and selection (Kim & Nelson 2001, experiment/selection.ts) among the finalists: the
  *     incumbent and its feasible neighbours that the data cannot call worse─▶ the chosen staffing
@@ -227,9 +229,30 @@ export async function optimize(options: OptimizeOptions, evaluator: Evaluator, o
     const level = bonferroniLevel(Math.max(1, around.length));
     const choice = await decideMove(x, around, level);
     if (choice === null) break;
+    const before = x;
     x = choice.c;
     visited.add(x.key);
     path.push({ step: path.length, set: x.set, totalAgents: x.totalAgents, objective: objectiveOf(x), status: statusOf(x), move: choice.move, delta: choice.delta, reason: choice.reason });
+    if (choice.reason === 'better') {
+      // A move that paid is tried again along the same line with doubling steps (a pattern
+      // search's expanding move), each step taken only when its own paired interval says better.
+      const axis = before.point.findIndex((v, i) => v !== x!.point[i]);
+      const direction = Math.sign(x.point[axis]! - before.point[axis]!);
+      for (let step = 2; evaluations < budget; step *= 2) {
+        const to = Math.max(0, Math.min(decisions[axis]!.values.length - 1, x.point[axis]! + direction * step));
+        if (to === x.point[axis]) break;
+        const next = [...x.point];
+        next[axis] = to;
+        const y = await ensure(next, n0);
+        if (y === null || visited.has(y.key) || statusOf(y) !== 'feasible') break;
+        const d = paired(y, x, 0.95);
+        if (!(d.ci95[0] > 0)) break;
+        const move = { key: decisions[axis]!.key, from: decisions[axis]!.values[x.point[axis]!], to: decisions[axis]!.values[to] };
+        x = y;
+        visited.add(x.key);
+        path.push({ step: path.length, set: x.set, totalAgents: x.totalAgents, objective: objectiveOf(x), status: statusOf(x), move, delta: { mean: sign * d.mean, ci: scaled(d.ci95), level: 0.95 }, reason: 'better' });
+      }
+    }
   }
 
   /** The next incumbent among the neighbours, or null at a local optimum (see the file comment). */
