@@ -197,7 +197,7 @@ function commands(argv: Argv) {
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file with an optimize block' })
           .option('reps', { type: 'number', describe: 'replications of each candidate (default 10); close calls and the final selection add more' })
-          .option('budget', { type: 'number', describe: 'the most candidates the search evaluates (default 150)' })
+          .option('budget', { type: 'number', describe: 'the most candidates the search evaluates (default 300)' })
           .option('max-reps', { type: 'number', describe: 'the most replications one candidate gets (default 4 × --reps)' })
           .option('seed', SEED_OPTION)
           .option('require', REQUIRE_OPTION)

@@ -48,7 +48,7 @@ export interface OptimizeArgs {
 
 /** Replications of each candidate's first batch, candidates evaluated at most, and the cap per candidate (× reps). */
 export const DEFAULT_OPTIMIZE_REPS = 10;
-export const DEFAULT_BUDGET = 150;
+export const DEFAULT_BUDGET = 300;
 export const DEFAULT_MAX_REPS_FACTOR = 4;
 
 export const optimizeMessages = {

@@ -16,8 +16,8 @@ import { coverShifts, workedIntervals, type CandidateShift } from './shift-cover
  *   pilot replications with every group staffed generously (so that what is offered is carried)
  *     ─per group─▶ its work per expected arrival w = busy agent-seconds / expected arrivals (the
  *       scenario's demand profile, model/demand.ts), and its handle time h = busy time / services
- *     ─per interval of the week─▶ load a = w × the profile's expected arrivals per second, and
- *       arrival rate λ = a / h
+ *     ─per interval of the week, the staffed groups pooled─▶ load a = Σw × the profile's expected
+ *       arrivals per second, and arrival rate λ = a / h̄ (h̄ the pool's mean handle time)
  *     ─Erlang C, or Erlang A with the scenario's mean patience (analytic/requirement.ts)─▶ agents
  *       each interval needs: the fewest meeting the service-level requirement (`require:
  *       "serviceLevel >= x"`, else the scenario's serviceLevel.target) and the abandonment one;
@@ -30,8 +30,10 @@ import { coverShifts, workedIntervals, type CandidateShift } from './shift-cover
  *     ─each to the first value of its decision's range at or above it─▶ the start point
  *
  * Treating each interval as if its rate held for ever is the SIPP approximation (Green, Kolesar &
- * Soares 2001); each group is dimensioned on its own carried load (a tier-2 group on the transfers
- * it receives), and breaks are left out of the cover. It is a start: the simulation search corrects
+ * Soares 2001); groups that may take the same reasons are dimensioned as one pool (their summed
+ * load, its mean handle time and load-weighted wage) and the pool's agents shared out by each
+ * group's share of the load (a tier-2 group by the transfers and overflow it receives); breaks
+ * are left out of the cover. It is a start: the simulation search corrects
  * what these approximations miss.
  */
 
@@ -138,11 +140,11 @@ export async function analyticStart(input: {
 
   const intervalSec = config.demand.intervalSec;
   const perDay = SECONDS_PER_DAY / intervalSec;
-  for (const group of config.groups) {
-    if (!staffed.has(group.name)) continue;
-    // The group's work per expected arrival, over every replication of the pilot (precise: a sum
-    // over the whole window), spread over the week by the demand profile (exact: the scenario's),
-    // rather than read slot by slot from the pilot, whose slots are too few to be steady.
+  // Each staffed group's work per expected arrival, over every replication of the pilot (precise:
+  // a sum over the whole window), and its handle time.
+  const pooled = config.groups.filter((g) => staffed.has(g.name));
+  const work = new Map<string, { perArrival: number; ahtSec: number }>();
+  for (const group of pooled) {
     let busyTotal = 0;
     let expected = 0;
     let services = 0;
@@ -156,20 +158,40 @@ export async function analyticStart(input: {
       }
       for (const reason of Object.values(r.reasons)) services += reason.servedBy[group.name] ?? 0;
     }
-    const ahtSec = services > 0 ? busyTotal / services : 0;
-    const workPerArrival = expected > 0 ? busyTotal / expected : 0;
-    // Erlangs a = work per arrival × the profile's mean rate in the slot over the horizon (at least
-    // a week of it, so that every weekday has one); λ = a / AHT, per hour.
-    const shape = new Float64Array(7 * perDay);
-    const count = new Float64Array(7 * perDay);
-    const intervals = Math.max(Math.ceil(config.horizonSec / intervalSec), 7 * perDay);
-    for (let k = 0; k < intervals; k++) {
-      const slot = ((config.demand.startWeekday + Math.floor(k / perDay)) % 7) * perDay + (k % perDay);
-      shape[slot]! += profileRate(config.demand, k);
-      count[slot]!++;
-    }
-    const rates = Array.from(shape, (x, s) => (ahtSec > 0 ? ((workPerArrival * x) / count[s]! / ahtSec) * SECONDS_PER_HOUR : 0));
-    const need = ahtSec > 0 ? slotRequirement(rates, ahtSec, group.wagePerHour) : rates.map(() => 0);
+    work.set(group.name, { perArrival: expected > 0 ? busyTotal / expected : 0, ahtSec: services > 0 ? busyTotal / services : 0 });
+  }
+  // Spread over the week by the demand profile (exact: the scenario's), rather than read slot by
+  // slot from the pilot, whose slots are too few to be steady: the profile's mean rate in each
+  // slot over the horizon (at least a week of it, so that every weekday has one).
+  const shape = new Float64Array(7 * perDay);
+  const count = new Float64Array(7 * perDay);
+  for (let k = 0; k < Math.max(Math.ceil(config.horizonSec / intervalSec), 7 * perDay); k++) {
+    const slot = ((config.demand.startWeekday + Math.floor(k / perDay)) % 7) * perDay + (k % perDay);
+    shape[slot]! += profileRate(config.demand, k);
+    count[slot]!++;
+  }
+  // Groups that may take the same reasons are sized as one pool — contacts overflow between them,
+  // and sizing each for the target on its own would stack their safety margins — and the pool's
+  // agents are shared out in proportion to each group's load.
+  const poolOf = new Map(pooled.map((g) => [g.name, g.name]));
+  const root = (n: string): string => (poolOf.get(n) === n ? n : root(poolOf.get(n)!));
+  for (const reason of config.reasons) {
+    const names = reason.groups.map((i) => config.groups[i]!.name).filter((n) => poolOf.has(n));
+    for (const n of names.slice(1)) poolOf.set(root(n), root(names[0]!));
+  }
+  const needOf = new Map<string, number[]>();
+  const pools = new Map<string, typeof pooled>();
+  for (const g of pooled) pools.set(root(g.name), [...(pools.get(root(g.name)) ?? []), g]);
+  for (const members of pools.values()) {
+    const perArrival = members.reduce((s, g) => s + work.get(g.name)!.perArrival, 0);
+    const poolAht = perArrival > 0 ? perArrival / members.reduce((s, g) => s + (work.get(g.name)!.ahtSec > 0 ? work.get(g.name)!.perArrival / work.get(g.name)!.ahtSec : 0), 0) : 0;
+    const poolWage = perArrival > 0 ? members.reduce((s, g) => s + g.wagePerHour * work.get(g.name)!.perArrival, 0) / perArrival : 0;
+    const poolRates = Array.from(shape, (x, s) => (poolAht > 0 ? ((perArrival * x) / count[s]! / poolAht) * SECONDS_PER_HOUR : 0));
+    const poolNeed = poolAht > 0 ? slotRequirement(poolRates, poolAht, poolWage) : poolRates.map(() => 0);
+    for (const g of members) needOf.set(g.name, poolNeed.map((n) => (perArrival > 0 ? (n * work.get(g.name)!.perArrival) / perArrival : 0)));
+  }
+  for (const group of pooled) {
+    const need = needOf.get(group.name)!;
     // At the cover's resolution, less what shifts that are not decisions already cover.
     const fine = Array.from({ length: 7 * SLOTS_PER_DAY }, (_, t) => need[Math.floor((t * SLOT_SEC) / intervalSec)]!);
     const own = decisions.map((d, i) => ({ d, i, t: targets[i] })).filter((x) => x.t?.group === group.name);
