@@ -113,6 +113,12 @@ const SEED_OPTION = { type: 'number', describe: "overrides the scenario's seed" 
 const OUT_OPTION = { type: 'string', describe: 'output directory (default out/<scenario name>)' } as const;
 const WORKERS_OPTION = { type: 'number', describe: 'worker threads (default: the number of cores)' } as const;
 
+const SET_OPTION = {
+  type: 'string',
+  array: true,
+  describe: 'KEY=VALUE: run the scenario with this dot path (as in policies.set) set to VALUE, validated like the file; repeat for more',
+} as const;
+
 const REQUIRE_OPTION = {
   type: 'string',
   array: true,
@@ -163,6 +169,8 @@ function commands(argv: Argv) {
           .option('seed', SEED_OPTION)
           .option('by', { type: 'string', describe: 'a verdict by this KPI too, e.g. asaSec' })
           .option('require', REQUIRE_OPTION)
+          .option('set', SET_OPTION)
+          .option('policy', { type: 'string', array: true, describe: 'NAME={ KEY: VALUE, … }: compare this policy (dot paths as in policies.set) instead of the file\'s policies; repeat for more' })
           .option('baseline', { type: 'string', describe: 'verdict file to check against: exit 1 when a verdict changed' })
           .option('write-baseline', { type: 'string', describe: 'store the verdicts in this file' })
           .option('out', OUT_OPTION)
@@ -201,6 +209,8 @@ function commands(argv: Argv) {
           .option('max-reps', { type: 'number', describe: 'the most replications one candidate gets (default 4 × --reps)' })
           .option('seed', SEED_OPTION)
           .option('require', REQUIRE_OPTION)
+          .option('objective', { type: 'string', describe: "profit, longTermValue or cost, instead of the scenario's optimize.objective" })
+          .option('set', SET_OPTION)
           .option('out', OUT_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'print optimize.json on stdout, nothing else' })
           .option('workers', WORKERS_OPTION)

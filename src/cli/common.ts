@@ -131,6 +131,33 @@ export async function probeReported(config: ModelConfig, seed: number, groups: r
   return { ...all, figures: all.figures.filter((f) => groups.includes(figureDef(f)?.group ?? 'kpis')) };
 }
 
+/**
+ * `--set KEY=VALUE` (repeatable) and, for compare, `--policy NAME={…}` (repeatable): the loaded
+ * scenario with the overrides applied and validated (experiment/grid.ts reads them; a bad one is
+ * bad input naming the option), its policies replaced by the given ones when there are any.
+ */
+export async function overrideOptions(loaded: Awaited<ReturnType<typeof load>>, sets: unknown, policies?: unknown): Promise<Awaited<ReturnType<typeof load>>> {
+  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(String);
+  const { parseSet, parsePolicy, GridError } = await import('../experiment/grid.js');
+  const { withOverrides } = await import('../scenario/load.js');
+  let set: Record<string, unknown> = {};
+  let given: { name: string; set: Record<string, unknown> }[] | undefined;
+  try {
+    for (const text of list(sets)) {
+      const { key, value } = parseSet(text);
+      if (key in set) throw new UsageError(`--set ${key} is given twice`);
+      set = { ...set, [key]: value };
+    }
+    given = list(policies).length > 0 ? list(policies).map(parsePolicy) : undefined;
+  } catch (e) {
+    if (e instanceof GridError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (Object.keys(set).length === 0 && given === undefined) return loaded;
+  const origin = `--set ${Object.entries(set).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' --set ')}`;
+  return { ...withOverrides(loaded, set, origin, given), source: loaded.source };
+}
+
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }

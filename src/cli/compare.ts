@@ -21,6 +21,7 @@ import {
   load,
   numberOption,
   outOption,
+  overrideOptions,
   probeReported,
   readOptionFile,
   requireOption,
@@ -45,6 +46,8 @@ export interface CompareArgs {
   baseline?: string;
   writeBaseline?: string;
   require?: unknown;
+  set?: unknown;
+  policy?: unknown;
   charts?: boolean;
 }
 
@@ -83,7 +86,7 @@ function repsOption(value: string | undefined, fallback: number): number | 'auto
 }
 
 export async function compareCommand(args: CompareArgs): Promise<void> {
-  const loaded = await load(args.file);
+  const loaded = await overrideOptions(await load(args.file), args.set, args.policy);
   const { scenario } = loaded;
   if (loaded.policies.length < 2) throw new UsageError(compareMessages.noPolicies(args.file));
   const base = loaded.policies[0]!.config;

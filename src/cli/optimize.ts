@@ -26,6 +26,7 @@ import {
   isUnwritable,
   load,
   outOption,
+  overrideOptions,
   probeReported,
   requireOption,
   scenarioInfo,
@@ -43,6 +44,8 @@ export interface OptimizeArgs {
   out?: string;
   json: boolean;
   require?: unknown;
+  set?: unknown;
+  objective?: unknown;
   charts?: boolean;
 }
 
@@ -58,12 +61,18 @@ export const optimizeMessages = {
 };
 
 const STATE_FORMAT = 'ccsim-optimize-batch';
+const OBJECTIVE_NAMES = ['profit', 'longTermValue', 'cost'] as const;
+
+function objectiveOption(value: unknown): (typeof OBJECTIVE_NAMES)[number] {
+  if (!OBJECTIVE_NAMES.includes(value as never)) throw new UsageError(`--objective must be one of ${OBJECTIVE_NAMES.join(', ')}, got ${JSON.stringify(value ?? null)}`);
+  return value as (typeof OBJECTIVE_NAMES)[number];
+}
 
 export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
-  const loaded = await load(args.file);
+  const loaded = await overrideOptions(await load(args.file), args.set);
   const { scenario } = loaded;
-  const spec = scenario.optimize;
-  if (!spec) throw new UsageError(optimizeMessages.noBlock(args.file));
+  if (!scenario.optimize) throw new UsageError(optimizeMessages.noBlock(args.file));
+  const spec = args.objective === undefined ? scenario.optimize : { ...scenario.optimize, objective: objectiveOption(args.objective) };
   const replications = args.reps === undefined ? DEFAULT_OPTIMIZE_REPS : intOption('reps', args.reps, 2, LIMITS.replications);
   const budget = args.budget === undefined ? DEFAULT_BUDGET : intOption('budget', args.budget, 1, 1_000_000);
   const maxReplications = args.maxReps === undefined ? DEFAULT_MAX_REPS_FACTOR * replications : intOption('max-reps', args.maxReps, replications, LIMITS.replications);

@@ -35,6 +35,8 @@ export const gridMessages = {
   varyDuplicateKey: (key: string) => `--vary ${key} is given twice; give all its values in one --vary`,
   varyOverlap: (outer: string, inner: string) => `--vary ${outer} and --vary ${inner} overlap: one sets part of the other`,
   tooManyPoints: (points: number) => `the grid has ${points.toLocaleString('en-US')} points; at most ${MAX_GRID_POINTS.toLocaleString('en-US')} are allowed (limit)`,
+  setForm: (text: string) => `--set ${JSON.stringify(text)}: expected KEY=VALUE (a dot path as in policies.set, "=", then one value)`,
+  policyForm: (text: string) => `--policy ${JSON.stringify(text)}: expected NAME={ KEY: VALUE, … } (a policy name, "=", then a mapping of dot paths to values, as policies.set)`,
   shardForm: (text: string) => `--shard must be K/N with whole numbers 1 ≤ K ≤ N ≤ ${MAX_GRID_POINTS.toLocaleString('en-US')}, got ${JSON.stringify(text)}`,
 };
 
@@ -84,6 +86,30 @@ export function parseVary(text: string): Axis {
     return value;
   });
   return { key, values };
+}
+
+/** Reads one `--set KEY=VALUE`: a dot path and one value, read as `--vary` reads its values. */
+export function parseSet(text: string): { key: string; value: unknown } {
+  const axis = parseVary(text);
+  if (axis.values.length !== 1) throw new GridError(gridMessages.setForm(text));
+  return { key: axis.key, value: axis.values[0] };
+}
+
+/** Reads one `--policy NAME={ KEY: VALUE, … }`: a name and the overrides of a policy, as a scenario's policies.set. */
+export function parsePolicy(text: string): { name: string; set: Record<string, unknown> } {
+  const eq = text.indexOf('=');
+  const name = eq > 0 ? text.slice(0, eq).trim() : '';
+  let set: unknown;
+  try {
+    set = eq > 0 ? parseYaml(text.slice(eq + 1), { prettyErrors: false }) : undefined;
+  } catch {
+    set = undefined;
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || typeof set !== 'object' || set === null || Array.isArray(set) || Object.keys(set).length === 0) {
+    throw new GridError(gridMessages.policyForm(text));
+  }
+  for (const key of Object.keys(set)) if (splitDotPath(key) === null) throw new GridError(gridMessages.varyKey(key));
+  return { name, set: set as Record<string, unknown> };
 }
 
 /** Checks a set of axes together: no key twice, no key inside another. */

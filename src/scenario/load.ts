@@ -127,6 +127,38 @@ export function deriveScenario(loaded: LoadedScenario, name: string, set: Readon
   }
 }
 
+/**
+ * The scenario with command-line overrides (`--set KEY=VALUE`) applied to it as written, validated
+ * like the file, with its policies derived again on top; `policies` given replace the file's.
+ * Problems are reported against `origin`.
+ */
+export function withOverrides(
+  loaded: LoadedScenario,
+  set: Readonly<Record<string, unknown>>,
+  origin: string,
+  policies?: readonly { name: string; set: Readonly<Record<string, unknown>> }[],
+): LoadedScenario {
+  const base = Object.keys(set).length > 0 ? deriveScenario(loaded, 'baseline', set, origin) : { name: 'baseline', scenario: loaded.scenario, config: loaded.config };
+  const raw = Object.keys(set).length > 0 ? applyOverrides(loaded.raw, set) : loaded.raw;
+  const next: LoadedScenario = { ...loaded, scenario: base.scenario, config: base.config, raw, policies: [{ name: 'baseline', scenario: base.scenario, config: base.config }] };
+  const given = policies ?? (loaded.scenario.policies ?? []).map((p) => ({ name: p.name, set: p.set }));
+  const problems: Diagnostic[] = [];
+  for (const p of given) {
+    if (p.name === 'baseline' || next.policies.some((q) => q.name === p.name)) {
+      problems.push({ file: loaded.file, path: `--policy ${p.name}`, message: msg.duplicatePolicy(p.name) });
+      continue;
+    }
+    try {
+      next.policies.push(deriveScenario(next, p.name, p.set, policies ? `--policy ${p.name}` : `policy "${p.name}" with ${origin}`));
+    } catch (e) {
+      if (e instanceof ScenarioError) problems.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return next;
+}
+
 /** Validates a plain object as a scenario (schema, then cross-field checks and limits). */
 export function validate(
   raw: Record<string, unknown>,

@@ -102,6 +102,19 @@ describe.concurrent('ccsim compare', () => {
     }
   });
 
+  it('compares against --set overrides of the base and --policy variants given on the command line, instead of the file\'s policies', async () => {
+    const r = await ccsimAsync(['compare', SCENARIO, '--reps', '3', '--workers', '1', '--no-charts', '--json', '--set', 'staffing.agents=16', '--policy', 'more={staffing.agents: 17}', '--out', fresh()]);
+    expect(r.code, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.policies.map((p: { name: string }) => p.name)).toEqual(['baseline', 'more']);
+    // Support cost is the wages alone (30 an hour by default, 24 measured hours): 16 and 17 agents.
+    expect(c.policies[0].economics.supportCost.mean).toBeCloseTo(16 * 30 * 24, 6);
+    expect(c.policies[1].economics.supportCost.mean).toBeCloseTo(17 * 30 * 24, 6);
+    const bad = await ccsimAsync(['compare', SCENARIO, '--workers', '1', '--set', 'staffing.agents=0', '--out', fresh()]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--set staffing.agents=0: staffing.agents: agents must be ≥ 1');
+  });
+
   it('round-trips a verdict file: unchanged → exit 0; a policy changed so its verdict flips → exit 1 naming it', async () => {
     const dir = fresh();
     const file = join(dir, 'staffing-levels.yaml');

@@ -90,6 +90,17 @@ describe.concurrent('ccsim optimize', () => {
     expect(r.stdout).toBe(read(join(dir, 'one'), 'optimize.json'));
   });
 
+  it('takes --objective and --set over the file: the cheapest staffing meeting a tighter threshold', async () => {
+    const r = await ccsimAsync(['optimize', file, '--workers', '1', '--json', '--no-charts', '--objective', 'cost', '--set', 'serviceLevel.thresholdSec=10', '--out', join(dir, 'cost')]);
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(o.objective).toBe('cost');
+    expect(o.best.objective.mean).toBe(o.best.economics.cost.mean);
+    const bad = await ccsimAsync(['optimize', file, '--workers', '1', '--objective', 'speed', '--out', join(dir, 'never')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('ccsim: --objective must be one of profit, longTermValue, cost, got "speed"\n');
+  });
+
   it('resumes a killed run from its saved batches and ends with the bytes of an uninterrupted run', async () => {
     const out = join(dir, 'killed');
     const saved = () => (existsSync(join(out, '.optimize')) ? readdirSync(join(out, '.optimize')).flatMap((d) => readdirSync(join(out, '.optimize', d))).filter((f) => f.endsWith('.json')) : []);
