@@ -158,6 +158,7 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
     'comparison.csv': comparisonCsv(comparison),
     ...(months === null ? {} : { 'comparison-months.csv': months }),
     ...(requirements === null ? {} : { 'comparison-requirements.csv': requirements }),
+    'comparison.xlsx': await (await import('../output/spreadsheets.js')).comparisonXlsx(comparison),
     ...report.files,
   });
   if (args.writeBaseline !== undefined) written.push(await writeOutputFile(args.writeBaseline, verdictsJson(comparison)));

@@ -183,7 +183,8 @@ export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
   const json = out.optimizeJson(result);
   const { reportOutputs, wroteMessage } = await import('./report.js');
   const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), optimize: result }, { charts: args.charts ?? true });
-  const written = await writeOutputs(dir, { 'optimize.json': json, 'optimize-evaluated.csv': out.optimizeCsv(result), ...report.files });
+  const { optimizeXlsx } = await import('../output/spreadsheets.js');
+  const written = await writeOutputs(dir, { 'optimize.json': json, 'optimize-evaluated.csv': out.optimizeCsv(result), 'optimize.xlsx': await optimizeXlsx(result), ...report.files });
   // The outputs are in place: the saved batches are no longer needed.
   rmSync(stateDir, { recursive: true, force: true });
   try {

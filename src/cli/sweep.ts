@@ -142,7 +142,8 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
     const { reportOutputs } = await import('./report.js');
     const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), sweep: result }, { charts: args.charts ?? true });
     notes.push(...report.notes);
-    written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': out.sweepCsv(result), ...report.files });
+    const { sweepXlsx } = await import('../output/spreadsheets.js');
+    written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': out.sweepCsv(result), 'sweep.xlsx': await sweepXlsx(result), ...report.files });
     stdout = args.json ? json : out.sweepTable(result);
   }
   // The outputs are in place: this run's saved points are no longer needed. Only its own share
@@ -207,7 +208,8 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
   // The same report the unsharded sweep writes (its scenario.json, if DIR has one, describes it).
   const { reportOutputs, wroteMessage } = await import('./report.js');
   const report = await reportOutputs(dir, { sweep: result }, { charts: args.charts ?? true });
-  const written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': sweepCsv(result), ...report.files });
+  const { sweepXlsx } = await import('../output/spreadsheets.js');
+  const written = await writeOutputs(dir, { 'sweep.json': json, 'sweep.csv': sweepCsv(result), 'sweep.xlsx': await sweepXlsx(result), ...report.files });
   process.stdout.write(args.json ? json : sweepTable(result));
   for (const note of report.notes) process.stderr.write(`${note}\n`);
   process.stderr.write(`merged ${files.length} shard(s); ${wroteMessage(written)}\n`);

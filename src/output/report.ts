@@ -186,7 +186,7 @@ ${ratioNote}
 <h3>Key figures per policy</h3>
 ${means}
 ${chartsOf(input, 'comparison')}
-<p class="files">Files: <a href="comparison.json">comparison.json</a> · <a href="comparison.csv">comparison.csv</a>${c.policies.every((p) => p.customers) ? ' · <a href="comparison-months.csv">comparison-months.csv</a>' : ''}</p>
+<p class="files">Files: <a href="comparison.json">comparison.json</a> · <a href="comparison.csv">comparison.csv</a> · <a href="comparison.xlsx">comparison.xlsx</a>${c.policies.every((p) => p.customers) ? ' · <a href="comparison-months.csv">comparison-months.csv</a>' : ''}</p>
 </section>`;
 }
 
@@ -226,7 +226,7 @@ common random numbers across points. Best points:</p>
 <ul>${best}</ul>
 ${chartsOf(input, 'sweep')}
 ${table}
-<p class="files">Files: <a href="sweep.json">sweep.json</a> · <a href="sweep.csv">sweep.csv</a></p>
+<p class="files">Files: <a href="sweep.json">sweep.json</a> · <a href="sweep.csv">sweep.csv</a> · <a href="sweep.xlsx">sweep.xlsx</a></p>
 </section>`;
 }
 

@@ -79,6 +79,7 @@ describe.concurrent('ccsim compare', () => {
     expect(readFileSync(join(two, 'comparison.csv'), 'utf8')).toBe(readFileSync(join(one, 'comparison.csv'), 'utf8'));
     const csv = readFileSync(join(one, 'comparison.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe(COMPARISON_CSV_HEADER.join(','));
+    expect(readFileSync(join(two, 'comparison.xlsx')).equals(readFileSync(join(one, 'comparison.xlsx')))).toBe(true);
     const figures = Object.keys(c.policies[0].kpis).length + Object.keys(c.policies[0].economics).length;
     expect(csv).toHaveLength(1 + 4 * figures);
   });

@@ -80,6 +80,7 @@ describe.concurrent('ccsim optimize', () => {
     expect(csv[0]).toBe('staffing.agents,totalAgents,profit.mean,profit.lo,profit.hi,status,feasible,replications,chosen');
     expect(csv.filter((l) => l.endsWith(',true'))).toHaveLength(1);
     expect(existsSync(join(out, 'charts', 'optimize-agents.svg'))).toBe(true);
+    expect(readFileSync(join(out, 'optimize.xlsx')).subarray(0, 2).toString()).toBe('PK'); // a zip: the workbook
     expect(read(out, 'report.html')).toContain('id="optimize"');
     expect(existsSync(join(out, '.optimize'))).toBe(false);
   });

@@ -56,7 +56,7 @@ describe.concurrent('ccsim sweep and merge', () => {
     const csv = read(whole, 'sweep.csv').trimEnd().split('\n');
     expect(csv).toHaveLength(7);
     expect(csv[0]).toMatch(/^staffing\.agents,arrivals\.ratePerHour,offered\.mean,offered\.lo,offered\.hi,/);
-    expect(readdirSync(whole).sort()).toEqual(['charts', 'report.html', 'scenario.json', 'sweep.csv', 'sweep.json']); // the saved points are gone
+    expect(readdirSync(whole).sort()).toEqual(['charts', 'report.html', 'scenario.json', 'sweep.csv', 'sweep.json', 'sweep.xlsx']); // the saved points are gone
   });
 
   it('merges two shards into exactly the unsharded sweep.json and sweep.csv, and refuses one alone', async () => {
@@ -72,6 +72,7 @@ describe.concurrent('ccsim sweep and merge', () => {
     expect(m.code, m.stderr).toBe(0);
     expect(read(merged, 'sweep.json')).toBe(read(whole, 'sweep.json'));
     expect(read(merged, 'sweep.csv')).toBe(read(whole, 'sweep.csv'));
+    expect(readFileSync(join(merged, 'sweep.xlsx')).equals(readFileSync(join(whole, 'sweep.xlsx')))).toBe(true);
     expect(m.stdout).toBe(read(whole, 'sweep.json'));
     // Without shard 2 there is nothing to merge into a whole sweep.
     const partial = await ccsimAsync(['merge', one, '--out', join(one, 'merged')]);
