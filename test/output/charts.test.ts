@@ -19,7 +19,7 @@ import { policyColor, wrap, type VlSpec } from '../../src/output/charts/theme.js
 import type { Summary } from '../../src/output/summary.js';
 import type { SweepResult } from '../../src/output/sweep.js';
 import { axisFormat } from '../../src/output/charts/figures.js';
-import { lifecycleComparison, lifecycleSummary, midsizeSummary, staffingComparison, staffingSweep, stationarySummary } from './chart-fixtures.js';
+import { lifecycleComparison, lifecycleSummary, midsizeSummary, smallOptimization, staffingComparison, staffingSweep, stationarySummary } from './chart-fixtures.js';
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), after checking the signature. */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -55,6 +55,7 @@ beforeAll(async () => {
     ...chartSpecs({ summary: flat }).map((s) => ({ ...s, name: `flat-${s.name}` })),
     ...chartSpecs({ summary: lifeSummary, comparison: lifeComparison }).map((s) => ({ ...s, name: `life-${s.name}` })),
     ...sweeps.flatMap((sweep, i) => chartSpecs({ sweep }).map((s) => ({ ...s, name: `${i + 1}key-${s.name}` }))),
+    ...chartSpecs({ optimize: await smallOptimization() }),
   ];
   rendered = new Map();
   for (const s of specs) rendered.set(s.name, await renderChart(s.spec));
@@ -68,6 +69,7 @@ describe('the chart registry', () => {
       'life-intraday-load', 'life-service-intraday', 'life-service-daily', 'life-reasons', 'life-satisfaction', 'life-customers-monthly', 'life-profit-cumulative',
       'life-compare-kpis', 'life-compare-profit', 'life-compare-profit-cumulative', 'life-compare-customers-monthly', 'life-compare-satisfaction',
       '1key-sweep-profit', '1key-sweep-by', '2key-sweep-profit', '2key-sweep-by', '3key-sweep-profit',
+      'optimize-agents',
     ]);
     expect(new Set(CHARTS.map((c) => c.name)).size).toBe(CHARTS.length);
   });

@@ -10,8 +10,7 @@ import { parseVary } from '../../src/experiment/grid.js';
 import type { OptimizeResult } from '../../src/output/optimize.js';
 import { comparisonXlsx, optimizeXlsx, sweepXlsx } from '../../src/output/spreadsheets.js';
 import type { SweepResult } from '../../src/output/sweep.js';
-import { optimizeText } from '../support/optimize.js';
-import { staffingComparison, staffingSweep } from './chart-fixtures.js';
+import { smallOptimization, staffingComparison, staffingSweep } from './chart-fixtures.js';
 
 async function book(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const b = new ExcelJS.Workbook();
@@ -31,13 +30,7 @@ let sweep: SweepResult;
 let optimized: OptimizeResult;
 beforeAll(async () => {
   [comparison, sweep] = await Promise.all([staffingComparison(), staffingSweep([parseVary('staffing.agents=14,16'), parseVary('arrivals.ratePerHour=180,200')])]);
-  const text = ['name: tiny', 'seed: 2', 'horizon: { days: 2 }', 'warmup: { days: 1 }', 'arrivals: { ratePerHour: 60 }', 'handleTime: { dist: exponential, meanSec: 300 }',
-    'staffing: { agents: 9 }', 'economics: { waitingCostPerMinute: 1 }', 'optimize: { objective: cost, vary: { staffing.agents: { min: 6, max: 12 } }, require: ["serviceLevel >= 0.5"] }', ''].join('\n');
-  const run = await optimizeText(text, { start: 'scenario', replications: 4, maxReplications: 8 });
-  optimized = {
-    ...run.outcome, objective: 'cost', scenario: 'tiny', seed: 2, replications: 4, budget: 60, maxReplications: 8, require: ['serviceLevel >= 0.5'],
-    vary: { 'staffing.agents': { min: 6, max: 12, step: 1 } }, start: { method: 'scenario', set: { 'staffing.agents': 9 }, notes: [], requirement: null }, fingerprint: 'f',
-  };
+  optimized = await smallOptimization();
 }, 120_000);
 
 describe('comparison.xlsx', () => {

@@ -27,7 +27,7 @@ export function optimizeAgentsChart(r: OptimizeResult): VlSpec | null {
   );
   const path = rows(r.path.map((s) => ({ step: s.step, agents: s.totalAgents, mean: s.objective.mean })));
   const format = axisFormat(figure, data.flatMap((d) => [d.lo, d.hi]));
-  const x = { field: 'agents', type: 'quantitative', title: 'Agents on the roster (Σ over shifts)', scale: { zero: false, nice: false, padding: 24 }, axis: { format: '~d', tickMinStep: 1 } };
+  const x = { field: 'agents', type: 'quantitative', title: 'Agents on the roster, Σ over shifts (agents)', scale: { zero: false, nice: false, padding: 24 }, axis: { format: '~d', tickMinStep: 1 } };
   const y = (field: string): VlSpec => ({ field, type: 'quantitative', title: figureTitle(figure), scale: { zero: false, padding: 24 }, axis: { format } });
   const statuses = Object.keys(STATUS_COLORS).filter((s) => data.some((d) => d.status === s));
   const color = { field: 'status', type: 'nominal', title: r.require.length > 0 ? 'Requirements' : 'Candidates', scale: { domain: statuses, range: statuses.map((s) => STATUS_COLORS[s as keyof typeof STATUS_COLORS]) } };
