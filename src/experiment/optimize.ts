@@ -76,7 +76,7 @@ export interface OptimizeOptions {
   budget: number;
   /** The most replications one candidate gets (resolving a close move, or in the final selection). */
   maxReplications: number;
-  /** KN's δ; default 0.1% of the start's |mean objective|. */
+  /** KN's δ; default 0.1% of the first finalist's mean cost of the center (economics.cost). */
   indifference?: number | undefined;
 }
 
@@ -323,7 +323,10 @@ export async function optimize(options: OptimizeOptions, evaluator: Evaluator, o
   }
   const dropped: Record<string, unknown>[] = [];
   if (finalists.length > 0) {
-    const indifference = options.indifference ?? Math.max(1e-9, 0.001 * Math.abs(objectiveOf(finalists[0]!).mean));
+    // Default δ: 0.1% of what the center costs (support cost and the priced costs of waiting), a
+    // scale that profit's revenue, which staffing hardly moves, does not inflate.
+    const centerCost = Math.abs(estimate(finalists[0]!.rows.map((r) => r.cost ?? 0)).mean);
+    const indifference = options.indifference ?? Math.max(1e-9, 0.001 * centerCost);
     for (;;) {
       const n = Math.min(...finalists.map((c) => c.rows.length));
       const first = Math.max(2, Math.min(n, n0));

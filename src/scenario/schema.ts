@@ -355,7 +355,7 @@ export const OptimizeSchema = z
       .number()
       .gt(0, 'indifference must be > 0')
       .optional()
-      .meta({ description: 'The smallest difference in the objective worth telling apart (currency), for the final ranking and selection; default: 0.1% of the starting point\'s |objective|.' }),
+      .meta({ description: 'The smallest difference in the objective worth telling apart (currency), for the final ranking and selection; default: 0.1% of what the center costs (economics.cost) at the search\'s end.' }),
   })
   .meta({ description: 'What `ccsim optimize` may change (vary), what it maximises or minimises (objective), and what must hold (require).' });
 
