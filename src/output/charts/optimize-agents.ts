@@ -5,7 +5,7 @@
  * agents differ in where those agents sit (shifts, starts) or in other decisions.
  */
 import type { OptimizeResult } from '../optimize.js';
-import { axisFormat, figureTitle } from './figures.js';
+import { axisFormat, figureStyle, figureTitle } from './figures.js';
 import { chart, FIT, rows, type VlSpec } from './theme.js';
 
 const STATUS_COLORS = { feasible: '#1a7f37', undetermined: '#b58900', infeasible: '#b42318' };
@@ -33,10 +33,10 @@ export function optimizeAgentsChart(r: OptimizeResult): VlSpec | null {
   const color = { field: 'status', type: 'nominal', title: r.require.length > 0 ? 'Requirements' : 'Candidates', scale: { domain: statuses, range: statuses.map((s) => STATUS_COLORS[s as keyof typeof STATUS_COLORS]) } };
   const best = r.best;
   const subtitle = [
-    `Every candidate evaluated (mean, 95% CI over its replications); grey line: the search path; ringed: the chosen staffing, ${best.totalAgents} agents, ${figureTitle(figure).toLowerCase()} ${best.objective.mean.toLocaleString('en-US', { maximumFractionDigits: 0 })}.`,
+    `Every candidate evaluated (mean, 95% CI over its replications); grey line: the search path; ringed: the chosen staffing, ${best.totalAgents} agents, ${figureStyle(figure).label.toLowerCase()} ${best.objective.mean.toLocaleString('en-US', { maximumFractionDigits: 0 })}.`,
     `${r.evaluations} candidates, ${r.replicationsUsed} replications on common random numbers${r.require.length > 0 ? `; requirements: ${r.require.join('; ')}` : ''}.`,
   ];
-  return chart(`Optimisation: ${figureTitle(figure).toLowerCase()} against agents`, subtitle, {
+  return chart(`Optimisation: ${figureStyle(figure).label.toLowerCase()} against the agents on the roster`, subtitle, {
     ...FIT,
     layer: [
       { data: { values: path }, mark: { type: 'line', color: '#999999', strokeWidth: 1.5, strokeDash: [4, 3] }, encoding: { x: { ...x, field: 'agents' }, y: y('mean'), order: { field: 'step' } } },
