@@ -138,14 +138,14 @@ export async function probeReported(config: ModelConfig, seed: number, groups: r
  */
 export async function overrideOptions(loaded: Awaited<ReturnType<typeof load>>, sets: unknown, policies?: unknown): Promise<Awaited<ReturnType<typeof load>>> {
   const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(String);
-  const { parseSet, parsePolicy, GridError } = await import('../experiment/grid.js');
+  const { parseSet, parsePolicy, GridError, gridMessages } = await import('../experiment/grid.js');
   const { withOverrides } = await import('../scenario/load.js');
   let set: Record<string, unknown> = {};
   let given: { name: string; set: Record<string, unknown> }[] | undefined;
   try {
     for (const text of list(sets)) {
       const { key, value } = parseSet(text);
-      if (key in set) throw new UsageError(`--set ${key} is given twice`);
+      if (key in set) throw new GridError(gridMessages.setTwice(key));
       set = { ...set, [key]: value };
     }
     given = list(policies).length > 0 ? list(policies).map(parsePolicy) : undefined;

@@ -57,6 +57,7 @@ export const DEFAULT_MAX_REPS_FACTOR = 4;
 export const optimizeMessages = {
   noBlock: (file: string) => `${file}: has no optimize block to say what may change; add one, e.g. optimize: { objective: profit, vary: { "staffing.agents": { min: 10, max: 40 } }, require: ["serviceLevel >= 0.8"] } (README, "Finding the staffing")`,
   objectiveNotReported: (objective: string, reported: readonly string[]) => `optimize.objective ${objective}: this scenario does not report it; it reports: ${reported.join(', ')}`,
+  objective: (value: unknown) => `--objective must be one of profit, longTermValue, cost, got ${JSON.stringify(value ?? null)}`,
   resumed: (reused: number, dir: string) => `resumed: reused ${reused} saved batch(es) of replications from ${dir}`,
 };
 
@@ -64,7 +65,7 @@ const STATE_FORMAT = 'ccsim-optimize-batch';
 const OBJECTIVE_NAMES = ['profit', 'longTermValue', 'cost'] as const;
 
 function objectiveOption(value: unknown): (typeof OBJECTIVE_NAMES)[number] {
-  if (!OBJECTIVE_NAMES.includes(value as never)) throw new UsageError(`--objective must be one of ${OBJECTIVE_NAMES.join(', ')}, got ${JSON.stringify(value ?? null)}`);
+  if (!OBJECTIVE_NAMES.includes(value as never)) throw new UsageError(optimizeMessages.objective(value));
   return value as (typeof OBJECTIVE_NAMES)[number];
 }
 

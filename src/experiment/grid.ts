@@ -35,6 +35,7 @@ export const gridMessages = {
   varyDuplicateKey: (key: string) => `--vary ${key} is given twice; give all its values in one --vary`,
   varyOverlap: (outer: string, inner: string) => `--vary ${outer} and --vary ${inner} overlap: one sets part of the other`,
   tooManyPoints: (points: number) => `the grid has ${points.toLocaleString('en-US')} points; at most ${MAX_GRID_POINTS.toLocaleString('en-US')} are allowed (limit)`,
+  setTwice: (key: string) => `--set ${key} is given twice; give it once`,
   setForm: (text: string) => `--set ${JSON.stringify(text)}: expected KEY=VALUE (a dot path as in policies.set, "=", then one value)`,
   policyForm: (text: string) => `--policy ${JSON.stringify(text)}: expected NAME={ KEY: VALUE, … } (a policy name, "=", then a mapping of dot paths to values, as policies.set)`,
   shardForm: (text: string) => `--shard must be K/N with whole numbers 1 ≤ K ≤ N ≤ ${MAX_GRID_POINTS.toLocaleString('en-US')}, got ${JSON.stringify(text)}`,
