@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GridError, MAX_GRID_POINTS, checkAxes, gridMessages, gridPoints, parseShard, parseVary, shardIndices } from '../../src/experiment/grid.js';
+import { GridError, MAX_GRID_POINTS, checkAxes, gridMessages, gridPoints, parsePolicy, parseSet, parseShard, parseVary, shardIndices } from '../../src/experiment/grid.js';
 
 describe('parseVary', () => {
   it('reads values as YAML scalars: numbers are numbers, null is null, words are text', () => {
@@ -77,5 +77,19 @@ describe('shards', () => {
         expect(all).toEqual(Array.from({ length: points }, (_, i) => i));
       }),
     );
+  });
+});
+
+describe('--set and --policy', () => {
+  it('reads --set KEY=VALUE as one value, as --vary reads values, and refuses two', () => {
+    expect(parseSet('serviceLevel.thresholdSec=20')).toEqual({ key: 'serviceLevel.thresholdSec', value: 20 });
+    expect(parseSet('callback={offerAboveSec: 60, acceptProb: 0.5}').value).toEqual({ offerAboveSec: 60, acceptProb: 0.5 });
+    expect(() => parseSet('staffing.agents=14,15')).toThrow(new GridError(gridMessages.setForm('staffing.agents=14,15')));
+  });
+
+  it('reads --policy NAME={…} as a name and the dot paths of policies.set, and refuses anything else', () => {
+    expect(parsePolicy('lean={groups.tier-1.shifts.0.agents: 12, policy.ahtTargetSec: 300}')).toEqual({ name: 'lean', set: { 'groups.tier-1.shifts.0.agents': 12, 'policy.ahtTargetSec': 300 } });
+    for (const bad of ['lean', 'lean=12', '={a: 1}', 'bad name={a: 1}', 'lean={}', 'lean={a: [1']) expect(() => parsePolicy(bad)).toThrow(new GridError(gridMessages.policyForm(bad)));
+    expect(() => parsePolicy('lean={a..b: 1}')).toThrow(new GridError(gridMessages.varyKey('a..b')));
   });
 });
