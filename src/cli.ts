@@ -27,15 +27,23 @@ import {
   EXIT_INTERNAL,
   UsageError,
   intOption,
+  fileRequirements,
   load,
   numberOption,
 } from './cli/common.js';
 import { cliMessages } from './cli/messages.js';
 import { packageVersion } from './cli/version.js';
 
+/** The scenario of FILE, validated, with its optimize block's requirements (written as text) parsed too. */
+async function loadValidated(file: string) {
+  const loaded = await load(file);
+  await fileRequirements(loaded);
+  return loaded;
+}
+
 async function validateCommand(args: { file: string; json: boolean }) {
   if (!args.json) {
-    const loaded = await load(args.file);
+    const loaded = await loadValidated(args.file);
     const names = loaded.policies.map((p) => p.name).join(', ');
     process.stdout.write(`${args.file}: valid (scenario "${loaded.scenario.name}"; policies: ${names})\n`);
     return;
@@ -43,7 +51,7 @@ async function validateCommand(args: { file: string; json: boolean }) {
   // For editors and CI: the same verdict and exit code, as JSON on stdout (cli/validate-json.ts).
   const { validationJson } = await import('./cli/validate-json.js');
   try {
-    await load(args.file);
+    await loadValidated(args.file);
     process.stdout.write(validationJson(args.file, []));
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
@@ -88,6 +96,18 @@ async function erlangCommand(args: Record<string, unknown>) {
 const SEED_OPTION = { type: 'number', describe: "overrides the scenario's seed" } as const;
 const OUT_OPTION = { type: 'string', describe: 'output directory (default out/<scenario name>)' } as const;
 const WORKERS_OPTION = { type: 'number', describe: 'worker threads (default: the number of cores)' } as const;
+
+const SET_OPTION = {
+  type: 'string',
+  array: true,
+  describe: 'KEY=VALUE: run the scenario with this dot path (as in policies.set) set to VALUE, validated like the file; repeat for more',
+} as const;
+
+const REQUIRE_OPTION = {
+  type: 'string',
+  array: true,
+  describe: 'a requirement on a figure, judged with its 95% CI: "serviceLevel >= 0.8", "voice.asaSec <= 30", "abandonRate <= 5%"; repeat for more',
+} as const;
 
 const CHARTS_OPTION = {
   type: 'boolean',
@@ -136,6 +156,9 @@ function commands(argv: Argv) {
           .option('max-reps', { type: 'number', describe: 'with --reps auto: the most replications to run (default 200)' })
           .option('seed', SEED_OPTION)
           .option('by', { type: 'string', describe: 'a verdict by this KPI too, e.g. asaSec' })
+          .option('require', REQUIRE_OPTION)
+          .option('set', SET_OPTION)
+          .option('policy', { type: 'string', array: true, describe: 'NAME={ KEY: VALUE, … }: compare this policy (dot paths as in policies.set) instead of the file\'s policies; repeat for more' })
           .option('baseline', { type: 'string', describe: 'verdict file to check against: exit 1 when a verdict changed' })
           .option('write-baseline', { type: 'string', describe: 'store the verdicts in this file' })
           .option('shard', { type: 'string', describe: 'K/N, auto or auto/N: run only shard K\'s range of replications of every policy; writes compare-shard-K-of-N.json for ccsim merge' })
@@ -156,11 +179,32 @@ function commands(argv: Argv) {
           .option('seed', SEED_OPTION)
           .option('shard', { type: 'string', describe: 'K/N, auto or auto/N: run only the points i with i mod N = K − 1; writes shard-K-of-N.json' })
           .option('by', { type: 'string', describe: 'also report the best point by this KPI, e.g. serviceLevel' })
+          .option('require', REQUIRE_OPTION)
+          .option('decision', { type: 'string', array: true, describe: 'a --vary key that is a decision (the best point is chosen over decisions, per level of the other keys); default: staffing, shifts, policy, routing, hours … are decisions, demand, customers and prices are not' })
           .option('out', OUT_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'print the sweep (or shard) JSON on stdout, nothing else' })
           .option('workers', WORKERS_OPTION)
           .option('charts', CHARTS_OPTION),
       async (a) => (await import('./cli/sweep.js')).sweepCommand(a as never),
+    )
+    .command(
+      'optimize <file>',
+      "find the staffing (and policy) best by the scenario's optimize block; writes out/<name>/optimize.json, .csv, .xlsx, a chart and report.html",
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario YAML file with an optimize block' })
+          .option('reps', { type: 'number', describe: 'replications of each candidate (default 10); close calls and the final selection add more' })
+          .option('budget', { type: 'number', describe: 'the most candidates the search evaluates (default 300)' })
+          .option('max-reps', { type: 'number', describe: 'the most replications one candidate gets (default 4 × --reps)' })
+          .option('seed', SEED_OPTION)
+          .option('require', REQUIRE_OPTION)
+          .option('objective', { type: 'string', describe: "profit, longTermValue or cost, instead of the scenario's optimize.objective" })
+          .option('set', SET_OPTION)
+          .option('out', OUT_OPTION)
+          .option('json', { type: 'boolean', default: false, describe: 'print optimize.json on stdout, nothing else' })
+          .option('workers', WORKERS_OPTION)
+          .option('charts', CHARTS_OPTION),
+      async (a) => (await import('./cli/optimize.js')).optimizeCommand(a as never),
     )
     .command(
       'merge <dirs..>',
@@ -217,7 +261,7 @@ function commands(argv: Argv) {
           .option('json', { type: 'boolean', default: false }),
       (a) => erlangCommand(a),
     )
-    .demandCommand(1, 'name a command: run, compare, sweep, merge, report, validate, fit, schema or erlang')
+    .demandCommand(1, 'name a command: run, compare, sweep, optimize, merge, report, validate, fit, schema or erlang')
     // yargs passes middleware the instance of the command being parsed (its typings omit it).
     .middleware(((_argv: unknown, y: WithOptions) => {
       parsing = y;

@@ -9,6 +9,9 @@
  *   const runner = createRunner(2, 40);
  *   const comparison = await compare(loaded.policies, { scenario: 'x', seed: 1, replications: 10 }, runner);
  *   await runner.close();
+ *
+ *   // The staffing best by the scenario's optimize block (what `ccsim optimize` wires up):
+ *   // runOptimization({ objective, decisions: decisionsOf(spec.vary), constraints, … , runner })
  */
 export { parseScenario, deriveScenario, type LoadedScenario, type Policy } from './scenario/load.js';
 export { ScenarioError, formatDiagnostic, type Diagnostic } from './scenario/errors.js';
@@ -37,3 +40,12 @@ export { halfinWhittDelay, optimalSafetyFactor, squareRootStaffing, type SquareR
 export { intervalRequirement, type IntervalRequirement, type IntervalRequirementInput } from './analytic/requirement.js';
 export { xlsxBytes, estimateColumns, estimateCells, type SheetTable, type SheetColumn, type CellValue } from './output/xlsx.js';
 export { coverShifts, shiftCoverLp, workedIntervals, type CandidateShift, type ShiftCoverInput, type ShiftCoverResult } from './experiment/shift-cover.js';
+export { parseConstraint, parseConstraints, checkReported, judge, feasibility, ConstraintError, type Constraint, type ConstraintStatus, type Feasibility } from './experiment/constraint.js';
+export { isDecision } from './experiment/decisions.js';
+export { runOptimization, type RunInput, type RunOutcome } from './experiment/optimize-run.js';
+export { optimize, figureRow, OBJECTIVES, type Objective, type OptimizeOptions, type OptimizeOutcome, type Evaluator } from './experiment/optimize.js';
+export { decisionsOf, linkShiftStarts, rangeValues, setOf, neighbours, totalAgents, type Decision } from './experiment/optimize-space.js';
+export { analyticStart, pilotOverrides, type StartPlan } from './experiment/optimize-start.js';
+export { selectBest, knH2, type SelectionOptions, type SelectionResult } from './experiment/selection.js';
+export { optimizeJson, optimizeCsv, optimizeTable, type OptimizeResult } from './output/optimize.js';
+export { comparisonXlsx, sweepXlsx, optimizeXlsx } from './output/spreadsheets.js';

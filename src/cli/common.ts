@@ -5,12 +5,13 @@
  */
 import { availableParallelism, totalmem } from 'node:os';
 import type { ModelConfig } from '../model/config.js';
-import { ScenarioError } from '../scenario/errors.js';
+import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import * as msg from '../scenario/messages.js';
 import { VERDICT_FIGURES } from '../experiment/verdict.js';
 import { UsageError } from './usage-error.js';
 import { cliMessages } from './messages.js';
 import { formatBytes, INPUT_LIMITS, InputTooLarge, readBounded } from './read-input.js';
+import type { Reported } from '../experiment/constraint.js';
 
 export { UsageError };
 
@@ -94,6 +95,87 @@ export function figureOption(name: string, value: unknown): string {
     throw new UsageError(`--${name} must be one of ${VERDICT_FIGURES.join(', ')}, got ${shown(value)}`);
   }
   return value;
+}
+
+/**
+ * `--require TEXT` (repeatable): requirements on figures (experiment/constraint.ts), read and
+ * checked against what the scenario reports before anything runs; bad text is bad input.
+ */
+export async function requireOption(values: unknown, reported: () => Promise<Reported>, more: readonly string[] = []) {
+  const texts = [...more, ...(values === undefined ? [] : Array.isArray(values) ? values : [values]).map(String)];
+  if (texts.length === 0) return [];
+  const { parseConstraints, checkReported, ConstraintError } = await import('../experiment/constraint.js');
+  try {
+    const constraints = parseConstraints(texts);
+    const known = await reported();
+    for (const c of constraints) checkReported(c, known);
+    return constraints;
+  } catch (e) {
+    if (e instanceof ConstraintError) throw new UsageError(`--require ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * The requirements of a scenario's `optimize.require`, read and (given what the scenario reports)
+ * checked; every bad one is a diagnostic at its line and column in the file.
+ */
+export async function fileRequirements(loaded: Loaded, reported?: Reported) {
+  const { parseConstraint, checkReported, ConstraintError } = await import('../experiment/constraint.js');
+  const problems: Diagnostic[] = [];
+  const out = (loaded.scenario.optimize?.require ?? []).flatMap((text, i) => {
+    try {
+      const c = parseConstraint(text);
+      if (reported) checkReported(c, reported);
+      return [c];
+    } catch (e) {
+      if (!(e instanceof ConstraintError)) throw e;
+      problems.push({ file: loaded.file, ...loaded.locate(['optimize', 'require', i]), path: `optimize.require[${i}]`, message: e.message });
+      return [];
+    }
+  });
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return out;
+}
+
+/**
+ * The figures a configuration reports (its kpis, economics, customers, and each channel's
+ * breakdown), from one simulated hour: which figures exist depends on the configuration, not on
+ * the horizon.
+ */
+export async function probeReported(config: ModelConfig, seed: number, groups: readonly ('kpis' | 'economics' | 'customers')[] = ['kpis', 'economics', 'customers']): Promise<Reported> {
+  const { simulateReplication } = await import('../model/contact-center.js');
+  const { reportedBy } = await import('../experiment/constraint.js');
+  const { figureDef } = await import('../model/catalogue.js');
+  const all = reportedBy(simulateReplication({ ...config, warmupSec: 0, horizonSec: Math.min(config.horizonSec, 3600) }, seed, 0));
+  return { ...all, figures: all.figures.filter((f) => groups.includes(figureDef(f)?.group ?? 'kpis')) };
+}
+
+/**
+ * `--set KEY=VALUE` (repeatable) and, for compare, `--policy NAME={…}` (repeatable): the loaded
+ * scenario with the overrides applied and validated (experiment/grid.ts reads them; a bad one is
+ * bad input naming the option), its policies replaced by the given ones when there are any.
+ */
+export async function overrideOptions(loaded: Awaited<ReturnType<typeof load>>, sets: unknown, policies?: unknown): Promise<Awaited<ReturnType<typeof load>>> {
+  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(String);
+  const { parseSet, parsePolicy, GridError, gridMessages } = await import('../experiment/grid.js');
+  const { withOverrides } = await import('../scenario/load.js');
+  let set: Record<string, unknown> = {};
+  let given: { name: string; set: Record<string, unknown> }[] | undefined;
+  try {
+    for (const text of list(sets)) {
+      const { key, value } = parseSet(text);
+      if (key in set) throw new GridError(gridMessages.setTwice(key));
+      set = { ...set, [key]: value };
+    }
+    given = list(policies).length > 0 ? list(policies).map(parsePolicy) : undefined;
+  } catch (e) {
+    if (e instanceof GridError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (Object.keys(set).length === 0 && given === undefined) return loaded;
+  const origin = `--set ${Object.entries(set).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' --set ')}`;
+  return { ...withOverrides(loaded, set, origin, given), source: loaded.source };
 }
 
 export function defaultWorkers(): number {

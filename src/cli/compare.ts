@@ -21,7 +21,10 @@ import {
   load,
   numberOption,
   outOption,
+  overrideOptions,
+  probeReported,
   readOptionFile,
+  requireOption,
   scenarioInfo,
   shown,
   openOutput,
@@ -31,6 +34,7 @@ import {
 import type { OutputDir } from './output-dir.js';
 import type { StoredVerdicts } from '../output/verdicts.js';
 import type { Comparison } from '../experiment/compare.js';
+import type { Constraint } from '../experiment/constraint.js';
 
 import { progress } from './progress.js';
 
@@ -47,6 +51,9 @@ export interface CompareArgs {
   json: boolean;
   baseline?: string;
   writeBaseline?: string;
+  require?: unknown;
+  set?: unknown;
+  policy?: unknown;
   charts?: boolean;
   shard?: string;
 }
@@ -65,6 +72,8 @@ export const compareMessages = {
   otherScenario: (file: string, stored: string, scenario: string) => `--baseline ${file}: holds the verdicts of scenario "${stored}", not "${scenario}"`,
   shardWith: (option: string) =>
     `--shard runs a share of the replications for ccsim merge; ${option} needs the whole comparison (merge the shards, then run the check on the merged result's settings)`,
+  shardOverride: (option: string) =>
+    `--shard with ${option}: ccsim merge rebuilds the configurations from the scenario text the shards carry, where ${option} is not; write the change into a copy of the scenario and shard that`,
   otherWindow: (file: string, policy: string) =>
     `${file}: policy "${policy}" changes the horizon or the warm-up; policies are compared over the baseline's measured window, so they must keep it (compare other horizons as separate scenarios)`,
 };
@@ -104,7 +113,7 @@ function repsOption(value: string | undefined, fallback: number): number | 'auto
 }
 
 export async function compareCommand(args: CompareArgs): Promise<void> {
-  const loaded = await load(args.file);
+  const loaded = await overrideOptions(await load(args.file), args.set, args.policy);
   const { scenario } = loaded;
   if (loaded.policies.length < 2) throw new UsageError(compareMessages.noPolicies(args.file));
   const base = loaded.policies[0]!.config;
@@ -145,17 +154,20 @@ export async function compareCommand(args: CompareArgs): Promise<void> {
   by ??= stored?.by ?? undefined;
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);
   const dir = outOption(args.out) ?? `out/${scenario.name}`;
+  const constraints = await requireOption(args.require, () => probeReported(base, seed));
 
   if (args.shard !== undefined) {
     if (typeof replications !== 'number') throw new UsageError(compareMessages.shardWith('--reps auto'));
     if (args.baseline !== undefined) throw new UsageError(compareMessages.shardWith('--baseline'));
+    if (args.set !== undefined) throw new UsageError(compareMessages.shardOverride('--set'));
+    if (args.policy !== undefined) throw new UsageError(compareMessages.shardOverride('--policy'));
     if (args.writeBaseline !== undefined) throw new UsageError(compareMessages.shardWith('--write-baseline'));
     const { runShard } = await import('./replication-shard-run.js');
-    return runShard(args.shard, loaded, { command: 'compare', configs: loaded.policies.map((p) => ({ name: p.name, config: p.config })), seed, replications, by: by ?? null, workers, dir, json: args.json });
+    return runShard(args.shard, loaded, { command: 'compare', configs: loaded.policies.map((p) => ({ name: p.name, config: p.config })), seed, replications, by: by ?? null, require: constraints.map((c) => c.text), workers, dir, json: args.json });
   }
   const output = await openOutput(dir);
   try {
-    await runComparison(args, loaded, { dir, output, replications, seed, by, workers, stored });
+    await runComparison(args, loaded, { dir, output, replications, seed, by, constraints, workers, stored });
   } finally {
     output.release();
   }
@@ -171,12 +183,13 @@ async function runComparison(
     replications: number | { precision: number; figure: string; maxReplications: number };
     seed: number;
     by: string | undefined;
+    constraints: readonly Constraint[];
     workers: number;
     stored: StoredVerdicts | undefined;
   },
 ): Promise<void> {
   const { scenario } = loaded;
-  const { dir, output, replications, seed, by, workers, stored } = o;
+  const { dir, output, replications, seed, by, constraints, workers, stored } = o;
   const { compare, FigureNotReported } = await import('../experiment/compare.js');
   const { createRunner } = await import('../experiment/pool.js');
   const tasks = loaded.policies.length * (typeof replications === 'number' ? replications : replications.maxReplications);
@@ -185,7 +198,7 @@ async function runComparison(
   const bar = await progress('replications');
   let comparison;
   try {
-    comparison = await compare(loaded.policies, { scenario: scenario.name, seed, replications, by, onProgress: bar.tick }, runner);
+    comparison = await compare(loaded.policies, { scenario: scenario.name, seed, replications, by, constraints, onProgress: bar.tick }, runner);
   } catch (e) {
     if (e instanceof FigureNotReported) throw new UsageError(e.message);
     throw e;
@@ -211,16 +224,20 @@ export async function writeComparisonOutputs(
   const { dir, output, stored } = o;
   const args = { json: o.json, baseline: o.baseline, writeBaseline: o.writeBaseline, charts: o.charts };
   const { verdictsJson, verdictChanges } = await import('../output/verdicts.js');
-  const { comparisonJson, comparisonCsv, comparisonTable } = await import('../output/comparison.js');
+  const { comparisonJson, comparisonCsv, comparisonRequirementsCsv, comparisonTable } = await import('../output/comparison.js');
   const json = comparisonJson(comparison);
   const { reportOutputs, wroteMessage } = await import('./report.js');
   const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), comparison }, { charts: args.charts ?? true, kinds: output.keeps(scenario.name, 'comparison') });
   const { comparisonMonthsCsv } = await import('../output/customer-months.js');
   const months = comparisonMonthsCsv(comparison);
+  const requirements = comparisonRequirementsCsv(comparison);
+  const { comparisonXlsx } = await import('../output/spreadsheets.js');
   const result = {
     'comparison.json': json,
     'comparison.csv': comparisonCsv(comparison),
     ...(months === null ? {} : { 'comparison-months.csv': months }),
+    ...(requirements === null ? {} : { 'comparison-requirements.csv': requirements }),
+    'comparison.xlsx': await comparisonXlsx(comparison),
   };
   const written = output.commit(scenario.name, 'comparison', result, report.files);
   if (args.writeBaseline !== undefined) written.push(await writeOutputFile(args.writeBaseline, verdictsJson(comparison)));

@@ -9,7 +9,7 @@
  *   commit  staging directory `.<name>.staging-<pid>-<random>` beside the target ◀─ the new
  *           result's files + the report rebuilt for the new directory + the other commands'
  *           results of the same scenario (copied, as the manifest lists them: run's summary and
- *           CSVs, compare's, sweep's) + a sweep's work in progress (shard files, `.points/`)
+ *           CSVs, compare's, sweep's) + work in progress (a sweep's shard files and `.points/`, an optimisation's `.optimize/`)
  *           + the new manifest ─rename─▶ `.<name>.ready-…` (complete) ─▶ swap: the target is
  *           renamed to `.<name>.old-…`, the ready directory to the target ─▶ old removed
  *   release remove the lock
@@ -51,8 +51,11 @@ export class OutputDirError extends UsageError {}
 
 /** Entries the report is made of: rebuilt by every write, never carried over. */
 const REPORT_ENTRIES = new Set(['report.html', 'scenario.json', 'charts']);
-/** A sweep's work in progress, which other processes (shards, on other machines too) may be adding to: kept as it is. */
-const isSweepWork = (name: string) => name === '.points' || /^shard-\d+-of-\d+\.json$/.test(name);
+/**
+ * Work in progress, kept as it is: a sweep's (which other processes, shards on other machines
+ * too, may be adding to) and an interrupted optimisation's saved batches.
+ */
+const isWorkInProgress = (name: string) => name === '.points' || name === '.optimize' || /^shard-\d+-of-\d+\.json$/.test(name);
 /** Result files of ccsim versions before the manifest, so their directories are recognised as ccsim's. */
 const KNOWN_RESULT_FILES = new Set([
   'summary.json',
@@ -66,6 +69,12 @@ const KNOWN_RESULT_FILES = new Set([
   'comparison-months.csv',
   'sweep.json',
   'sweep.csv',
+  'sweep.xlsx',
+  'comparison.xlsx',
+  'comparison-requirements.csv',
+  'optimize.json',
+  'optimize-evaluated.csv',
+  'optimize.xlsx',
   'scenario.yaml',
   'fit.json',
   'backtest.json',
@@ -167,7 +176,7 @@ export function openOutputDir(dir: string): OutputDir {
           for (const entry of readdirSync(path)) if (!REPORT_ENTRIES.has(entry) && !(entry in report)) carry(entry);
         } else {
           for (const k of keeps(scenario, kind)) for (const file of manifest!.results[k]!) carry(file);
-          for (const entry of readdirSync(path)) if (isSweepWork(entry)) carry(entry);
+          for (const entry of readdirSync(path)) if (isWorkInProgress(entry)) carry(entry);
         }
         for (const entry of omit) {
           rmSync(join(stage, inside(entry)), { recursive: true, force: true });
@@ -262,7 +271,7 @@ function inspect(dir: string, path: string): Manifest | null {
     }
   }
   const listed = new Set(Object.values(manifest?.results ?? {}).flat());
-  const foreign = entries.filter((e) => e !== MANIFEST_FILE && !REPORT_ENTRIES.has(e) && !isSweepWork(e) && !KNOWN_RESULT_FILES.has(e) && !listed.has(e) && !DESKTOP_FILES.has(e));
+  const foreign = entries.filter((e) => e !== MANIFEST_FILE && !REPORT_ENTRIES.has(e) && !isWorkInProgress(e) && !KNOWN_RESULT_FILES.has(e) && !listed.has(e) && !DESKTOP_FILES.has(e));
   if (foreign.length > 0) throw new OutputDirError(cliMessages.foreignFiles(dir, foreign));
   if (entries.includes('charts') && !statSync(join(path, 'charts')).isDirectory()) throw new OutputDirError(cliMessages.foreignFiles(dir, ['charts']));
   return manifest;

@@ -37,7 +37,7 @@ export async function mergeReplicationShards(files: readonly string[], args: { o
     throw e;
   }
   const configs = head.command === 'run' ? [{ name: loaded.scenario.name, config: loaded.config }] : loaded.policies.map((p) => ({ name: p.name, config: p.config }));
-  const experiment: ReplicationExperiment = { command: head.command, seed: head.seed, replications: head.replications, by: head.by, configs, version: mine };
+  const experiment: ReplicationExperiment = { command: head.command, seed: head.seed, replications: head.replications, by: head.by, require: head.require, configs, version: mine };
   if (replicationFingerprint(experiment) !== head.fingerprint || configs.length !== joined.encoded.length) throw new UsageError(`merge: ${m.replicationMergeMessages.sourceChanged(first)}`);
 
   // Each result held to the shape of one the model makes for the same configuration (an hour of it).
@@ -62,7 +62,15 @@ export async function mergeReplicationShards(files: readonly string[], args: { o
     } else {
       const { analyze } = await import('../experiment/compare.js');
       const { bonferroniLevel } = await import('../experiment/paired.js');
-      const comparison = { ...analyze(loaded.policies, results, { scenario: loaded.scenario.name, seed: head.seed, by: head.by ?? undefined }, bonferroniLevel(configs.length - 1)), autoReplications: null };
+      const { parseConstraints, ConstraintError } = await import('../experiment/constraint.js');
+      let constraints;
+      try {
+        constraints = parseConstraints(head.require);
+      } catch (e) {
+        if (e instanceof ConstraintError) throw new UsageError(`merge: ${first}: require: ${e.message}`);
+        throw e;
+      }
+      const comparison = { ...analyze(loaded.policies, results, { scenario: loaded.scenario.name, seed: head.seed, by: head.by ?? undefined, constraints }, bonferroniLevel(configs.length - 1)), autoReplications: null };
       const { writeComparisonOutputs } = await import('./compare.js');
       await writeComparisonOutputs(loaded, comparison, { dir, output, charts: args.charts ?? true, json: args.json });
     }

@@ -24,6 +24,7 @@ export interface ShardRun {
   seed: number;
   replications: number;
   by: string | null;
+  require: readonly string[];
   workers: number;
   dir: string;
   json: boolean;
@@ -32,7 +33,7 @@ export interface ShardRun {
 /** Runs shard K's range of replications of every configuration and writes its shard file. */
 export async function runShard(text: string, loaded: Loaded, o: ShardRun): Promise<void> {
   const shard: Shard = shardOption(text);
-  const experiment: ReplicationExperiment = { command: o.command, seed: o.seed, replications: o.replications, by: o.by, configs: o.configs, version: packageVersion() };
+  const experiment: ReplicationExperiment = { command: o.command, seed: o.seed, replications: o.replications, by: o.by, require: o.require, configs: o.configs, version: packageVersion() };
   const { from, to } = replicationRange(o.replications, shard);
   await checkResources(o.configs.map((c) => c.config), Math.max(1, to - from), o.workers);
   const { createRunner } = await import('../experiment/pool.js');

@@ -18,6 +18,7 @@ import type { ReportResults, StoredKind } from '../output/report-files.js';
 import type { ScenarioInfo } from '../output/report.js';
 import type { Summary } from '../output/summary.js';
 import type { SweepResult } from '../output/sweep.js';
+import type { OptimizeResult } from '../output/optimize.js';
 import { UsageError, openOutput, readStored } from './common.js';
 
 export interface Fresh {
@@ -25,16 +26,17 @@ export interface Fresh {
   summary?: Summary;
   comparison?: Comparison;
   sweep?: SweepResult;
+  optimize?: OptimizeResult;
 }
 
 export const reportMessages = {
   notDir: (dir: string) => `report: ${dir}: no such directory`,
-  noResults: (dir: string) => `report: ${dir} holds no summary.json, comparison.json or sweep.json to report on (ccsim run, compare or sweep write them)`,
+  noResults: (dir: string) => `report: ${dir} holds no summary.json, comparison.json, sweep.json or optimize.json to report on (ccsim run, compare, sweep or optimize write them)`,
   mixed: (dir: string, a: string, b: string) => `report: ${dir} holds results of different scenarios (${a} and ${b}); give each scenario its own --out directory`,
   skipped: (file: string, reason: string) => `note: report leaves out ${file}: ${reason}`,
 };
 
-const RESULT_KINDS = ['summary', 'comparison', 'sweep'] as const;
+const RESULT_KINDS = ['summary', 'comparison', 'sweep', 'optimize'] as const;
 
 /**
  * The report files for `dir` once `fresh` is written there. Stored results of another scenario,

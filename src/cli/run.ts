@@ -34,7 +34,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
   if (args.shard !== undefined) {
     if (args.log !== undefined) throw new UsageError(runMessages.shardWithLog());
     const { runShard } = await import('./replication-shard-run.js');
-    return runShard(args.shard, loaded, { command: 'run', configs: [{ name: loaded.scenario.name, config: loaded.config }], seed, replications, by: null, workers, dir, json: args.json });
+    return runShard(args.shard, loaded, { command: 'run', configs: [{ name: loaded.scenario.name, config: loaded.config }], seed, replications, by: null, require: [], workers, dir, json: args.json });
   }
   await checkResources([loaded.config], replications, workers);
   const output = await openOutput(dir);

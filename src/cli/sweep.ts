@@ -7,12 +7,12 @@
  *     ─output/sweep─▶ sweep.json + sweep.csv (+ cli/report: charts/, report.html) │ with --shard K/N: shard-K-of-N.json
  *   merge: shard files ─check fingerprints, N, every K once─▶ the same sweep.json + sweep.csv (+ report)
  */
-import type { ModelConfig } from '../model/config.js';
+import type { Reported } from '../experiment/constraint.js';
 import { existsSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
-import { UsageError, checkResources, defaultWorkers, figureOption, intOption, isUnwritable, load, openOutput, outOption, readStored, scenarioInfo, writeOutputFile } from './common.js';
+import { UsageError, checkResources, defaultWorkers, figureOption, intOption, isUnwritable, load, openOutput, outOption, probeReported, readStored, requireOption, scenarioInfo, writeOutputFile } from './common.js';
 import { cliMessages } from './messages.js';
 import { progress } from './progress.js';
 import { shardOption } from './shard-option.js';
@@ -24,6 +24,8 @@ export interface SweepArgs {
   seed?: unknown;
   shard?: string;
   by?: unknown;
+  require?: unknown;
+  decision?: unknown;
   workers?: unknown;
   out?: string;
   json: boolean;
@@ -36,6 +38,7 @@ export const DEFAULT_SWEEP_REPS = 5;
 export const sweepMessages = {
   noVary: () => 'name at least one --vary KEY=V1,V2,… (for example --vary staffing.agents=50,55,60)',
   reused: (reused: number, total: number, dir: string) => `resumed: reused ${reused} of ${total} point(s) saved in ${dir}`,
+  notVaried: (key: string, varied: readonly string[]) => `--decision ${key}: not one of the --vary keys (${varied.join(', ')})`,
   byNotReported: (by: string, reported: readonly string[]) =>
     `--by ${by}: a sweep's points report this scenario's KPIs and economics figures only, and "${by}" is not one of them; reported: ${reported.join(', ')}`,
 };
@@ -80,14 +83,23 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   const points = gridPoints(axes).map((p) => ({ ...p, config: derive(`point-${p.index}`, p.set, `--vary point ${p.index} ${JSON.stringify(p.set)}`)?.config }));
   if (problems.length > 0) throw new ScenarioError(problems);
 
-  if (by !== null) await checkReported(by, loaded.config, seed);
+  // A sweep's points keep their KPIs and economics figures (and the channel figures requirements name).
+  let reported: Promise<Reported> | undefined;
+  const pointsReported = () => (reported ??= probeReported(loaded.config, seed, ['kpis', 'economics']));
+  if (by !== null) await checkReported(by, await pointsReported());
+  const constraints = await requireOption(args.require, pointsReported);
+  const { isDecision } = await import('../experiment/decisions.js');
+  const keys = axes.map((a) => a.key);
+  const named = args.decision === undefined ? undefined : (Array.isArray(args.decision) ? args.decision : [args.decision]).map(String);
+  for (const k of named ?? []) if (!keys.includes(k)) throw new UsageError(sweepMessages.notVaried(k, keys));
+  const decisions = named ? keys.filter((k) => named.includes(k)) : keys.filter(isDecision);
 
   const { defineSweep, runPoints } = await import('../experiment/sweep.js');
   const { createRunner } = await import('../experiment/pool.js');
   const out = await import('../output/sweep.js');
   const { makeDirs, writeFileAtomically } = await import('../output/write.js');
   const all = points.map((p) => ({ index: p.index, set: p.set, config: p.config! }));
-  const def = defineSweep({ scenario: scenario.name, seed, replications, vary: axes, by }, all);
+  const def = defineSweep({ scenario: scenario.name, seed, replications, vary: axes, by, require: constraints.map((c) => c.text), decisions }, all);
   const share = shard ? shardIndices(all.length, shard) : all.map((p) => p.index);
 
   // A whole sweep replaces its output directory and holds its lock from here; shards of one
@@ -117,7 +129,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
     const bar = await progress(`replications (${todo.length} points)`);
     let fresh;
     try {
-      fresh = await runPoints(todo, { seed, replications, onProgress: bar.tick, onPoint: (r) => writeFileAtomically(statePath(r.index), out.pointStateJson(def.fingerprint, r)) }, runner);
+      fresh = await runPoints(todo, { seed, replications, constraints, onProgress: bar.tick, onPoint: (r) => writeFileAtomically(statePath(r.index), out.pointStateJson(def.fingerprint, r)) }, runner);
     } finally {
       bar.stop();
       await runner.close();
@@ -130,7 +142,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
     if (!output) {
       const json = out.shardJson(def, shard!, results);
       written = [await writeOutputFile(join(dir, out.shardFileName(shard!)), json)];
-      stdout = args.json ? json : out.sweepTable({ ...def, results });
+      stdout = args.json ? json : out.sweepTable(out.sweepResult(def, results));
       // The shard file is in place: its saved points are no longer needed. Only its own share is
       // removed, since other shards of the same sweep may be saving theirs in the same directory.
       const mine = new Set(share);
@@ -153,7 +165,8 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
       const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), sweep: result }, { charts: args.charts ?? true, kinds: output.keeps(scenario.name, 'sweep') });
       for (const note of report.notes) notes.push(note);
       // The saved points of this sweep stay behind in the old directory.
-      written = output.commit(scenario.name, 'sweep', { 'sweep.json': json, 'sweep.csv': out.sweepCsv(result) }, report.files, [points]);
+      const { sweepXlsx } = await import('../output/spreadsheets.js');
+      written = output.commit(scenario.name, 'sweep', { 'sweep.json': json, 'sweep.csv': out.sweepCsv(result), 'sweep.xlsx': await sweepXlsx(result) }, report.files, [points]);
       stdout = args.json ? json : out.sweepTable(result);
     }
     process.stdout.write(stdout);
@@ -218,7 +231,8 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
     // The same report the unsharded sweep writes (its scenario.json, if DIR has one, describes it).
     const { reportOutputs, wroteMessage } = await import('./report.js');
     const report = await reportOutputs(dir, { sweep: result }, { charts: args.charts ?? true, kinds: output.keeps(result.scenario, 'sweep') });
-    const written = output.commit(result.scenario, 'sweep', { 'sweep.json': json, 'sweep.csv': sweepCsv(result) }, report.files);
+    const { sweepXlsx } = await import('../output/spreadsheets.js');
+    const written = output.commit(result.scenario, 'sweep', { 'sweep.json': json, 'sweep.csv': sweepCsv(result), 'sweep.xlsx': await sweepXlsx(result) }, report.files);
     process.stdout.write(args.json ? json : sweepTable(result));
     for (const note of report.notes) process.stderr.write(`${note}\n`);
     process.stderr.write(`merged ${files.length} shard(s); ${wroteMessage(written)}\n`);
@@ -233,9 +247,6 @@ export async function mergeCommand(args: MergeArgs): Promise<void> {
  * point runs, instead of ending without a best point. The figures a configuration reports do not
  * depend on the horizon, so one simulated hour tells.
  */
-async function checkReported(by: string, config: ModelConfig, seed: number): Promise<void> {
-  const { simulateReplication } = await import('../model/contact-center.js');
-  const probe = simulateReplication({ ...config, warmupSec: 0, horizonSec: Math.min(config.horizonSec, 3600) }, seed, 0);
-  const reported = [...Object.keys(probe.kpis), ...Object.keys(probe.economics)];
-  if (!reported.includes(by)) throw new UsageError(sweepMessages.byNotReported(by, reported));
+async function checkReported(by: string, reported: Reported): Promise<void> {
+  if (!reported.figures.includes(by)) throw new UsageError(sweepMessages.byNotReported(by, reported.figures));
 }

@@ -2,6 +2,7 @@ import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/result.js';
 import type { CustomerResult } from '../model/customers.js';
 import { benefitCostRatio } from './benefit-cost.js';
+import { channelEstimates, feasibility, type ChannelEstimates, type Constraint, type Feasibility } from './constraint.js';
 import { comparedMonthRows, satisfactionShareDeltas, satisfactionShareEstimates, type ComparedMonthRow, type SatisfactionLevel } from './customers.js';
 import { estimateAll, type Estimate, type FigureEstimate } from './estimate.js';
 import { allFigures, figureValues as values, GROUPS, groupRecords } from './figures.js';
@@ -45,6 +46,8 @@ export interface CompareOptions {
   replications: number | AutoReplications;
   /** A second verdict figure besides profit (a key of DIRECTION). */
   by?: string | undefined;
+  /** Requirements to judge every policy against (experiment/constraint.ts). */
+  constraints?: readonly Constraint[] | undefined;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -63,6 +66,9 @@ export interface PolicyComparison {
    * construction), and when the 95% CI of ΔsupportCost contains 0 (experiment/benefit-cost.ts).
    */
   benefitCost: Estimate | null;
+  /** With requirements: the channel figures they name, and each requirement judged with its 95% CI. */
+  channels?: ChannelEstimates;
+  feasibility?: Feasibility;
 }
 
 /** The lifecycle's scalar figures (their Δ are in `delta`), and what is not a scalar figure. */
@@ -104,6 +110,8 @@ export interface Comparison {
   familyLevel: number;
   verdictLevel: number;
   by: string | null;
+  /** The requirements every policy was judged against (`--require`), as written; [] for none. */
+  require: string[];
   autoReplications: (AutoReplications & { reached: boolean; halfWidth: number }) | null;
   varianceReduction: VarianceReduction[];
 }
@@ -170,7 +178,7 @@ export async function compare(policies: readonly PolicyConfig[], options: Compar
 export function analyze(
   policies: readonly PolicyConfig[],
   results: readonly (readonly ReplicationResult[])[],
-  options: Pick<CompareOptions, 'scenario' | 'seed' | 'by'>,
+  options: Pick<CompareOptions, 'scenario' | 'seed' | 'by' | 'constraints'>,
   verdictLevel: number,
 ): Omit<Comparison, 'autoReplications'> {
   const base = results[0]!;
@@ -199,13 +207,18 @@ export function analyze(
       const b = values(base, figure) as number[];
       return (values(rs, figure) as number[]).map((x, r) => x - b[r]!);
     };
+    const kpis = estimateAll(groupRecords(rs, 'kpis'));
+    const economics = estimateAll(groupRecords(rs, 'economics'));
+    const constraints = options.constraints ?? [];
+    const channels = constraints.length > 0 ? channelEstimates(rs, constraints) : undefined;
     return {
       name: p.name,
-      kpis: estimateAll(groupRecords(rs, 'kpis')),
-      economics: estimateAll(groupRecords(rs, 'economics')),
+      kpis,
+      economics,
       ...(customers ? { customers } : {}),
       delta,
       benefitCost: i === 0 || !customers ? null : benefitCostRatio(diff('profit'), diff('supportCost')),
+      ...(channels ? { channels, feasibility: feasibility(constraints, { kpis, economics, customers, channels }, rs.length) } : {}),
     };
   });
   const figures = ['profit', ...(options.by && options.by !== 'profit' ? [options.by] : [])];
@@ -230,6 +243,7 @@ export function analyze(
     familyLevel: 0.95,
     verdictLevel,
     by: options.by ?? null,
+    require: (options.constraints ?? []).map((c) => c.text),
     varianceReduction: varianceReduction(compared, options.by),
   };
 }

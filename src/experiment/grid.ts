@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { splitDotPath } from '../engine/dot-path.js';
 
 /**
  * The grid of a sweep: `--vary KEY=V1,V2,…` axes, their cartesian product in a fixed order,
@@ -24,17 +25,19 @@ export class GridError extends Error {}
 export const MAX_GRID_POINTS = 10_000;
 
 const FORM = 'KEY=V1,V2,… (a dot path such as staffing.agents, "=", then values separated by commas)';
-const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 export const gridMessages = {
   varyForm: (text: string) => `--vary ${JSON.stringify(text)}: expected ${FORM}`,
-  varyKey: (key: string) => `--vary ${JSON.stringify(key)}: the key must be a dot path of names, such as staffing.agents or handleTime.meanSec`,
+  varyKey: (key: string) => `--vary ${JSON.stringify(key)}: the key must be a dot path as in policies.set — keys joined by ".", none empty — such as staffing.agents or groups.care.shifts.0.agents`,
   varyEmptyValue: (key: string, position: number) => `--vary ${key}: value ${position} is empty`,
   varyBadValue: (key: string, text: string, reason: string) => `--vary ${key}: cannot read the value ${JSON.stringify(text)}: ${reason}`,
   varyDuplicateValue: (key: string, text: string) => `--vary ${key}: the value ${text} is given twice`,
   varyDuplicateKey: (key: string) => `--vary ${key} is given twice; give all its values in one --vary`,
   varyOverlap: (outer: string, inner: string) => `--vary ${outer} and --vary ${inner} overlap: one sets part of the other`,
   tooManyPoints: (points: number) => `the grid has ${points.toLocaleString('en-US')} points; at most ${MAX_GRID_POINTS.toLocaleString('en-US')} are allowed (limit)`,
+  setTwice: (key: string) => `--set ${key} is given twice; give it once`,
+  setForm: (text: string) => `--set ${JSON.stringify(text)}: expected KEY=VALUE (a dot path as in policies.set, "=", then one value)`,
+  policyForm: (text: string) => `--policy ${JSON.stringify(text)}: expected NAME={ KEY: VALUE, … } (a policy name, "=", then a mapping of dot paths to values, as policies.set)`,
   shardForm: (text: string) => `--shard must be K/N with whole numbers 1 ≤ K ≤ N ≤ ${MAX_GRID_POINTS.toLocaleString('en-US')}, got ${JSON.stringify(text)}`,
 };
 
@@ -68,7 +71,7 @@ export function parseVary(text: string): Axis {
   const eq = text.indexOf('=');
   if (eq <= 0 || eq === text.length - 1) throw new GridError(gridMessages.varyForm(text));
   const key = text.slice(0, eq).trim();
-  if (!PATH.test(key)) throw new GridError(gridMessages.varyKey(key));
+  if (splitDotPath(key) === null) throw new GridError(gridMessages.varyKey(key));
   const seen = new Set<string>();
   const values = splitValues(text.slice(eq + 1)).map((raw, i) => {
     if (raw === '') throw new GridError(gridMessages.varyEmptyValue(key, i + 1));
@@ -84,6 +87,30 @@ export function parseVary(text: string): Axis {
     return value;
   });
   return { key, values };
+}
+
+/** Reads one `--set KEY=VALUE`: a dot path and one value, read as `--vary` reads its values. */
+export function parseSet(text: string): { key: string; value: unknown } {
+  const axis = parseVary(text);
+  if (axis.values.length !== 1) throw new GridError(gridMessages.setForm(text));
+  return { key: axis.key, value: axis.values[0] };
+}
+
+/** Reads one `--policy NAME={ KEY: VALUE, … }`: a name and the overrides of a policy, as a scenario's policies.set. */
+export function parsePolicy(text: string): { name: string; set: Record<string, unknown> } {
+  const eq = text.indexOf('=');
+  const name = eq > 0 ? text.slice(0, eq).trim() : '';
+  let set: unknown;
+  try {
+    set = eq > 0 ? parseYaml(text.slice(eq + 1), { prettyErrors: false }) : undefined;
+  } catch {
+    set = undefined;
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || typeof set !== 'object' || set === null || Array.isArray(set) || Object.keys(set).length === 0) {
+    throw new GridError(gridMessages.policyForm(text));
+  }
+  for (const key of Object.keys(set)) if (splitDotPath(key) === null) throw new GridError(gridMessages.varyKey(key));
+  return { name, set: set as Record<string, unknown> };
 }
 
 /** Checks a set of axes together: no key twice, no key inside another. */

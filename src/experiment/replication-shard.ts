@@ -23,6 +23,8 @@ export interface ReplicationExperiment {
   replications: number;
   /** The comparison's second verdict figure (compare only). */
   by: string | null;
+  /** Requirements the comparison judges (`--require`), as written; [] for none (and for run). */
+  require: readonly string[];
   /** The configurations run: the scenario's (run), or the baseline's and each policy's (compare). */
   configs: readonly { name: string; config: ModelConfig }[];
   /** ccsim's version: a shard of another version may simulate differently. */

@@ -4,7 +4,11 @@
  *
  *   minimise    Σₛ costₛ·xₛ
  *   subject to  Σₛ aₜₛ·(1 − shrinkage_g(s))·xₛ ≥ requiredₜ     for every interval t of the week
- *               0 ≤ xₛ ≤ maxₛ,  xₛ integer
+ *               minₛ ≤ xₛ ≤ maxₛ,  xₛ integer
+ *
+ * and, for candidates that are alternatives of one shift (the same `exclusive` key: one shift of a
+ * roster whose start is still to be chosen), exactly one alternative is taken: binaries yₛ with
+ * Σ_{s in the set} yₛ = 1 and minₛ·yₛ ≤ xₛ ≤ maxₛ·yₛ (so those candidates need a `maxAgents`).
  *
  * where xₛ is the number of agents given candidate shift s and aₜₛ = 1 when s works interval t
  * (on one of its weekdays, between its start and end, outside its breaks). The week is cyclic: a
@@ -43,6 +47,10 @@ export interface CandidateShift {
   costPerAgent: number;
   /** Upper bound on agents given this pattern; none when absent. */
   maxAgents?: number;
+  /** Lower bound on agents given this pattern (when it is taken, for an `exclusive` one); default 0. */
+  minAgents?: number;
+  /** Alternatives of one shift share a key: exactly one of them is taken (needs `maxAgents`). */
+  exclusive?: string;
   /** Shrinkage group; the key in `ShiftCoverInput.shrinkage`. Default ''. */
   group?: string;
 }
@@ -120,6 +128,8 @@ function validate(input: ShiftCoverInput): void {
     check(isCount(s.lengthIntervals, 1) && s.lengthIntervals <= 7 * intervalsPerDay, `${at}.lengthIntervals`, s.lengthIntervals, `an integer in [1, ${7 * intervalsPerDay}]`);
     check(Number.isFinite(s.costPerAgent), `${at}.costPerAgent`, s.costPerAgent, 'a finite number');
     if (s.maxAgents !== undefined) check(isCount(s.maxAgents, 0), `${at}.maxAgents`, s.maxAgents, 'an integer >= 0');
+    if (s.minAgents !== undefined) check(isCount(s.minAgents, 0) && s.minAgents <= (s.maxAgents ?? Infinity), `${at}.minAgents`, s.minAgents, 'an integer >= 0 and <= maxAgents');
+    if (s.exclusive !== undefined) check(s.maxAgents !== undefined, `${at}.maxAgents`, s.maxAgents, 'given for a shift with an exclusive key');
     (s.breaks ?? []).forEach((b, j) => {
       check(isCount(b.offsetIntervals, 0) && isCount(b.lengthIntervals, 1) && b.offsetIntervals + b.lengthIntervals <= s.lengthIntervals,
         `${at}.breaks[${j}]`, JSON.stringify(b), 'inside the shift (offset >= 0, length >= 1, offset + length <= lengthIntervals)');
@@ -173,9 +183,28 @@ export function shiftCoverLp(input: ShiftCoverInput): string {
     const need = requirement[t]!;
     if (need > 0) lines.push(` cover_${t}: ${terms.length > 0 ? lpTerms(terms) : `0 x0`} >= ${lpNumber(need)}`);
   });
+  // Alternatives of one shift: exactly one taken, its agents within its bounds.
+  const sets = new Map<string, number[]>();
+  shifts.forEach((s, i) => {
+    if (s.exclusive !== undefined) sets.set(s.exclusive, [...(sets.get(s.exclusive) ?? []), i]);
+  });
+  const exclusive = new Set([...sets.values()].flat());
+  [...sets.values()].forEach((members, k) => {
+    lines.push(` one_${k}: ${members.map((i, j) => `${j === 0 ? '' : '+ '}y${i}`).join(' ')} = 1`);
+    for (const i of members) {
+      const s = shifts[i]!;
+      lines.push(` upper_${i}: x${i} - ${s.maxAgents} y${i} <= 0`);
+      if ((s.minAgents ?? 0) > 0) lines.push(` lower_${i}: x${i} - ${s.minAgents} y${i} >= 0`);
+    }
+  });
   lines.push('Bounds');
-  shifts.forEach((s, i) => lines.push(s.maxAgents === undefined ? ` x${i} >= 0` : ` 0 <= x${i} <= ${s.maxAgents}`));
-  lines.push('General', ...shifts.map((_, i) => ` x${i}`), 'End', '');
+  shifts.forEach((s, i) => {
+    const min = exclusive.has(i) ? 0 : (s.minAgents ?? 0);
+    lines.push(s.maxAgents === undefined ? ` x${i} >= ${min}` : ` ${min} <= x${i} <= ${s.maxAgents}`);
+  });
+  lines.push('General', ...shifts.map((_, i) => ` x${i}`));
+  if (exclusive.size > 0) lines.push('Binary', ...[...exclusive].map((i) => ` y${i}`));
+  lines.push('End', '');
   return lines.join('\n');
 }
 
@@ -211,7 +240,7 @@ export async function coverShifts(input: ShiftCoverInput, options: ShiftCoverOpt
   const uncovered = uncoveredIntervals(input);
   if (uncovered.length > 0) return { status: 'infeasible', uncovered };
   const { shifts, intervalsPerDay, requirement, shrinkage = {} } = input;
-  if (requirement.every((r) => r === 0) && shifts.every((s) => s.costPerAgent >= 0)) {
+  if (requirement.every((r) => r === 0) && shifts.every((s) => s.costPerAgent >= 0 && !(s.minAgents! > 0) && s.exclusive === undefined)) {
     return { status: 'optimal', agents: shifts.map(() => 0), totalCost: 0, coverage: requirement.map(() => 0) };
   }
   const solved = await solve(lp, relativeGap);

@@ -1,5 +1,6 @@
 import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/result.js';
+import { channelEstimates, type ChannelEstimates, type Constraint, type ConstraintStatus } from './constraint.js';
 import { estimateAll, type FigureEstimate } from './estimate.js';
 import { fingerprintOf } from './fingerprint.js';
 import { groupRecords } from './figures.js';
@@ -29,6 +30,13 @@ export interface SweepDefinition {
   vary: Axis[];
   /** A second figure for "best point", besides profit. */
   by: string | null;
+  /** Requirements every point is judged against (`--require`), as written; [] for none. */
+  require: string[];
+  /**
+   * The varied keys that are decisions (experiment/decisions.ts, or `--decision`): the best point
+   * is chosen over these, separately for each combination of the other keys' values.
+   */
+  decisions: string[];
   points: number;
   /**
    * SHA-256 of the definition and every point's model configuration: shards and saved points
@@ -48,13 +56,26 @@ export interface PointResult {
   set: Record<string, unknown>;
   kpis: Record<string, FigureEstimate>;
   economics: Record<string, FigureEstimate>;
+  /** The channel figures the requirements name (only when some requirement names a channel). */
+  channels?: ChannelEstimates;
 }
 
-/** The best point for a figure, by mean, in its direction (ties: the lower index). */
+/**
+ * The best point for a figure within one level of the keys that are not decisions: by mean, in
+ * the figure's direction, among the points that meet every requirement (all points when there
+ * are none); ties of means go to the lower index. `ties` are the other candidates whose 95% CI
+ * overlaps the best one's: the data do not tell them apart. `index` is null when no point of the
+ * level is a candidate (none is feasible), with the reason in `note`.
+ */
 export interface BestPoint {
-  index: number;
-  set: Record<string, unknown>;
-  mean: number;
+  /** The values of the varied keys that are not decisions ({} when every key is a decision). */
+  level: Record<string, unknown>;
+  index: number | null;
+  set: Record<string, unknown> | null;
+  mean: number | null;
+  ci95: [number, number] | null;
+  ties: number[];
+  note?: string;
 }
 
 /** The definition of a sweep over `points`, with its fingerprint. */
@@ -65,12 +86,13 @@ export function defineSweep(def: Omit<SweepDefinition, 'points' | 'fingerprint'>
 }
 
 /** Estimates of one point's replications, normalised to what JSON can carry (−0 → 0, NaN → null). */
-export function pointResult(point: GridPoint, results: readonly ReplicationResult[]): PointResult {
+export function pointResult(point: GridPoint, results: readonly ReplicationResult[], constraints: readonly Constraint[] = []): PointResult {
   const estimates: PointResult = {
     index: point.index,
     set: point.set,
     kpis: estimateAll(groupRecords(results, 'kpis')),
     economics: estimateAll(groupRecords(results, 'economics')),
+    ...(constraints.some((c) => c.channel !== null) ? { channels: channelEstimates(results, constraints) } : {}),
   };
   return JSON.parse(JSON.stringify(estimates)) as PointResult;
 }
@@ -78,6 +100,8 @@ export function pointResult(point: GridPoint, results: readonly ReplicationResul
 export interface RunPointsOptions {
   seed: number;
   replications: number;
+  /** Requirements naming channel figures get those estimated per point. */
+  constraints?: readonly Constraint[];
   /** Called as each point finishes (the CLI saves it, so an interrupted sweep can resume). */
   onPoint?: (result: PointResult) => void;
   onProgress?: (done: number, total: number) => void;
@@ -93,7 +117,7 @@ export function runPoints(points: readonly SweepPoint[], options: RunPointsOptio
   return Promise.all(
     points.map((p) =>
       replicateRange(runner, p.config, options.seed, 0, options.replications, () => options.onProgress?.(++done, total)).then((rs) => {
-        const result = pointResult(p, rs);
+        const result = pointResult(p, rs, options.constraints);
         options.onPoint?.(result);
         return result;
       }),
@@ -106,18 +130,49 @@ function meanOf(point: PointResult, figure: string): number | null | undefined {
   return (point.kpis[figure] ?? point.economics[figure])?.mean;
 }
 
-/** The best point by profit and by `by` (when given and reported), over all points. */
-export function bestPoints(points: readonly PointResult[], by: string | null): Record<string, BestPoint> {
-  const best: Record<string, BestPoint> = {};
-  for (const figure of ['profit', ...(by && by !== 'profit' ? [by] : [])]) {
+/** The values of the keys that are not decisions, which make a point's level. */
+function levelOf(p: PointResult, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, p.set[k]]));
+}
+
+const overlap = (a: readonly [number, number], b: readonly [number, number]) => a[0] <= b[1] && b[0] <= a[1];
+
+/**
+ * The best point by profit and by `by` (when given and reported), per level of the keys that are
+ * not decisions (levels in grid order), over the decision keys only: none when no varied key is a
+ * decision — a demand level or a price is never "best". With requirements only feasible points
+ * are candidates (`status` of each point).
+ */
+export function bestPoints(
+  points: readonly PointResult[],
+  def: Pick<SweepDefinition, 'by' | 'vary' | 'decisions'>,
+  status: (p: PointResult) => ConstraintStatus = () => 'feasible',
+): Record<string, BestPoint[]> {
+  const best: Record<string, BestPoint[]> = {};
+  if (def.decisions.length === 0) return best;
+  const given = def.vary.map((a) => a.key).filter((k) => !def.decisions.includes(k));
+  const levels = new Map<string, PointResult[]>();
+  for (const p of points) {
+    const key = JSON.stringify(given.map((k) => p.set[k]));
+    levels.set(key, [...(levels.get(key) ?? []), p]);
+  }
+  for (const figure of ['profit', ...(def.by && def.by !== 'profit' ? [def.by] : [])]) {
     const direction = DIRECTION[figure];
     if (!direction) continue;
-    for (const p of points) {
-      const mean = meanOf(p, figure);
-      if (mean === undefined || mean === null || Number.isNaN(mean)) continue;
-      const current = best[figure];
-      if (!current || isBetter(mean, current.mean, direction)) best[figure] = { index: p.index, set: p.set, mean };
-    }
+    best[figure] = [...levels.values()].map((members) => {
+      const level = levelOf(members[0]!, given);
+      const candidates = members.filter((p) => status(p) === 'feasible' && typeof meanOf(p, figure) === 'number' && !Number.isNaN(meanOf(p, figure)));
+      if (candidates.length === 0) {
+        const note = members.some((p) => status(p) !== 'feasible') ? 'no point of this level is feasible' : `no point of this level reports ${figure}`;
+        return { level, index: null, set: null, mean: null, ci95: null, ties: [], note };
+      }
+      let top = candidates[0]!;
+      for (const p of candidates) if (isBetter(meanOf(p, figure)!, meanOf(top, figure)!, direction)) top = p;
+      const e = (top.kpis[figure] ?? top.economics[figure])!;
+      const ci = e.ci95!;
+      const ties = candidates.filter((p) => p !== top && overlap(ci, (p.kpis[figure] ?? p.economics[figure])!.ci95!)).map((p) => p.index);
+      return { level, index: top.index, set: top.set, mean: e.mean, ci95: ci, ties };
+    });
   }
   return best;
 }

@@ -254,6 +254,12 @@ export interface EconomicsConfig {
   /** Telephony or platform cost per handled minute, and a fixed cost per handled contact. */
   costPerMinute: number;
   costPerContact: number;
+  /** Money lost per minute a line contact waits in queue (abandoners up to hanging up). */
+  waitingCostPerMinute: number;
+  /** Money lost per abandoned contact. */
+  abandonCost: number;
+  /** Money per reporting interval whose service level is below the target. */
+  serviceLevelPenalty: number;
 }
 
 export const SECONDS_PER_HOUR = 3600;

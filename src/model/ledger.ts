@@ -15,24 +15,32 @@ import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from './config.js';
  *   (amount / (b − a)) ∫ₐᵇ e^(−r·(t − warm-up)) dt.
  */
 
-/** What each item is, the sign it carries in profit, and the economics figure it adds to. */
+/**
+ * What each item is, the sign it carries in profit, the economics figure it adds to, and whether it
+ * is a cost of the center (`center`: support cost and the priced costs of waiting, abandonment and a
+ * missed service level, which make the `cost` figure) rather than of the business around it.
+ */
 export const LEDGER_ITEMS = {
-  wages: { sign: -1, figure: 'supportCost', component: 'supportCost' },
-  telephony: { sign: -1, figure: 'supportCost', component: 'supportCost' },
-  contactCost: { sign: -1, figure: 'supportCost', component: 'supportCost' },
-  fees: { sign: 1, figure: 'revenue', component: 'retainedRevenue' },
-  referralFees: { sign: 1, figure: 'revenue', component: 'wordOfMouth' },
-  upsell: { sign: 1, figure: 'upsellRevenue', component: 'upsell' },
-  acquisition: { sign: -1, figure: 'acquisitionCost', component: 'acquisition' },
-  returns: { sign: -1, figure: 'returnsCost', component: 'returns' },
+  wages: { sign: -1, figure: 'supportCost', component: 'supportCost', center: true },
+  telephony: { sign: -1, figure: 'supportCost', component: 'supportCost', center: true },
+  contactCost: { sign: -1, figure: 'supportCost', component: 'supportCost', center: true },
+  /** Costs that are not wages: what waiting, abandonment and a missed service level lose (goodwill, sales, penalties). */
+  waiting: { sign: -1, figure: 'waitingCost', component: 'waitingCost', center: true },
+  abandonment: { sign: -1, figure: 'abandonCost', component: 'abandonCost', center: true },
+  serviceLevelPenalty: { sign: -1, figure: 'serviceLevelPenalty', component: 'serviceLevelPenalty', center: true },
+  fees: { sign: 1, figure: 'revenue', component: 'retainedRevenue', center: false },
+  referralFees: { sign: 1, figure: 'revenue', component: 'wordOfMouth', center: false },
+  upsell: { sign: 1, figure: 'upsellRevenue', component: 'upsell', center: false },
+  acquisition: { sign: -1, figure: 'acquisitionCost', component: 'acquisition', center: false },
+  returns: { sign: -1, figure: 'returnsCost', component: 'returns', center: false },
 } as const;
 
 export type LedgerItem = keyof typeof LEDGER_ITEMS;
 export const ITEMS = Object.keys(LEDGER_ITEMS) as LedgerItem[];
 const INDEX = Object.fromEntries(ITEMS.map((item, i) => [item, i])) as Record<LedgerItem, number>;
 
-/** The money figures the ledger's items add up to (referral fees are also reported on their own). */
-export type MoneyFigure = (typeof LEDGER_ITEMS)[LedgerItem]['figure'] | 'referralRevenue';
+/** The money figures the ledger's items add up to (referral fees are also reported on their own, the center's costs also in `cost`). */
+export type MoneyFigure = (typeof LEDGER_ITEMS)[LedgerItem]['figure'] | 'referralRevenue' | 'cost';
 
 export class Ledger {
   /** Per item: the window's total and its present value. */
@@ -116,8 +124,11 @@ export class Ledger {
   }
 
   private sumInto(value: (i: number) => number): Record<MoneyFigure, number> {
-    const out = { supportCost: 0, revenue: 0, referralRevenue: 0, upsellRevenue: 0, acquisitionCost: 0, returnsCost: 0 } as Record<MoneyFigure, number>;
-    ITEMS.forEach((item, i) => (out[LEDGER_ITEMS[item].figure] += value(i)));
+    const out = { supportCost: 0, waitingCost: 0, abandonCost: 0, serviceLevelPenalty: 0, cost: 0, revenue: 0, referralRevenue: 0, upsellRevenue: 0, acquisitionCost: 0, returnsCost: 0 } as Record<MoneyFigure, number>;
+    ITEMS.forEach((item, i) => {
+      out[LEDGER_ITEMS[item].figure] += value(i);
+      if (LEDGER_ITEMS[item].center) out.cost += value(i);
+    });
     out.referralRevenue = value(INDEX.referralFees);
     return out;
   }
@@ -137,6 +148,9 @@ export interface ProfitTerm {
  */
 export const PROFIT_COMPONENTS: readonly { key: (typeof LEDGER_ITEMS)[LedgerItem]['component']; terms: readonly ProfitTerm[] }[] = [
   { key: 'supportCost', terms: [{ figure: 'supportCost', sign: -1 }] },
+  { key: 'waitingCost', terms: [{ figure: 'waitingCost', sign: -1 }] },
+  { key: 'abandonCost', terms: [{ figure: 'abandonCost', sign: -1 }] },
+  { key: 'serviceLevelPenalty', terms: [{ figure: 'serviceLevelPenalty', sign: -1 }] },
   { key: 'retainedRevenue', terms: [{ figure: 'revenue', sign: 1 }, { figure: 'referralRevenue', sign: -1 }] },
   { key: 'wordOfMouth', terms: [{ figure: 'referralRevenue', sign: 1 }] },
   { key: 'upsell', terms: [{ figure: 'upsellRevenue', sign: 1 }] },

@@ -99,6 +99,12 @@ export interface ReplicationResult {
 /** The money of the measured window, from the ledger (model/catalogue.ts defines each figure). */
 export interface Economics {
   supportCost: number;
+  /** Costs that are not wages (economics.waitingCostPerMinute, abandonCost, serviceLevelPenalty). */
+  waitingCost: number;
+  abandonCost: number;
+  serviceLevelPenalty: number;
+  /** What the center costs: support cost and the costs that are not wages. */
+  cost: number;
   revenue: number;
   profit: number;
   npv: number;
@@ -114,6 +120,10 @@ export interface Economics {
 
 /** A month's money (the window's part of it), from the ledger. */
 export interface MonthMoney {
+  waitingCost: number;
+  abandonCost: number;
+  serviceLevelPenalty: number;
+  cost: number;
   revenue: number;
   referralRevenue: number;
   upsellRevenue: number;
@@ -144,7 +154,8 @@ export function kpiKeys(config: Pick<ModelConfig, 'channels' | 'customers'>): st
 
 /** The figures of the channel breakdown that apply to a channel. */
 const CHANNEL_FIGURES = ['offered', 'answered', 'abandoned', 'abandonRate', 'asaSec', 'serviceLevel', 'ahtSec', 'callbackWaitSec', 'emailResponseSec', 'emailWithinTarget'] as const;
-function channelFigures(channel: ChannelConfig): string[] {
+/** The figures of the channel breakdown that apply to a channel of this kind. */
+export function channelFigures(channel: Pick<ChannelConfig, 'kind'>): string[] {
   const scope = channel.kind === 'email' ? 'email' : 'realtime';
   return CHANNEL_FIGURES.filter((k) => {
     const applies = (CATALOGUE[k] as FigureDef).channels;
@@ -206,7 +217,7 @@ export function replicationResult(config: ModelConfig, replication: number, mode
     };
   });
   obs.queue.close(horizonSec);
-  const { costPerMinute, costPerContact } = config.economics;
+  const { costPerMinute, costPerContact, waitingCostPerMinute, abandonCost, serviceLevelPenalty } = config.economics;
   for (let k = 0; k < n; k++) {
     const from = Math.max(k * intervalSec, warmupSec);
     const to = Math.min((k + 1) * intervalSec, horizonSec);
@@ -216,6 +227,12 @@ export function replicationResult(config: ModelConfig, replication: number, mode
     if (to > from) {
       ledger.accrue('telephony', from, to, (rows[o + F.handleSec]! / 60) * costPerMinute);
       ledger.accrue('contactCost', from, to, rows[o + F.answered]! * costPerContact);
+      // The costs that are not wages, from the interval's facts (as the catalogue's waitSec,
+      // abandoned and serviceLevel read them): each interval's contacts, posted over the interval.
+      ledger.accrue('waiting', from, to, ((rows[o + F.answeredWaitSec]! + rows[o + F.abandonedWaitSec]!) / 60) * waitingCostPerMinute);
+      ledger.accrue('abandonment', from, to, rows[o + F.abandoned]! * abandonCost);
+      const level = figureValue('serviceLevel', rows, o);
+      if (level !== null && level < config.slTarget) ledger.accrue('serviceLevelPenalty', from, to, serviceLevelPenalty);
     }
   }
   const total = sumRows(rows, range(n));
@@ -323,13 +340,14 @@ function economics(config: ModelConfig, ledger: Ledger, side: CustomerSide | nul
   const money = ledger.figures();
   const profit = ledger.profit();
   const npv = ledger.npv();
-  if (side === null) return { supportCost: money.supportCost, revenue: money.revenue, profit, npv };
+  const costs = { supportCost: money.supportCost, waitingCost: money.waitingCost, abandonCost: money.abandonCost, serviceLevelPenalty: money.serviceLevelPenalty, cost: money.cost };
+  if (side === null) return { ...costs, revenue: money.revenue, profit, npv };
   const life = side.lifecycle;
   const margin = money.revenue + money.upsellRevenue;
   const left = life.tally.total('churned') + life.tally.total('returned');
   const equity = customerEquity(side, margin, config);
   return {
-    supportCost: money.supportCost,
+    ...costs,
     revenue: money.revenue,
     referralRevenue: money.referralRevenue,
     upsellRevenue: money.upsellRevenue,

@@ -5,6 +5,7 @@ import { isEstimate, type FigureEstimate } from '../experiment/estimate.js';
 import { LEVEL_NAMES } from '../model/satisfaction.js';
 import { csvRow, estimateCells } from './csv.js';
 import { digitsOf, formatInterval, formatValue } from './format.js';
+import { requirementLines, requirementsCsv } from './requirements.js';
 
 /**
  * `ccsim compare` outputs: comparison.json (the CONTRACT's Comparison JSON plus the run's
@@ -44,8 +45,19 @@ export function comparisonCsv(c: Comparison): string {
   return `${rows.join('\n')}\n`;
 }
 
+/**
+ * comparison-requirements.csv (with `--require`): one row per policy × requirement — the figure's
+ * mean and 95% CI, the requirement's status and the policy's; null without requirements.
+ */
+export function comparisonRequirementsCsv(c: Comparison): string | null {
+  const judged = c.policies.flatMap((p) => (p.feasibility ? [{ name: p.name, feasibility: p.feasibility }] : []));
+  return judged.length > 0 ? requirementsCsv(judged) : null;
+}
+
 /** The rows of the terminal table, those the scenario reports; the full set is in the files. */
-const TABLE_ROWS = ['offered', 'serviceLevel', 'abandonRate', 'pWait', 'asaSec', 'waitSec', 'occupancy', 'ahtSec', 'fcr', 'csat', 'active', 'churned', 'returned', 'supportCost', 'revenue', 'profit', 'npv'];
+const TABLE_ROWS = ['offered', 'serviceLevel', 'abandonRate', 'pWait', 'asaSec', 'waitSec', 'occupancy', 'ahtSec', 'fcr', 'csat', 'active', 'churned', 'returned', 'supportCost', 'waitingCost', 'abandonCost', 'serviceLevelPenalty', 'revenue', 'profit', 'npv'];
+/** Rows left out when every policy has 0 there: the costs a scenario that does not price them has none of. */
+const ZERO_HIDDEN = ['waitingCost', 'abandonCost', 'serviceLevelPenalty'];
 
 const figureOf = policyFigure;
 
@@ -56,7 +68,9 @@ function pct(level: number): string {
 /** The terminal table: a block per policy against the baseline, then verdicts, ranking and the CRN gain. */
 export function comparisonTable(c: Comparison): string {
   const base = c.policies[0]!;
-  const rows = [...TABLE_ROWS, ...(c.by && !TABLE_ROWS.includes(c.by) ? [c.by] : [])].filter((f) => figureOf(base, f));
+  const rows = [...TABLE_ROWS, ...(c.by && !TABLE_ROWS.includes(c.by) ? [c.by] : [])].filter(
+    (f) => figureOf(base, f) && !(ZERO_HIDDEN.includes(f) && f !== c.by && c.policies.every((p) => figureOf(p, f)?.mean === 0)),
+  );
   const out: string[] = [
     `${c.scenario}: ${c.policies.length} policies × ${c.replications} replications, seed ${c.seed}, common random numbers`,
     `Δ = policy − baseline, paired by replication; CI = 95% confidence interval of Δ`,
@@ -74,6 +88,8 @@ export function comparisonTable(c: Comparison): string {
   }
   const figures = ['profit', ...(c.by && c.by !== 'profit' ? [c.by] : [])];
   const pw = Math.max(8, ...c.verdict.map((v) => v.policy.length));
+  const judged = c.policies.flatMap((p) => (p.feasibility ? [{ name: p.name, feasibility: p.feasibility }] : []));
+  if (judged.length > 0) out.push('', ...requirementLines(judged));
   out.push(
     '',
     `verdicts: a Δ interval at ${pct(c.verdictLevel)} per policy (Bonferroni over ${c.comparisons} comparison${c.comparisons === 1 ? '' : 's'}, family-wise ${pct(c.familyLevel)}) that excludes 0`,

@@ -7,6 +7,15 @@ import { figureDef } from '../model/catalogue.js';
  * get one instead.
  */
 
+/** The spreadsheet display of a figure's column (output/xlsx.ts): shares as percent, money, counts as integers. */
+export function figureColumnFormat(figure: string): 'percent' | 'money' | 'integer' | 'number' {
+  const def = figureDef(figure);
+  if (!def) return 'number';
+  if (def.unit === '%') return 'percent';
+  if (def.unit === 'currency') return 'money';
+  return def.digits === 0 ? 'integer' : 'number';
+}
+
 /** Text for an empty figure. */
 export const EMPTY_TEXT = '—';
 

@@ -41,6 +41,7 @@ export interface ReplicationShardHead {
   from: number;
   to: number;
   by: string | null;
+  require: string[];
   /** The scenario as given on the command line: its path (as typed) and its text. */
   scenario: { name: string; file: string; source: string };
   /** The configurations' names, in order (compare: the baseline first). */
@@ -65,6 +66,7 @@ export function replicationShardJson(
     from,
     to,
     by: experiment.by,
+    require: [...experiment.require],
     scenario,
     policies: experiment.configs.map((c) => c.name),
   };
@@ -77,7 +79,7 @@ export class ReplicationMergeError extends Error {}
 export const replicationMergeMessages = {
   notShard: (file: string, reason: string) => `${file}: not a shard file of ccsim run or compare --shard: ${reason}`,
   mixed: (file: string, command: string, first: string, other: string) => `${file} is a shard of ccsim ${command}, but ${first} is one of ccsim ${other}; merge the shards of one command at a time`,
-  otherExperiment: (file: string, first: string) => `${file} belongs to another ${'experiment'} than ${first} (fingerprints differ: different scenario, policies, seed, replications, --by or ccsim version)`,
+  otherExperiment: (file: string, first: string) => `${file} belongs to another ${'experiment'} than ${first} (fingerprints differ: different scenario, policies, seed, replications, --by, --require or ccsim version)`,
   otherCount: (file: string, n: number, first: string, m: number) => `${file} is one of ${n} shards, but ${first} is one of ${m}`,
   duplicate: (k: number, a: string, b: string) => `shard ${k} is given twice: ${a} and ${b}`,
   missing: (missing: readonly number[], n: number) => `missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${n}`,
@@ -118,7 +120,7 @@ export function joinReplicationShards(inputs: readonly { file: string; text: str
     if (s.data.command !== first.data.command) throw new ReplicationMergeError(replicationMergeMessages.mixed(s.file, s.data.command, first.file, first.data.command));
     if (s.data.fingerprint !== first.data.fingerprint) throw new ReplicationMergeError(replicationMergeMessages.otherExperiment(s.file, first.file));
     if (s.data.shard.n !== first.data.shard.n) throw new ReplicationMergeError(replicationMergeMessages.otherCount(s.file, s.data.shard.n, first.file, first.data.shard.n));
-    // Every shard carries the whole definition: the scenario text, seed, count, --by, version.
+    // Every shard carries the whole definition: the scenario text, seed, count, --by, --require, version.
     if (headOf(s.data) !== headOf(first.data)) throw new ReplicationMergeError(replicationMergeMessages.otherExperiment(s.file, first.file));
     const before = seen.get(s.data.shard.k);
     if (before !== undefined) throw new ReplicationMergeError(replicationMergeMessages.duplicate(s.data.shard.k, before, s.file));

@@ -15,6 +15,8 @@ import { StoredFileError } from './stored/read.js';
 import { readScenarioInfo, SCENARIO_FORMAT } from './stored/scenario-info.js';
 import { readSummary } from './stored/summary.js';
 import { readSweep } from './stored/sweep.js';
+import { readOptimize } from './stored/optimize.js';
+import type { OptimizeResult } from './optimize.js';
 
 /** The results a report is made of; any may be absent, not all. */
 export interface ReportResults extends ChartSources {
@@ -62,7 +64,7 @@ export async function reportFiles(results: ReportResults, options: { charts: boo
 /** A stored result that cannot be used for a report (stored/read.ts); the CLI reports it as bad input. */
 export { StoredFileError as StoredResultError };
 
-export const STORED_FILES = { scenario: 'scenario.json', summary: 'summary.json', comparison: 'comparison.json', sweep: 'sweep.json' } as const;
+export const STORED_FILES = { scenario: 'scenario.json', summary: 'summary.json', comparison: 'comparison.json', sweep: 'sweep.json', optimize: 'optimize.json' } as const;
 export type StoredKind = keyof typeof STORED_FILES;
 
 /** Added to a stored result's shape problem. */
@@ -77,6 +79,7 @@ export function parseStored(kind: 'scenario', file: string, text: string): Scena
 export function parseStored(kind: 'summary', file: string, text: string): Summary;
 export function parseStored(kind: 'comparison', file: string, text: string): Comparison;
 export function parseStored(kind: 'sweep', file: string, text: string): SweepResult;
+export function parseStored(kind: 'optimize', file: string, text: string): OptimizeResult;
 export function parseStored(kind: StoredKind, file: string, text: string): unknown {
   switch (kind) {
     case 'scenario':
@@ -87,5 +90,7 @@ export function parseStored(kind: StoredKind, file: string, text: string): unkno
       return readComparison(file, text, HINT);
     case 'sweep':
       return readSweep(file, text, HINT);
+    case 'optimize':
+      return readOptimize(file, text, HINT);
   }
 }

@@ -20,6 +20,7 @@ import { LEVEL_LABELS } from './charts/satisfaction.js';
 import { policyColor } from './charts/theme.js';
 import type { Summary } from './summary.js';
 import type { SweepResult } from './sweep.js';
+import type { OptimizeResult } from './optimize.js';
 
 /** What the report says about the scenario (scenario.json). */
 export interface ScenarioInfo {
@@ -43,6 +44,7 @@ export interface ReportInput {
   summary?: Summary | undefined;
   comparison?: Comparison | undefined;
   sweep?: SweepResult | undefined;
+  optimize?: OptimizeResult | undefined;
   /** null: charts were not drawn (--no-charts). */
   charts: readonly ReportChart[] | null;
 }
@@ -184,22 +186,32 @@ ${ratioNote}
 <h3>Key figures per policy</h3>
 ${means}
 ${chartsOf(input, 'comparison')}
-<p class="files">Files: <a href="comparison.json">comparison.json</a> · <a href="comparison.csv">comparison.csv</a>${c.policies.every((p) => p.customers) ? ' · <a href="comparison-months.csv">comparison-months.csv</a>' : ''}</p>
+<p class="files">Files: <a href="comparison.json">comparison.json</a> · <a href="comparison.csv">comparison.csv</a> · <a href="comparison.xlsx">comparison.xlsx</a>${c.policies.every((p) => p.customers) ? ' · <a href="comparison-months.csv">comparison-months.csv</a>' : ''}</p>
 </section>`;
 }
 
 function sweepSection(input: ReportInput, s: SweepResult): string {
   const keys = s.vary.map((a) => a.key);
   const figures = ['profit', ...(s.by && s.by !== 'profit' ? [s.by] : [])];
-  const best = Object.entries(s.best)
-    .map(([f, b]) => `<li>by ${escape(f)} (${DIRECTION[f] ?? 'higher'} is better): point ${b.index}, ${keys.map((k) => `${escape(k)} = ${escape(JSON.stringify(b.set[k]))}`).join(', ')} — mean ${formatValue(b.mean, f)}</li>`)
-    .join('\n');
+  const best =
+    s.decisions.length === 0
+      ? '<li>none: no varied key is a decision (staffing, shifts, policy, routing …), so no point is "best"</li>'
+      : Object.entries(s.best)
+          .flatMap(([f, levels]) =>
+            levels.map((b) => {
+              const at = Object.keys(b.level).length > 0 ? ` at ${Object.entries(b.level).map(([k, v]) => `${escape(k)} = ${escape(JSON.stringify(v))}`).join(', ')}` : '';
+              if (b.index === null) return `<li>by ${escape(f)}${at}: none — ${escape(b.note ?? '')}</li>`;
+              const ties = b.ties.length > 0 ? `; tied with ${b.ties.map((i) => `#${i}`).join(', ')} (overlapping 95% CIs)` : '';
+              return `<li>by ${escape(f)} (${DIRECTION[f] ?? 'higher'} is better)${at}: point ${b.index}, ${s.decisions.map((k) => `${escape(k)} = ${escape(JSON.stringify(b.set![k]))}`).join(', ')} — mean ${formatValue(b.mean!, f)}${ties}</li>`;
+            }),
+          )
+          .join('\n');
   const table =
     s.results.length <= 200
       ? `<table class="wide"><tr><th>#</th>${keys.map((k) => `<th>${escape(k)}</th>`).join('')}${figures.map((f) => `<th>${escape(figureTitle(f))}</th>`).join('')}</tr>
 ${s.results
   .map((p) => {
-    const isBest = Object.values(s.best).some((b) => b.index === p.index);
+    const isBest = Object.values(s.best).some((levels) => levels.some((b) => b.index === p.index));
     const cells = figures.map((f) => {
       const e = p.kpis[f] ?? p.economics[f];
       return `<td>${e ? estimateCell(e, f) : '—'}</td>`;
@@ -214,7 +226,38 @@ common random numbers across points. Best points:</p>
 <ul>${best}</ul>
 ${chartsOf(input, 'sweep')}
 ${table}
-<p class="files">Files: <a href="sweep.json">sweep.json</a> · <a href="sweep.csv">sweep.csv</a></p>
+<p class="files">Files: <a href="sweep.json">sweep.json</a> · <a href="sweep.csv">sweep.csv</a> · <a href="sweep.xlsx">sweep.xlsx</a></p>
+</section>`;
+}
+
+function optimizeSection(input: ReportInput, r: OptimizeResult): string {
+  const b = r.best;
+  const f = r.objective;
+  const value = (v: unknown) => escape(typeof v === 'string' ? v : JSON.stringify(v ?? null));
+  const decisions = Object.entries(b.set).map(([k, v]) => `<tr><th><code>${escape(k)}</code></th><td>${value(v)}</td><td>${value(r.start.set[k])}</td></tr>`).join('\n');
+  const requirements = b.requirements
+    .map((q) => `<tr><th>${escape(q.requirement)}</th><td>${estimateCell({ mean: q.mean, ci95: q.ci95 }, q.figure)}</td><td class="${q.status === 'feasible' ? 'better' : q.status === 'infeasible' ? 'worse' : 'same'}">${q.status}</td></tr>`)
+    .join('\n');
+  const path = r.path
+    .map((s) => `<tr><td>${s.step}</td><td>${s.move ? `<code>${escape(s.move.key)}</code> ${value(s.move.from)} → ${value(s.move.to)}` : `start (${r.start.method})`}</td><td>${estimateCell(s.objective, f)}</td><td>${s.delta ? estimateCell({ mean: s.delta.mean, ci95: s.delta.ci }, f, true) : ''}</td><td>${s.status}</td></tr>`)
+    .join('\n');
+  const notes = [...r.start.notes, ...r.notes].map((n) => `<li>${escape(n)}</li>`).join('');
+  return `<section id="optimize"><h2>Optimisation</h2>
+<p>${r.objective === 'cost' ? 'Minimising' : 'Maximising'} <strong>${escape(figureTitle(f))}</strong>${r.require.length > 0 ? ` subject to ${r.require.map((q) => `<code>${escape(q)}</code>`).join(', ')}` : ''}:
+${r.evaluations} candidates evaluated, ${r.replicationsUsed} replications on common random numbers (seed ${r.seed}); a move was taken only when the paired interval of the difference said it was better${r.selection ? `, and the final choice among ${r.selection.finalists.length} finalist(s) is Kim &amp; Nelson's fully sequential selection (indifference zone ${formatValue(r.selection.indifference, f)}, probability of a correct selection ≥ ${1 - r.selection.alpha})` : ''}.</p>
+<table><tr><th>decision</th><th>chosen</th><th>start</th></tr>
+${decisions}
+<tr><th>agents on the roster</th><td>${b.totalAgents}</td><td></td></tr></table>
+<table><tr><th>${escape(figureTitle(f))}</th><td>${estimateCell(b.objective, f)}</td><td>${b.status}, ${b.replications} replications</td></tr>
+${requirements}</table>
+<h3>Key figures of the chosen staffing</h3>
+<div class="tables"><div><table>${figureRows(b.kpis)}</table></div><div><table>${figureRows(b.economics)}</table></div></div>
+${chartsOf(input, 'optimize')}
+<h3>Search path</h3>
+<table class="wide"><tr><th>step</th><th>move</th><th>${escape(figureTitle(f))}</th><th>Δ (interval decided on)</th><th>requirements</th></tr>
+${path}</table>
+${notes ? `<ul class="note">${notes}</ul>` : ''}
+<p class="files">Files: <a href="optimize.json">optimize.json</a> · <a href="optimize-evaluated.csv">optimize-evaluated.csv</a> · <a href="optimize.xlsx">optimize.xlsx</a></p>
 </section>`;
 }
 
@@ -237,8 +280,9 @@ export function renderReport(input: ReportInput): string {
     input.summary ? runSection(input, input.summary) : '',
     input.comparison ? compareSection(input, input.comparison) : '',
     input.sweep ? sweepSection(input, input.sweep) : '',
+    input.optimize ? optimizeSection(input, input.optimize) : '',
   ].filter(Boolean);
-  const nav = [input.summary && ['run', 'Run'], input.comparison && ['compare', 'Policies'], input.sweep && ['sweep', 'Sweep']]
+  const nav = [input.summary && ['run', 'Run'], input.comparison && ['compare', 'Policies'], input.sweep && ['sweep', 'Sweep'], input.optimize && ['optimize', 'Optimisation']]
     .filter((x): x is string[] => Array.isArray(x))
     .map(([id, label]) => `<a href="#${id}">${label}</a>`)
     .join('');

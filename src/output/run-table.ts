@@ -5,7 +5,9 @@ import { formatInterval, formatValue, ONE_REPLICATION_NOTE } from './format.js';
 /** The rows of `ccsim run`'s table, those the scenario reports; the full set is in summary.json. */
 const ROWS = ['offered', 'closedAttempts', 'abandonRate', 'pWait', 'asaSec', 'serviceLevel', 'callbackWaitSec', 'emailResponseSec', 'emailWithinTarget', 'occupancy', 'ahtSec', 'fcr', 'csat'] as const;
 const CUSTOMER_ROWS = ['active', 'churned', 'returned'] as const;
-const MONEY_ROWS = ['supportCost', 'revenue', 'profit', 'npv', 'longTermValue'] as const;
+const MONEY_ROWS = ['supportCost', 'waitingCost', 'abandonCost', 'serviceLevelPenalty', 'revenue', 'profit', 'npv', 'longTermValue'] as const;
+/** The costs that are not wages: shown when the scenario prices them (a mean other than 0). */
+const NON_WAGE_ROWS: readonly string[] = ['waitingCost', 'abandonCost', 'serviceLevelPenalty'];
 
 /**
  * The terminal table of a run: one line per key figure, its mean and — with two replications or
@@ -27,8 +29,12 @@ export function runTable(summary: Summary, seed: number): string {
   }
   const c = summary.customers as Record<string, FigureEstimate> | undefined;
   if (c) for (const f of CUSTOMER_ROWS) lines.push(line(f, c[f]!));
-  // Without customers, support cost is all the money there is (revenue 0, profit −cost).
-  for (const f of c ? MONEY_ROWS : (['supportCost'] as const)) if (summary.economics[f]) lines.push(line(f, summary.economics[f]));
+  // Without customers, costs are all the money there is (revenue 0): support cost, and when the
+  // scenario prices waiting, abandonment or the service level, those and profit (−their sum).
+  const e = summary.economics;
+  const priced = NON_WAGE_ROWS.some((f) => e[f] !== undefined && e[f].mean !== 0);
+  const money = c ? MONEY_ROWS : MONEY_ROWS.filter((f) => f === 'supportCost' || (priced && (NON_WAGE_ROWS.includes(f) || f === 'profit')));
+  for (const f of money) if (e[f] && !(NON_WAGE_ROWS.includes(f) && e[f].mean === 0)) lines.push(line(f, e[f]));
   if (!many) lines.push(ONE_REPLICATION_NOTE);
   return `${lines.join('\n')}\n`;
 }

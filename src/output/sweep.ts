@@ -1,10 +1,12 @@
 import { shardIndices, type Shard } from '../experiment/grid.js';
+import { feasibility, parseConstraints, type Feasibility } from '../experiment/constraint.js';
 import { bestPoints, type BestPoint, type PointResult, type SweepDefinition } from '../experiment/sweep.js';
 import type { FigureEstimate } from '../experiment/estimate.js';
 import { csvRow, estimateCells } from './csv.js';
 import { EMPTY_TEXT, formatInterval, formatValue } from './format.js';
 import { StoredFileError } from './stored/read.js';
 import { POINT_FORMAT, readPointState, readShard, SHARD_FORMAT } from './stored/sweep.js';
+import { REQUIREMENT_RULE } from './requirements.js';
 
 /**
  * `ccsim sweep` / `ccsim merge` outputs: sweep.json and sweep.csv for a whole grid, the shard
@@ -13,15 +15,26 @@ import { POINT_FORMAT, readPointState, readShard, SHARD_FORMAT } from './stored/
  * is why they are equal byte for byte.
  */
 
-/** sweep.json: the definition, every point's estimates in grid order, and the best points. */
+/** A point as sweep.json holds it: its estimates, and with requirements each one judged. */
+export type SweepPointResult = PointResult & { feasibility?: Feasibility };
+
+/**
+ * sweep.json: the definition, every point's estimates in grid order (judged against the
+ * requirements, when there are any), and the best points per level of the keys that are not
+ * decisions (experiment/sweep.ts).
+ */
 export interface SweepResult extends SweepDefinition {
-  results: PointResult[];
-  best: Record<string, BestPoint>;
+  results: SweepPointResult[];
+  best: Record<string, BestPoint[]>;
 }
 
 export function sweepResult(def: SweepDefinition, points: readonly PointResult[]): SweepResult {
-  const results = [...points].sort((a, b) => a.index - b.index);
-  return { ...def, results, best: bestPoints(results, def.by) };
+  const constraints = parseConstraints(def.require);
+  const results: SweepPointResult[] = [...points]
+    .sort((a, b) => a.index - b.index)
+    .map((p) => (constraints.length > 0 ? { ...p, feasibility: feasibility(constraints, p, def.replications) } : p));
+  const status = new Map(results.map((p) => [p.index, p.feasibility?.status ?? 'feasible']));
+  return { ...def, results, best: bestPoints(results, def, (p) => status.get(p.index)!) };
 }
 
 export function sweepJson(s: SweepResult): string {
@@ -35,33 +48,65 @@ export function sweepJson(s: SweepResult): string {
 export function sweepCsv(s: SweepResult): string {
   const first = s.results[0];
   const figures = first ? [...Object.keys(first.kpis), ...Object.keys(first.economics)] : [];
-  const header = [...s.vary.map((a) => a.key), ...figures.flatMap((f) => [`${f}.mean`, `${f}.lo`, `${f}.hi`])];
+  const channels = first?.channels ? Object.entries(first.channels).flatMap(([ch, f]) => Object.keys(f).map((k) => [ch, k] as const)) : [];
+  const header = [
+    ...s.vary.map((a) => a.key),
+    ...figures.flatMap((f) => [`${f}.mean`, `${f}.lo`, `${f}.hi`]),
+    ...channels.flatMap(([ch, f]) => [`${ch}.${f}.mean`, `${ch}.${f}.lo`, `${ch}.${f}.hi`]),
+    ...(s.require.length > 0 ? ['feasible', ...s.require] : []),
+  ];
   const rows = s.results.map((p) => {
     const cells: unknown[] = s.vary.map((a) => p.set[a.key]);
     for (const f of figures) {
       const e = p.kpis[f] ?? p.economics[f];
       cells.push(...(e ? estimateCells(e) : ['', '', '']));
     }
+    for (const [ch, f] of channels) {
+      const e = p.channels?.[ch]?.[f];
+      cells.push(...(e ? estimateCells(e) : ['', '', '']));
+    }
+    if (p.feasibility) cells.push(p.feasibility.status, ...p.feasibility.requirements.map((r) => r.status));
     return csvRow(cells);
   });
   return `${[csvRow(header), ...rows].join('\n')}\n`;
 }
 
-/** The terminal table: one line per point, the varied keys, profit and the `--by` figure. */
-export function sweepTable(s: { scenario: string; replications: number; vary: SweepDefinition['vary']; by: string | null; results: PointResult[]; best?: Record<string, BestPoint> }): string {
+/** The terminal table: one line per point, the varied keys, profit and the `--by` figure (and with requirements, the point's status). */
+export function sweepTable(s: Pick<SweepResult, 'scenario' | 'replications' | 'vary' | 'by' | 'require' | 'decisions'> & { results: SweepPointResult[]; best?: Record<string, BestPoint[]> }): string {
   const figures = ['profit', ...(s.by && s.by !== 'profit' ? [s.by] : [])];
   const keys = s.vary.map((a) => a.key);
   const width = keys.map((k) => Math.max(k.length, ...s.results.map((p) => JSON.stringify(p.set[k]).length)));
   const cell = (f: string, e: FigureEstimate | undefined) => (e && e.mean !== null ? `${formatValue(f, e.mean)} ${formatInterval(f, e.ci95)}` : EMPTY_TEXT);
+  const judged = s.require.length > 0;
   const lines = [
     `${s.scenario}: ${s.results.length} point(s) × ${s.replications} replication(s), common random numbers across points; mean [95% CI]`,
-    ['#'.padStart(5), ...keys.map((k, i) => k.padStart(width[i]!)), ...figures.map((f) => f.padStart(30))].join('  '),
+    ['#'.padStart(5), ...keys.map((k, i) => k.padStart(width[i]!)), ...figures.map((f) => f.padStart(30)), ...(judged ? ['requirements'] : [])].join('  '),
     ...s.results.map((p) =>
-      [String(p.index).padStart(5), ...keys.map((k, i) => JSON.stringify(p.set[k]).padStart(width[i]!)), ...figures.map((f) => cell(f, p.kpis[f] ?? p.economics[f]).padStart(30))].join('  '),
+      [
+        String(p.index).padStart(5),
+        ...keys.map((k, i) => JSON.stringify(p.set[k]).padStart(width[i]!)),
+        ...figures.map((f) => cell(f, p.kpis[f] ?? p.economics[f]).padStart(30)),
+        ...(judged && p.feasibility ? [p.feasibility.status] : []),
+      ].join('  '),
     ),
   ];
-  for (const [figure, b] of Object.entries(s.best ?? {})) lines.push(`best by ${figure}: point ${b.index} ${JSON.stringify(b.set)} (mean ${b.mean})`);
+  if (judged) lines.push(`requirements: ${s.require.join('; ')} (${REQUIREMENT_RULE})`);
+  if (s.best !== undefined) lines.push(...bestLines(s.best, s.decisions));
   return `${lines.join('\n')}\n`;
+}
+
+/** "best by profit: …" per level, ties named; or why there is no best point. */
+export function bestLines(best: Record<string, BestPoint[]>, decisions: readonly string[]): string[] {
+  if (decisions.length === 0) return ['no best point: no varied key is a decision (staffing, shifts, policy, routing …); name one with --decision KEY'];
+  const lines: string[] = [`best points over the decisions ${decisions.join(', ')} (ties: other points whose 95% CI overlaps the best one's)`];
+  for (const [figure, levels] of Object.entries(best)) {
+    for (const b of levels) {
+      const at = Object.keys(b.level).length > 0 ? ` at ${JSON.stringify(b.level)}` : '';
+      if (b.index === null) lines.push(`  by ${figure}${at}: none — ${b.note}`);
+      else lines.push(`  by ${figure}${at}: point ${b.index} ${JSON.stringify(b.set)} (mean ${formatValue(figure, b.mean)} ${formatInterval(figure, b.ci95)})${b.ties.length > 0 ? `; tied with ${b.ties.map((i) => `#${i}`).join(', ')}` : ''}`);
+    }
+  }
+  return lines;
 }
 
 

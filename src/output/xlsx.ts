@@ -1,6 +1,6 @@
 /**
- * Tables → an .xlsx workbook (Office Open XML, ECMA-376), as bytes for the atomic writer
- * (output/write.ts): one sheet per table, a header row of column names, then the rows.
+ * Tables → an .xlsx workbook (Office Open XML, ECMA-376), as bytes for the output directory
+ * (cli/output-dir.ts): one sheet per table, a header row of column names, then the rows.
  *
  * - Numbers are written as numbers, strings as strings, booleans as booleans; null and undefined
  *   leave the cell empty. NaN is an empty cell; ±Infinity, which a spreadsheet cannot hold as a
@@ -20,7 +20,7 @@
  * @example
  * const bytes = await xlsxBytes([{ name: 'policies', columns: ['policy', { name: 'serviceLevel', format: 'percent' }],
  *   rows: [['baseline', 0.81], ['plus-10-agents', 0.93]] }]);
- * writeFilesAtomically(dir, { 'comparison.xlsx': bytes });
+ * output.commit(scenario, 'comparison', { 'comparison.xlsx': bytes, … }, report);
  */
 
 export type CellValue = number | string | boolean | null | undefined;

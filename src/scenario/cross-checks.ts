@@ -2,7 +2,7 @@ import { idSlots, SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH } from '.
 import { compileFormula } from './formula.js';
 import { LIMITS } from './limits.js';
 import * as msg from './messages.js';
-import { clockSec, durationSec, groupsOf, reasonsOf, totalIssuesPerMonth } from './normalize.js';
+import { clockSec, durationSec, groupsOf, reasonsOf, scaledAgents, totalIssuesPerMonth } from './normalize.js';
 import type { Scenario } from './schema.js';
 
 type Path = readonly PropertyKey[];
@@ -68,6 +68,8 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
   groups.forEach((g, i) => {
     if (names.indexOf(g.name) !== i) out.push([['groups', i, 'name'], msg.duplicateName('group', g.name)]);
     if ([g.agents, g.shifts, g.roster].filter((x) => x !== undefined).length !== 1) out.push([['groups', i], msg.agentsOrShifts()]);
+    const most = [...(g.shifts ?? []).map((sh) => sh.agents), ...(g.roster?.agents ?? [])].reduce((m, n) => Math.max(m, n), g.agents ?? 0);
+    if (scaledAgents(most, g.staffingScale) > LIMITS.agents) out.push([['groups', i, 'staffingScale'], msg.scaledTooMany(most, g.staffingScale, scaledAgents(most, g.staffingScale), LIMITS.agents)]);
     if (g.roster) {
       const perDay = (24 * 60) / g.roster.intervalMin;
       const horizonIntervals = Math.ceil(horizonSec / (g.roster.intervalMin * 60));

@@ -29,6 +29,8 @@ export const LIMITS = {
   issuesPerCustomerMonth: 100,
   /** Replications in one run. */
   replications: 100_000,
+  /** Values of one numeric decision variable of `optimize.vary` ({ min, max, step }). */
+  optimizeValues: 100_000,
   /** Worker threads. */
   workers: 256,
   /** Items of a list in a scenario (policies, groups, reasons, shifts, breaks) and keys of a policy's `set`. */

@@ -33,6 +33,8 @@ export interface LoadedScenario {
   policies: Policy[];
   /** The scenario as written, before defaults: what overrides (sweeps) apply to. */
   raw: Record<string, unknown>;
+  /** line:column of a path of the file (as far as it exists there), for messages about it found later. */
+  locate: (path: readonly PropertyKey[]) => { line?: number; column?: number };
 }
 
 type Path = readonly PropertyKey[];
@@ -71,8 +73,38 @@ export function parseScenario(text: string, file: string): LoadedScenario {
       else throw e;
     }
   });
+  if (base.optimize) problems.push(...optimizeProblems(base, rawBase, file, locate));
   if (problems.length > 0) throw new ScenarioError(problems);
-  return { file, scenario: base, config: policies[0]!.config, policies, raw: rawBase };
+  return { file, scenario: base, config: policies[0]!.config, policies, raw: rawBase, locate: (path) => locate(path) };
+}
+
+/**
+ * The `optimize` block against the scenario: every decision's extreme values (a range's min and
+ * max, every value of a list) applied alone must give a valid scenario; no decision may lie inside
+ * another; longTermValue needs customers. Problems point at the decision in the file.
+ */
+function optimizeProblems(base: Scenario, raw: Record<string, unknown>, file: string, locate: (path: Path, atKey?: boolean) => { line?: number; column?: number }): Diagnostic[] {
+  const o = base.optimize!;
+  const out: Diagnostic[] = [];
+  const at = (path: Path, message: string, atKey?: boolean): Diagnostic => ({ file, ...locate(path, atKey), path: formatPath(path), message });
+  if (o.objective === 'longTermValue' && !base.customers) out.push(at(['optimize', 'objective'], msg.longTermValueNeedsCustomers()));
+  const keys = Object.keys(o.vary);
+  for (const [key, values] of Object.entries(o.vary)) {
+    const path: Path = ['optimize', 'vary', key];
+    const inner = keys.find((k) => k.startsWith(`${key}.`));
+    if (inner) out.push(at(path, msg.decisionsOverlap(key, inner), true));
+    const tried = Array.isArray(values) ? values : [values.min, values.max];
+    for (const value of tried) {
+      try {
+        validate(applyOverrides(raw, { [key]: value }), file, () => locate(path), (p, m) => msg.inDecision(key, value, formatPath(p), m), formatPath(path));
+      } catch (e) {
+        if (e instanceof ScenarioError) out.push(...e.diagnostics);
+        else if (e instanceof OverrideError) out.push(at(path, msg.inDecision(key, value, '', e.message), true));
+        else throw e;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -88,6 +120,38 @@ export function deriveScenario(loaded: LoadedScenario, name: string, set: Readon
     if (e instanceof OverrideError) throw new ScenarioError([{ file: loaded.file, path: origin, message: e.message }]);
     throw e;
   }
+}
+
+/**
+ * The scenario with command-line overrides (`--set KEY=VALUE`) applied to it as written, validated
+ * like the file, with its policies derived again on top; `policies` given replace the file's.
+ * Problems are reported against `origin`.
+ */
+export function withOverrides(
+  loaded: LoadedScenario,
+  set: Readonly<Record<string, unknown>>,
+  origin: string,
+  policies?: readonly { name: string; set: Readonly<Record<string, unknown>> }[],
+): LoadedScenario {
+  const base = Object.keys(set).length > 0 ? deriveScenario(loaded, 'baseline', set, origin) : { name: 'baseline', scenario: loaded.scenario, config: loaded.config };
+  const raw = Object.keys(set).length > 0 ? applyOverrides(loaded.raw, set) : loaded.raw;
+  const next: LoadedScenario = { ...loaded, scenario: base.scenario, config: base.config, raw, policies: [{ name: 'baseline', scenario: base.scenario, config: base.config }] };
+  const given = policies ?? (loaded.scenario.policies ?? []).map((p) => ({ name: p.name, set: p.set }));
+  const problems: Diagnostic[] = [];
+  for (const p of given) {
+    if (p.name === 'baseline' || next.policies.some((q) => q.name === p.name)) {
+      problems.push({ file: loaded.file, path: `--policy ${p.name}`, message: msg.duplicatePolicy(p.name) });
+      continue;
+    }
+    try {
+      next.policies.push(deriveScenario(next, p.name, p.set, policies ? `--policy ${p.name}` : `policy "${p.name}" with ${origin}`));
+    } catch (e) {
+      if (e instanceof ScenarioError) problems.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return next;
 }
 
 /** Validates a plain object as a scenario (schema, then cross-field checks and limits). */

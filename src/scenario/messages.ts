@@ -41,11 +41,16 @@ export const nameTooLong = (what: string, limit: number) =>
 export const tooManyItems = (what: string, limit: number) => `${what} may have at most ${limit.toLocaleString('en-US')} items (limit)`;
 export const emptyShift = (start: string, end: string) =>
   `a shift from ${start} to ${end} is empty (start and end are the same time of day); a 24-hour shift is written start "00:00", end "24:00"`;
+export const inDecision = (key: string, value: unknown, path: string, message: string) => `decision ${key} = ${JSON.stringify(value)}${path && path !== key ? ` (${path})` : ''}: ${message}`;
+export const decisionsOverlap = (outer: string, inner: string) => `decisions ${outer} and ${inner} overlap: one sets part of the other`;
+export const longTermValueNeedsCustomers = () => 'objective longTermValue needs customers (it is NPV + the customer equity at the horizon); use profit or cost';
 export const inPolicy = (policy: string, path: string, message: string) => `policy "${policy}"${path ? ` sets ${path}` : ''}: ${message}`;
 export const duplicatePolicy = (name: string) => `policy name "${name}" is used twice (names must be unique; "baseline" is taken by the base scenario)`;
 export const staffingOrGroups = () => 'give either staffing: { agents } (one group around the clock) or groups: [ … ] (agent groups with shifts), not both';
 export const noStaffing = () => 'the scenario needs staffing: { agents } or groups: [ … ]';
 export const agentsOrShifts = () => 'give a group exactly one of agents (around the clock), shifts, or roster (agents interval by interval)';
+export const scaledTooMany = (agents: number, scale: number, scaled: number, limit: number) =>
+  `staffingScale ${scale} makes ${agents} agents ${scaled.toLocaleString('en-US')}; at most ${limit.toLocaleString('en-US')} agents are allowed (limit)`;
 export const rosterLength = (length: number, perDay: number, horizonIntervals: number) =>
   `roster.agents has ${length} values; it needs one day's (${perDay}), one week's (${7 * perDay}) or the whole horizon's (${horizonIntervals}) worth`;
 export const rosterShrinkage = () => 'a roster lists the agents on duty, so shrinkage does not apply to it (remove shrinkage, or use shifts)';

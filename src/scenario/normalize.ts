@@ -79,7 +79,16 @@ export function calendarOf(s: Scenario): { startWeekday: number; startMonth: num
 export function groupsOf(s: Scenario): NonNullable<Scenario['groups']> {
   if (s.groups) return s.groups;
   const st = s.staffing!;
-  return [{ name: 'agents', agents: st.agents, wagePerHour: st.wagePerHour, shrinkage: 0, handleFactor: 1, resolveOddsFactor: 1, courtesy: 3 }];
+  return [{ name: 'agents', agents: st.agents, staffingScale: 1, wagePerHour: st.wagePerHour, shrinkage: 0, handleFactor: 1, resolveOddsFactor: 1, courtesy: 3 }];
+}
+
+/**
+ * Agents after a group's `staffingScale`: agents × scale to the nearest whole agent, halves up
+ * (the 1e-9 forgives floating point: 15 × 1.1 is 16.500000000000004, 5 × 0.9 is 4.5). Scale 1
+ * leaves every value as written.
+ */
+export function scaledAgents(agents: number, scale: number): number {
+  return scale === 1 ? agents : Math.floor(agents * scale + 0.5 + 1e-9);
 }
 
 /** The reason list the scenario describes: by default one reason, "general". */
@@ -112,7 +121,7 @@ export function toModelConfig(s: Scenario): ModelConfig {
     resolveOddsFactor: g.resolveOddsFactor,
     courtesy: g.courtesy,
     escalateTo: g.escalateTo !== undefined ? index.get(g.escalateTo)! : -1,
-    roster: g.roster ? { intervalSec: g.roster.intervalMin * 60, agents: [...g.roster.agents] } : null,
+    roster: g.roster ? { intervalSec: g.roster.intervalMin * 60, agents: g.roster.agents.map((n) => scaledAgents(n, g.staffingScale)) } : null,
     shifts: g.roster
       ? []
       : g.shifts
@@ -122,7 +131,7 @@ export function toModelConfig(s: Scenario): ModelConfig {
             weekdays: sh.days.map((d) => WEEKDAYS.indexOf(d)),
             startSec,
             endSec,
-            agents: sh.agents,
+            agents: scaledAgents(sh.agents, g.staffingScale),
             breaks: sh.breaks.map((b) => {
               let from = clockSec(b.start);
               if (from < startSec) from += SECONDS_PER_DAY;
@@ -130,7 +139,7 @@ export function toModelConfig(s: Scenario): ModelConfig {
             }),
           };
         })
-      : [{ weekdays: ALL_DAYS, startSec: 0, endSec: SECONDS_PER_DAY, agents: g.agents!, breaks: [] }],
+      : [{ weekdays: ALL_DAYS, startSec: 0, endSec: SECONDS_PER_DAY, agents: scaledAgents(g.agents!, g.staffingScale), breaks: [] }],
   }));
   const reasons: ReasonConfig[] = reasonsOf(s).map((r) => ({
     name: r.name,

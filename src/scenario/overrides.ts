@@ -1,3 +1,4 @@
+import { splitDotPath } from '../engine/dot-path.js';
 import * as msg from './messages.js';
 
 /** A dot path that could not be applied, with the reason. */
@@ -14,8 +15,8 @@ export class OverrideError extends Error {}
 export function applyOverrides(base: Record<string, unknown>, set: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out = structuredClone(base);
   for (const [path, value] of Object.entries(set)) {
-    const keys = path.split('.');
-    if (keys.some((k) => k === '')) throw new OverrideError(msg.badOverridePath(path));
+    const keys = splitDotPath(path);
+    if (keys === null) throw new OverrideError(msg.badOverridePath(path));
     // Own keys only: "constructor" must not find Object's, and "__proto__" would reach Object.prototype.
     if (keys.includes('__proto__')) throw new OverrideError(msg.protoInPath(path));
     let node: Record<string, unknown> = out;
@@ -36,6 +37,22 @@ export function applyOverrides(base: Record<string, unknown>, set: Readonly<Reco
     } else node[last] = structuredClone(value);
   }
   return out;
+}
+
+/**
+ * The value at a dot path of a plain scenario object, read the way `applyOverrides` writes it
+ * (list items by name, or by index where items have none); undefined where nothing is there.
+ */
+export function readOverride(base: unknown, path: string): unknown {
+  const keys = splitDotPath(path);
+  if (keys === null) return undefined;
+  let node: unknown = base;
+  for (const key of keys) {
+    if (Array.isArray(node)) node = node[listIndex(node, key)];
+    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[key];
+    else return undefined;
+  }
+  return node;
 }
 
 /** The index of the list item `key` names: by its `name`, or by position when no item has one; −1: none. */

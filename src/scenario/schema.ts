@@ -204,6 +204,9 @@ export const GroupSchema = z.strictObject({
     })
     .optional()
     .meta({ description: 'Agents on duty interval by interval (for example as observed in a log), instead of agents or shifts.' }),
+  staffingScale: positive('staffingScale', 100)
+    .default(1)
+    .meta({ description: 'Multiplies the agents of every shift of the group (or its around-the-clock agents, or every roster value), each rounded to the nearest whole agent, halves up: one value that staffs the whole group up (1.1) or down (0.9).' }),
   wagePerHour: nonNegative('wagePerHour', 10_000).default(30),
   shrinkage: z.number().min(0, 'shrinkage must be ≥ 0').lt(1, 'shrinkage must be < 1').default(0).meta({ description: 'Share of scheduled agent-shifts lost to absence and training (paid, unavailable).' }),
   handleFactor: positive('handleFactor', 10).default(1),
@@ -324,6 +327,45 @@ export const SatisfactionSchema = z
   })
   .meta({ description: 'How a contact ends in a satisfaction level 1–5 and what the level does to churn (only with customers).' });
 
+/** A numeric decision variable: min, min + step, … up to max. */
+export const OptimizeRangeSchema = z
+  .strictObject({
+    min: z.number().meta({ description: 'Smallest value.' }),
+    max: z.number().meta({ description: 'Largest value; max − min must be a whole number of steps.' }),
+    step: z.number().gt(0, 'step must be > 0').default(1).meta({ description: 'Step between values (default 1).' }),
+  })
+  .refine((r) => r.min <= r.max, { message: 'min must be ≤ max' })
+  .refine((r) => r.max === r.min || Math.abs((r.max - r.min) / r.step - Math.round((r.max - r.min) / r.step)) < 1e-9, { message: 'max − min must be a whole number of steps' })
+  .refine((r) => (r.max - r.min) / r.step <= LIMITS.optimizeValues, { message: `at most ${LIMITS.optimizeValues.toLocaleString('en-US')} values (limit)` });
+
+export const OptimizeSchema = z
+  .strictObject({
+    objective: z
+      .enum(['profit', 'longTermValue', 'cost'])
+      .default('profit')
+      .meta({ description: 'What to maximise: profit or longTermValue (NPV + customer equity; needs customers); or minimise: cost (support cost + the costs of waiting, abandonment and the service-level penalty).' }),
+    vary: z
+      .record(z.string(), z.union([OptimizeRangeSchema, list(z.unknown(), 'a decision\'s list of values').min(1, 'a list of values needs at least one value')]), {
+        error: 'each decision is a dot path → { min, max, step? } or a list of values',
+      })
+      .refine((v) => Object.keys(v).length > 0, 'name at least one decision variable')
+      .meta({
+        description:
+          'Decision variables: dot path (as in policies.set) → { min, max, step? } or a list of values, e.g. { "groups.tier1.shifts.0.agents": { min: 10, max: 40 }, "groups.tier1.shifts.0.start": ["07:00", "08:00"], "policy.ahtTargetSec": [null, 360], "callback": [null, { offerAboveSec: 120, acceptProb: 0.5 }] }.',
+      }),
+    require: list(z.string(), 'optimize.require').default([]).meta({ description: 'Requirements judged with the 95% CI, e.g. ["serviceLevel >= 0.8", "voice.abandonRate <= 0.05"].' }),
+    start: z
+      .enum(['analytic', 'scenario'])
+      .default('analytic')
+      .meta({ description: 'Where the search starts: analytic (Erlang C/A requirements per interval turned into shifts by a set-covering integer program) or scenario (the values as written).' }),
+    indifference: z
+      .number()
+      .gt(0, 'indifference must be > 0')
+      .optional()
+      .meta({ description: 'The smallest difference in the objective worth telling apart (currency), for the final ranking and selection; default: 0.1% of what the center costs (economics.cost) at the search\'s end.' }),
+  })
+  .meta({ description: 'What `ccsim optimize` may change (vary), what it maximises or minimises (objective), and what must hold (require).' });
+
 export const ScenarioSchema = z
   .strictObject({
     name: name('name').meta({ description: 'Scenario name; outputs go to out/<name>/.' }),
@@ -405,11 +447,19 @@ export const ScenarioSchema = z
         discountRatePerYear: nonNegative('discountRatePerYear', 1).default(0.08).meta({ description: 'Annual discount rate for the NPV (default 0.08).' }),
         costPerMinute: nonNegative('costPerMinute', 1000).default(0).meta({ description: 'Telephony/platform cost per handled minute.' }),
         costPerContact: nonNegative('costPerContact', 1e5).default(0).meta({ description: 'Fixed cost per handled contact.' }),
+        waitingCostPerMinute: nonNegative('waitingCostPerMinute', 1e5)
+          .default(0)
+          .meta({ description: 'Money lost per minute a contact waits in queue (sales or goodwill; abandoners count up to hanging up); counted in profit, reported as economics.waitingCost.' }),
+        abandonCost: nonNegative('abandonCost', 1e6).default(0).meta({ description: 'Money lost per abandoned contact; counted in profit, reported as economics.abandonCost.' }),
+        serviceLevelPenalty: nonNegative('serviceLevelPenalty', 1e9)
+          .default(0)
+          .meta({ description: 'Money per reporting interval (arrivals.intervalMin) whose service level — line contacts offered in it, answered within their threshold — is below serviceLevel.target (a contract penalty); counted in profit, reported as economics.serviceLevelPenalty.' }),
       })
-      .default({ discountRatePerYear: 0.08, costPerMinute: 0, costPerContact: 0 }),
+      .default({ discountRatePerYear: 0.08, costPerMinute: 0, costPerContact: 0, waitingCostPerMinute: 0, abandonCost: 0, serviceLevelPenalty: 0 }),
     customers: CustomersSchema.optional(),
     satisfaction: SatisfactionSchema.optional(),
     policies: list(PolicySchema, 'policies').optional().meta({ description: 'Variants for `ccsim compare`; the base is "baseline".' }),
+    optimize: OptimizeSchema.optional(),
   })
   .meta({ title: 'ccsim scenario', description: 'A contact-center scenario for ccsim.' });
 

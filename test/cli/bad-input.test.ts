@@ -156,7 +156,7 @@ describe.concurrent('commands', () => {
   it('refuses no command at all, listing the commands', async ({ expect }) => {
     const r = await ccsim();
     expectRefused(expect, r);
-    expect(r.stderr).toBe('ccsim: name a command: run, compare, sweep, merge, report, validate, fit, schema or erlang\n');
+    expect(r.stderr).toBe('ccsim: name a command: run, compare, sweep, optimize, merge, report, validate, fit, schema or erlang\n');
   });
 
   it('validate exits 0 on a valid file and prints that it is valid', async ({ expect }) => {

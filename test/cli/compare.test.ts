@@ -12,6 +12,9 @@ import { compareCommand, compareMessages, type CompareArgs } from '../../src/cli
 import { BENEFIT_COST_DEFINITION } from '../../src/experiment/benefit-cost.js';
 import { VERDICT_FIGURES } from '../../src/experiment/verdict.js';
 import { COMPARISON_CSV_HEADER } from '../../src/output/comparison.js';
+import { constraintMessages } from '../../src/experiment/constraint.js';
+import { FIGURE_KEYS } from '../../src/model/catalogue.js';
+import { REQUIREMENTS_CSV_HEADER } from '../../src/output/requirements.js';
 import { COMPARISON_MONTHS_CSV_HEADER } from '../../src/output/customer-months.js';
 import { verdictMessages } from '../../src/output/verdicts.js';
 import { lifecycleText } from '../experiment/lifecycle.js';
@@ -76,8 +79,41 @@ describe.concurrent('ccsim compare', () => {
     expect(readFileSync(join(two, 'comparison.csv'), 'utf8')).toBe(readFileSync(join(one, 'comparison.csv'), 'utf8'));
     const csv = readFileSync(join(one, 'comparison.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe(COMPARISON_CSV_HEADER.join(','));
+    expect(readFileSync(join(two, 'comparison.xlsx')).equals(readFileSync(join(one, 'comparison.xlsx')))).toBe(true);
     const figures = Object.keys(c.policies[0].kpis).length + Object.keys(c.policies[0].economics).length;
     expect(csv).toHaveLength(1 + 4 * figures);
+  });
+
+  it('judges every policy against --require with the CI of its figure, in the JSON, the table and comparison-requirements.csv', async () => {
+    const out = fresh();
+    const r = await ccsimAsync(['compare', SCENARIO, '--reps', '4', '--workers', '1', '--no-charts', '--require', 'serviceLevel >= 80%', '--require', 'voice.abandonRate <= 0.05', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
+    expect(c.require).toEqual(['serviceLevel >= 80%', 'voice.abandonRate <= 0.05']);
+    const csv = readFileSync(join(out, 'comparison-requirements.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe(REQUIREMENTS_CSV_HEADER.join(','));
+    expect(csv).toHaveLength(1 + 2 * c.policies.length);
+    for (const p of c.policies) {
+      // The rule, as the README states it: feasible when the whole 95% CI meets the bound.
+      const [lo, hi] = p.kpis.serviceLevel.ci95;
+      expect(p.feasibility.requirements[0].status).toBe(lo >= 0.8 ? 'feasible' : hi < 0.8 ? 'infeasible' : 'undetermined');
+      const [alo, ahi] = p.channels.voice.abandonRate.ci95;
+      expect(p.feasibility.requirements[1].status).toBe(ahi <= 0.05 ? 'feasible' : alo > 0.05 ? 'infeasible' : 'undetermined');
+      expect(r.stdout).toMatch(new RegExp(`\\n  ${p.name} +${p.feasibility.status} `));
+    }
+  });
+
+  it('compares against --set overrides of the base and --policy variants given on the command line, instead of the file\'s policies', async () => {
+    const r = await ccsimAsync(['compare', SCENARIO, '--reps', '3', '--workers', '1', '--no-charts', '--json', '--set', 'staffing.agents=16', '--policy', 'more={staffing.agents: 17}', '--out', fresh()]);
+    expect(r.code, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.policies.map((p: { name: string }) => p.name)).toEqual(['baseline', 'more']);
+    // Support cost is the wages alone (30 an hour by default, 24 measured hours): 16 and 17 agents.
+    expect(c.policies[0].economics.supportCost.mean).toBeCloseTo(16 * 30 * 24, 6);
+    expect(c.policies[1].economics.supportCost.mean).toBeCloseTo(17 * 30 * 24, 6);
+    const bad = await ccsimAsync(['compare', SCENARIO, '--workers', '1', '--set', 'staffing.agents=0', '--out', fresh()]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--set staffing.agents=0: staffing.agents: agents must be ≥ 1');
   });
 
   it('round-trips a verdict file: unchanged → exit 0; a policy changed so its verdict flips → exit 1 naming it', async () => {
@@ -161,6 +197,7 @@ describe('compare options', () => {
     ['--baseline with --write-baseline', { baseline: VERDICTS, writeBaseline: 'x.json' }, compareMessages.bothBaselines()],
     ['a --write-baseline file under a file', { writeBaseline: `${SCENARIO}/v.json` }, `--write-baseline ${SCENARIO}/v.json: ${SCENARIO} is not a directory`],
     ['--by other than the verdict file holds', { baseline: VERDICTS, by: 'waitSec' }, compareMessages.byDiffers(VERDICTS, 'asaSec', 'waitSec')],
+    ['a --require whose figure is misspelt', { require: ['servicelevel >= 0.8'] }, `--require ${constraintMessages.unknownFigure('servicelevel >= 0.8', 'servicelevel', FIGURE_KEYS.filter((k) => k !== 'staffedAgents' && k !== 'paidAgents'))}`],
   ];
   for (const [label, args, message] of cases) {
     it(`refuses ${label}`, async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GridError, MAX_GRID_POINTS, checkAxes, gridMessages, gridPoints, parseShard, parseVary, shardIndices } from '../../src/experiment/grid.js';
+import { GridError, MAX_GRID_POINTS, checkAxes, gridMessages, gridPoints, parsePolicy, parseSet, parseShard, parseVary, shardIndices } from '../../src/experiment/grid.js';
 
 describe('parseVary', () => {
   it('reads values as YAML scalars: numbers are numbers, null is null, words are text', () => {
@@ -8,6 +8,12 @@ describe('parseVary', () => {
     expect(parseVary('patience=null')).toEqual({ key: 'patience', values: [null] });
     expect(parseVary('handleTime.dist= exponential , lognormal')).toEqual({ key: 'handleTime.dist', values: ['exponential', 'lognormal'] });
     expect(parseVary('economics.discountRatePerYear=0.05,1e-1')).toEqual({ key: 'economics.discountRatePerYear', values: [0.05, 0.1] });
+  });
+
+  it('takes every path policies.set takes: list indices and names with hyphens', () => {
+    expect(parseVary('groups.care.shifts.0.agents=12,14,16')).toEqual({ key: 'groups.care.shifts.0.agents', values: [12, 14, 16] });
+    expect(parseVary('groups.tier-1.staffingScale=0.9,1.1')).toEqual({ key: 'groups.tier-1.staffingScale', values: [0.9, 1.1] });
+    expect(parseVary('reasons.0.resolveProb=0.5').key).toBe('reasons.0.resolveProb');
   });
 
   it('keeps commas inside brackets, braces and quotes within one value', () => {
@@ -22,7 +28,7 @@ describe('parseVary', () => {
   });
 
   it('refuses a key that is not a dot path, an empty value, a value YAML cannot read, and a value given twice', () => {
-    expect(() => parseVary('staffing..agents=5')).toThrow(new GridError(gridMessages.varyKey('staffing..agents')));
+    for (const key of ['staffing..agents', '.staffing', 'staffing.', 'staffing. agents']) expect(() => parseVary(`${key}=5`)).toThrow(new GridError(gridMessages.varyKey(key)));
     expect(() => parseVary('staffing.agents=5,,6')).toThrow(new GridError(gridMessages.varyEmptyValue('staffing.agents', 2)));
     expect(() => parseVary('staffing.agents=[1,2')).toThrow(/--vary staffing.agents: cannot read the value "\[1,2"/);
     expect(() => parseVary('staffing.agents=5,5.0')).toThrow(new GridError(gridMessages.varyDuplicateValue('staffing.agents', '5.0')));
@@ -71,5 +77,19 @@ describe('shards', () => {
         expect(all).toEqual(Array.from({ length: points }, (_, i) => i));
       }),
     );
+  });
+});
+
+describe('--set and --policy', () => {
+  it('reads --set KEY=VALUE as one value, as --vary reads values, and refuses two', () => {
+    expect(parseSet('serviceLevel.thresholdSec=20')).toEqual({ key: 'serviceLevel.thresholdSec', value: 20 });
+    expect(parseSet('callback={offerAboveSec: 60, acceptProb: 0.5}').value).toEqual({ offerAboveSec: 60, acceptProb: 0.5 });
+    expect(() => parseSet('staffing.agents=14,15')).toThrow(new GridError(gridMessages.setForm('staffing.agents=14,15')));
+  });
+
+  it('reads --policy NAME={…} as a name and the dot paths of policies.set, and refuses anything else', () => {
+    expect(parsePolicy('lean={groups.tier-1.shifts.0.agents: 12, policy.ahtTargetSec: 300}')).toEqual({ name: 'lean', set: { 'groups.tier-1.shifts.0.agents': 12, 'policy.ahtTargetSec': 300 } });
+    for (const bad of ['lean', 'lean=12', '={a: 1}', 'bad name={a: 1}', 'lean={}', 'lean={a: [1']) expect(() => parsePolicy(bad)).toThrow(new GridError(gridMessages.policyForm(bad)));
+    expect(() => parsePolicy('lean={a..b: 1}')).toThrow(new GridError(gridMessages.varyKey('a..b')));
   });
 });

@@ -204,3 +204,43 @@ function week48(): ShiftCoverInput {
   }
   return { intervalsPerDay, requirement, shifts, shrinkage: { day: 0.3, night: 0.25 } };
 }
+
+describe('alternatives of one shift (exclusive) and lower bounds', () => {
+  // One day of 4 intervals: 2 agents needed in intervals 0–1, 1 in 2–3. One shift of 2 intervals
+  // whose start is to be chosen (0, 1 or 2), and a fixed late shift over intervals 2–3.
+  const base: ShiftCoverInput = {
+    intervalsPerDay: 4,
+    requirement: Array.from({ length: 7 }, () => [2, 2, 1, 1]).flat(),
+    shifts: [
+      { id: 'early@0', days: [0, 1, 2, 3, 4, 5, 6], startInterval: 0, lengthIntervals: 2, costPerAgent: 10, maxAgents: 5, exclusive: 'early' },
+      { id: 'early@1', days: [0, 1, 2, 3, 4, 5, 6], startInterval: 1, lengthIntervals: 2, costPerAgent: 10, maxAgents: 5, exclusive: 'early' },
+      { id: 'early@2', days: [0, 1, 2, 3, 4, 5, 6], startInterval: 2, lengthIntervals: 2, costPerAgent: 10, maxAgents: 5, exclusive: 'early' },
+      { id: 'late', days: [0, 1, 2, 3, 4, 5, 6], startInterval: 2, lengthIntervals: 2, costPerAgent: 10 },
+    ],
+  };
+
+  it('takes exactly one start of a shift whose start is chosen', async () => {
+    // By hand: early must cover intervals 0–1 (2 agents), so it starts at 0; late covers 2–3 with 1.
+    const r = await coverShifts(base);
+    expect(r.status).toBe('optimal');
+    if (r.status !== 'optimal') return;
+    expect(r.agents).toEqual([2, 0, 0, 1]);
+    expect(r.totalCost).toBe(30);
+    expect(shiftCoverLp(base)).toMatch(/one_0: y0 \+ y1 \+ y2 = 1/);
+  });
+
+  it('keeps a taken alternative within its minimum, and a fixed candidate above its own', async () => {
+    // Without exclusivity the cheapest cover would be the same; a minimum of 3 on every early
+    // start and of 2 on late changes it: early@0 with 3, late with 2 (by hand: 5 agents × 10).
+    const bounded = { ...base, shifts: base.shifts.map((s) => (s.id === 'late' ? { ...s, minAgents: 2 } : { ...s, minAgents: 3 })) };
+    const r = await coverShifts(bounded);
+    expect(r.status === 'optimal' && r.agents).toEqual([3, 0, 0, 2]);
+  });
+
+  it('refuses an exclusive candidate without maxAgents, and a minimum above the maximum', () => {
+    const open = { ...base, shifts: [{ ...base.shifts[0]!, maxAgents: undefined }, ...base.shifts.slice(1)] };
+    expect(() => shiftCoverLp(open)).toThrow(new RangeError(shiftCoverMessage.invalid('shifts[0].maxAgents', undefined, 'given for a shift with an exclusive key')));
+    const upside = { ...base, shifts: [{ ...base.shifts[0]!, minAgents: 6 }, ...base.shifts.slice(1)] };
+    expect(() => shiftCoverLp(upside)).toThrow(/shifts\[0\]\.minAgents must be an integer >= 0 and <= maxAgents/);
+  });
+});

@@ -26,6 +26,8 @@ import { LIFECYCLE_FILE, lifecycleScenario } from '../experiment/lifecycle.js';
 import { staffingSweep } from '../output/chart-fixtures.js';
 import { count } from './oracle.js';
 import { dotted, pathsOf, related } from './scenarios.js';
+import { optimizeJson, type OptimizeResult } from '../../src/output/optimize.js';
+import { optimizeText } from '../support/optimize.js';
 
 export type Kind = StoredKind | 'shard' | 'verdicts' | 'manifest';
 
@@ -52,11 +54,13 @@ export async function storedTexts(): Promise<StoredTexts> {
   const comparison = await compare(life.policies, { scenario: 'staffing-by-profit', seed: 5, replications: 2 }, inlineRunner());
   const sweep = await staffingSweep([{ key: 'staffing.agents', values: [14, 15, 16] }]);
   const half = (k: number) => shardJson(sweep, { k, n: 2 }, sweep.results.filter((p) => p.index % 2 === k - 1));
+  const optimize = await smallOptimization();
   return {
     texts: {
       summary: summaryJson(summary),
       comparison: comparisonJson(comparison),
       sweep: sweepJson(sweep),
+      optimize: optimizeJson(optimize),
       scenario: scenarioJson({ name: 'staffing-by-profit', description: 'cut short', file: 'x.yaml', source: 'name: x\n' }),
       shard: half(1),
       verdicts: verdictsJson(comparison),
@@ -64,6 +68,39 @@ export async function storedTexts(): Promise<StoredTexts> {
     },
     otherShard: half(2),
     comparison,
+  };
+}
+
+/** A whole optimisation of a small M/M/c center (waiting priced, one decision), as optimize.json holds it. */
+async function smallOptimization(): Promise<OptimizeResult> {
+  const text = [
+    'name: mmc',
+    'seed: 7',
+    'horizon: { days: 2 }',
+    'warmup: { days: 1 }',
+    'arrivals: { ratePerHour: 40 }',
+    'handleTime: { dist: exponential, meanSec: 360 }',
+    'staffing: { agents: 9, wagePerHour: 20 }',
+    'economics: { waitingCostPerMinute: 1 }',
+    'optimize:',
+    '  objective: cost',
+    '  vary: { staffing.agents: { min: 4, max: 12 } }',
+    '  require: ["serviceLevel >= 0.5"]',
+    '',
+  ].join('\n');
+  const { outcome, start } = await optimizeText(text, { start: 'scenario', replications: 4, budget: 6, maxReplications: 8 });
+  return {
+    ...outcome,
+    objective: 'cost',
+    scenario: 'mmc',
+    seed: 7,
+    replications: 4,
+    budget: 6,
+    maxReplications: 8,
+    require: ['serviceLevel >= 0.5'],
+    vary: { 'staffing.agents': { min: 4, max: 12, step: 1 } },
+    start: { method: start.method, set: { 'staffing.agents': 9 }, notes: start.notes, requirement: start.requirement },
+    fingerprint: '0'.repeat(64),
   };
 }
 
@@ -125,6 +162,7 @@ const FILE: Record<Kind, string> = {
   summary: 'summary.json',
   comparison: 'comparison.json',
   sweep: 'sweep.json',
+  optimize: 'optimize.json',
   scenario: 'scenario.json',
   shard: 'shard-1-of-2.json',
   verdicts: 'v.json',
@@ -139,6 +177,7 @@ export function checkStored(stored: StoredTexts, m: StoredMutation): void {
       case 'summary':
       case 'comparison':
       case 'sweep':
+      case 'optimize':
       case 'scenario': {
         const value = parseStored(m.kind as never, file, m.text) as never;
         const results = m.kind === 'scenario' ? {} : { [m.kind]: value };

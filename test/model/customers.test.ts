@@ -313,7 +313,7 @@ describe('the customer lifecycle', () => {
   it('adds nothing to a scenario without customers: no customers figures, no csat, support economics only', () => {
     const [r] = [simulateReplication(stationary({ ratePerHour: 120, ahtSec: 300, agents: 12, patienceSec: 200, days: 2 }), 1, 0)];
     expect(r!.customers).toBeUndefined();
-    expect(Object.keys(r!.economics)).toEqual(['supportCost', 'revenue', 'profit', 'npv']);
+    expect(Object.keys(r!.economics)).toEqual(['supportCost', 'waitingCost', 'abandonCost', 'serviceLevelPenalty', 'cost', 'revenue', 'profit', 'npv']);
     expect(r!.months).toHaveLength(1);
     expect(r!.months[0]!.supportCost).toBeCloseTo(r!.economics.supportCost, 6);
     expect('csat' in r!.kpis).toBe(false);

@@ -51,6 +51,8 @@ describe('the ledger', () => {
       // Exactly one component moves, the item's own.
       const moved = PROFIT_COMPONENTS.filter((c) => c.terms.reduce((s, t) => s + t.sign * figures[t.figure], 0) !== 0).map((c) => c.key);
       expect(moved, item).toEqual([LEDGER_ITEMS[item].component]);
+      // The center's cost holds support cost and the costs that are not wages, nothing else.
+      expect(figures.cost, item).toBe(['supportCost', 'waitingCost', 'abandonCost', 'serviceLevelPenalty'].includes(LEDGER_ITEMS[item].figure) ? 7 : 0);
     }
   });
 

@@ -13,6 +13,9 @@ import { replicate } from '../../src/experiment/replicate.js';
 import { defineSweep, runPoints } from '../../src/experiment/sweep.js';
 import { summarize, type Summary } from '../../src/experiment/summary.js';
 import { sweepResult, type SweepResult } from '../../src/output/sweep.js';
+import type { OptimizeResult } from '../../src/output/optimize.js';
+import { optimizeText } from '../support/optimize.js';
+import { isDecision } from '../../src/experiment/decisions.js';
 import { deriveScenario, parseScenario } from '../../src/scenario/load.js';
 import { REPO } from '../support/cli.js';
 import { lifecycleScenario } from '../experiment/lifecycle.js';
@@ -43,7 +46,7 @@ export async function staffingComparison(): Promise<Comparison> {
 export async function staffingSweep(vary: Axis[], by: string | null = 'serviceLevel'): Promise<SweepResult> {
   const loaded = scenario('staffing-levels');
   const points = gridPoints(vary).map((p) => ({ ...p, config: deriveScenario(loaded, `point-${p.index}`, p.set, 'test').config }));
-  const def = defineSweep({ scenario: 'staffing-levels', seed: 11, replications: 2, vary, by }, points);
+  const def = defineSweep({ scenario: 'staffing-levels', seed: 11, replications: 2, vary, by, require: [], decisions: vary.map((a) => a.key).filter(isDecision) }, points);
   return sweepResult(def, await runPoints(points, { seed: 11, replications: 2 }, inlineRunner()));
 }
 
@@ -57,4 +60,15 @@ export async function lifecycleSummary(): Promise<Summary> {
 /** Its baseline, lean and generous policies over the three months, 3 replications. */
 export async function lifecycleComparison(): Promise<Comparison> {
   return compare(lifecycleScenario({ horizon: { months: 3 } }).policies, { scenario: 'staffing-by-profit', seed: 5, replications: 3 }, inlineRunner());
+}
+
+/** A small optimisation (an M/M/c center with waiting priced, 5 candidates or so) as optimize.json holds it. */
+export async function smallOptimization(): Promise<OptimizeResult> {
+  const text = ['name: tiny', 'seed: 2', 'horizon: { days: 2 }', 'warmup: { days: 1 }', 'arrivals: { ratePerHour: 60 }', 'handleTime: { dist: exponential, meanSec: 300 }',
+    'staffing: { agents: 9 }', 'economics: { waitingCostPerMinute: 1 }', 'optimize: { objective: cost, vary: { staffing.agents: { min: 6, max: 12 } }, require: ["serviceLevel >= 0.5"] }', ''].join('\n');
+  const run = await optimizeText(text, { start: 'scenario', replications: 4, maxReplications: 8 });
+  return {
+    ...run.outcome, objective: 'cost', scenario: 'tiny', seed: 2, replications: 4, budget: 60, maxReplications: 8, require: ['serviceLevel >= 0.5'],
+    vary: { 'staffing.agents': { min: 6, max: 12, step: 1 } }, start: { method: 'scenario', set: { 'staffing.agents': 9 }, notes: [], requirement: null }, fingerprint: 'f',
+  };
 }

@@ -19,7 +19,7 @@ import { policyColor, wrap, type VlSpec } from '../../src/output/charts/theme.js
 import type { Summary } from '../../src/output/summary.js';
 import type { SweepResult } from '../../src/output/sweep.js';
 import { axisFormat } from '../../src/output/charts/figures.js';
-import { lifecycleComparison, lifecycleSummary, midsizeSummary, staffingComparison, staffingSweep, stationarySummary } from './chart-fixtures.js';
+import { lifecycleComparison, lifecycleSummary, midsizeSummary, smallOptimization, staffingComparison, staffingSweep, stationarySummary } from './chart-fixtures.js';
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), after checking the signature. */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -55,6 +55,7 @@ beforeAll(async () => {
     ...chartSpecs({ summary: flat }).map((s) => ({ ...s, name: `flat-${s.name}` })),
     ...chartSpecs({ summary: lifeSummary, comparison: lifeComparison }).map((s) => ({ ...s, name: `life-${s.name}` })),
     ...sweeps.flatMap((sweep, i) => chartSpecs({ sweep }).map((s) => ({ ...s, name: `${i + 1}key-${s.name}` }))),
+    ...chartSpecs({ optimize: await smallOptimization() }),
   ];
   rendered = new Map();
   for (const s of specs) rendered.set(s.name, await renderChart(s.spec));
@@ -68,6 +69,7 @@ describe('the chart registry', () => {
       'life-intraday-load', 'life-service-intraday', 'life-service-daily', 'life-reasons', 'life-satisfaction', 'life-customers-monthly', 'life-profit-cumulative',
       'life-compare-kpis', 'life-compare-profit', 'life-compare-profit-cumulative', 'life-compare-customers-monthly', 'life-compare-satisfaction',
       '1key-sweep-profit', '1key-sweep-by', '2key-sweep-profit', '2key-sweep-by', '3key-sweep-profit',
+      'optimize-agents',
     ]);
     expect(new Set(CHARTS.map((c) => c.name)).size).toBe(CHARTS.length);
   });
@@ -214,10 +216,11 @@ describe('why profit differs', () => {
     // Exact in the figures themselves: the components' terms are profit's formula, term by term.
     const terms = new Map<string, number>();
     for (const k of PROFIT_COMPONENTS) for (const t of k.terms) terms.set(t.figure, (terms.get(t.figure) ?? 0) + t.sign);
-    expect(Object.fromEntries(terms)).toEqual({ supportCost: -1, revenue: 1, referralRevenue: 0, upsellRevenue: 1, returnsCost: -1, acquisitionCost: -1 });
+    expect(Object.fromEntries(terms)).toEqual({ supportCost: -1, waitingCost: -1, abandonCost: -1, serviceLevelPenalty: -1, revenue: 1, referralRevenue: 0, upsellRevenue: 1, returnsCost: -1, acquisitionCost: -1 });
     for (const p of lifeComparison.policies) {
       const e = (f: string) => p.economics[f]!.mean!;
-      expect(Math.abs(e('revenue') + e('upsellRevenue') - e('supportCost') - e('acquisitionCost') - e('returnsCost') - e('profit'))).toBeLessThan(1e-6 * e('revenue'));
+      const nonWage = e('waitingCost') + e('abandonCost') + e('serviceLevelPenalty');
+      expect(Math.abs(e('revenue') + e('upsellRevenue') - e('supportCost') - nonWage - e('acquisitionCost') - e('returnsCost') - e('profit'))).toBeLessThan(1e-6 * e('revenue'));
     }
   });
 

@@ -17,7 +17,7 @@ import { parseScenario } from '../../src/scenario/load.js';
 const source = readFileSync('scenarios/staffing-by-profit.yaml', 'utf8').replace('horizon: { months: 12 }', 'horizon: { days: 3 }');
 const loaded = parseScenario(source, 'sbp.yaml');
 const config = loaded.config;
-const experiment: ReplicationExperiment = { command: 'run', seed: 5, replications: 2, by: null, configs: [{ name: 'sbp', config }], version: 'test' };
+const experiment: ReplicationExperiment = { command: 'run', seed: 5, replications: 2, by: null, require: [], configs: [{ name: 'sbp', config }], version: 'test' };
 const results = [0, 1].map((r) => simulateReplication(config, 5, r));
 const text = replicationShardJson(experiment, replicationFingerprint(experiment), { k: 1, n: 1 }, { name: 'staffing-by-profit', file: 'sbp.yaml', source }, [results]);
 const reference = simulateReplication({ ...config, warmupSec: 0, horizonSec: 3600 }, 5, 0);

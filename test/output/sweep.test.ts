@@ -8,6 +8,8 @@ const def: SweepDefinition = {
   replications: 2,
   vary: [{ key: 'staffing.agents', values: [10, 11, 12] }, { key: 'patience', values: [null] }],
   by: null,
+  require: [],
+  decisions: ['staffing.agents'],
   points: 3,
   fingerprint: 'f'.repeat(64),
 };

@@ -88,9 +88,9 @@ describe('customers in a scenario', () => {
     );
     expect(Object.keys(sOn.customers!.satisfaction)).toEqual(['veryDissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'verySatisfied']);
     expect(sOn.kpis.csat).toBeDefined();
-    expect(Object.keys(sOn.economics)).toEqual(['supportCost', 'revenue', 'referralRevenue', 'upsellRevenue', 'acquisitionCost', 'returnsCost', 'profit', 'npv', 'clv', 'customerEquity', 'longTermValue']);
+    expect(Object.keys(sOn.economics)).toEqual(['supportCost', 'waitingCost', 'abandonCost', 'serviceLevelPenalty', 'cost', 'revenue', 'referralRevenue', 'upsellRevenue', 'acquisitionCost', 'returnsCost', 'profit', 'npv', 'clv', 'customerEquity', 'longTermValue']);
     expect(sOff.customers).toBeUndefined();
     expect(sOff.kpis.csat).toBeUndefined();
-    expect(Object.keys(sOff.economics)).toEqual(['supportCost', 'revenue', 'profit', 'npv']);
+    expect(Object.keys(sOff.economics)).toEqual(['supportCost', 'waitingCost', 'abandonCost', 'serviceLevelPenalty', 'cost', 'revenue', 'profit', 'npv']);
   });
 });

@@ -17,6 +17,8 @@ import type { FitJson } from '../../fit/fit-json.js';
 import { backtestChart } from './backtest.js';
 import type { Summary } from '../summary.js';
 import type { SweepResult } from '../sweep.js';
+import type { OptimizeResult } from '../optimize.js';
+import { optimizeAgentsChart } from './optimize-agents.js';
 import { channelsChart } from './channels.js';
 import { compareKpisChart } from './compare-kpis.js';
 import { compareProfitChart } from './compare-profit.js';
@@ -38,6 +40,7 @@ export interface ChartSources {
   summary?: Summary | undefined;
   comparison?: Comparison | undefined;
   sweep?: SweepResult | undefined;
+  optimize?: OptimizeResult | undefined;
   /** `ccsim fit`: fit.json and backtest.json. */
   fit?: FitJson | undefined;
   backtest?: Backtest | undefined;
@@ -89,6 +92,7 @@ export const CHARTS: readonly ChartDefinition[] = [
     caption: 'Where in the grid is the --by figure best?',
     build: (s: SweepResult) => (s.by && s.by !== 'profit' ? sweepMapChart(s, s.by) : null),
   }),
+  define({ name: 'optimize-agents', source: 'optimize', caption: 'Where is the objective best, against the agents on the roster?', build: optimizeAgentsChart }),
   define({ name: 'fit-arrivals', source: 'fit', caption: 'Does the fitted arrival profile follow the observed days?', build: fitArrivalsChart }),
   define({ name: 'fit-patience', source: 'fit', caption: 'Is patience exponential? Kaplan–Meier against the fitted exponential', build: fitPatienceChart }),
   define({ name: 'fit-handle-time', source: 'fit', caption: 'Are service times lognormal? The histogram against the fitted lognormal', build: fitHandleTimeChart }),

@@ -18,6 +18,9 @@ export interface ProfitComponent {
 
 const STYLE: Record<(typeof LEDGER_COMPONENTS)[number]['key'], { label: string; color: string }> = {
   supportCost: { label: 'Support cost', color: '#bcbddc' },
+  waitingCost: { label: 'Cost of waiting', color: '#c6dbef' },
+  abandonCost: { label: 'Cost of abandonment', color: '#fdd0a2' },
+  serviceLevelPenalty: { label: 'Service-level penalty', color: '#d4b9da' },
   retainedRevenue: { label: 'Retained revenue', color: '#a1d99b' },
   wordOfMouth: { label: 'Word of mouth', color: '#80cdc1' },
   upsell: { label: 'Upsell', color: '#fed976' },

@@ -30,7 +30,8 @@ export function sweepMapChart(s: SweepResult, figure: string): VlSpec | null {
   if (points.length === 0 || s.vary.length === 0) return null;
   const style = figureStyle(figure);
   const direction = DIRECTION[figure] ?? 'higher';
-  const best = s.best[figure];
+  const bests = (s.best[figure] ?? []).filter((b) => b.index !== null);
+  const bestIndices = new Set(bests.map((b) => b.index));
   const keys = s.vary.map((a) => a.key);
   const means = points.map((p) => (p.kpis[figure] ?? p.economics[figure])!.mean).filter((m): m is number => m !== null);
   const [min, max] = [Math.min(...means), Math.max(...means)];
@@ -49,13 +50,19 @@ export function sweepMapChart(s: SweepResult, figure: string): VlSpec | null {
         mean: e.mean,
         lo: e.ci95?.[0] ?? null,
         hi: e.ci95?.[1] ?? null,
-        best: best?.index === p.index,
+        best: bestIndices.has(p.index),
         // viridis is dark at its low end: white text there
         ink: goodness < 0.6 ? 'white' : 'black',
       };
     }),
   );
-  const bestText = best ? `the best point by mean ${figureStyle(figure).label.toLowerCase()}: #${best.index}, ${keys.map((k) => `${k} = ${valueLabel(best.set[k])}`).join(', ')}` : '';
+  const label = figureStyle(figure).label.toLowerCase();
+  const bestText =
+    bests.length === 0
+      ? 'no best point (no varied key is a decision, or no point is feasible)'
+      : bests.length === 1
+        ? `the best point by mean ${label}: #${bests[0]!.index}, ${keys.map((k) => `${k} = ${valueLabel(bests[0]!.set![k])}`).join(', ')}`
+        : `the best point by mean ${label} at each level of ${Object.keys(bests[0]!.level).join(', ')} (${bests.map((b) => `#${b.index}`).join(', ')})`;
   const title = `Sweep: ${figureStyle(figure).label.toLowerCase()} over ${keys.join(' × ')}`;
   const reps = `Means over ${s.replications} common-random-number replication${s.replications === 1 ? '' : 's'} per point`;
   const fmt = style.format;

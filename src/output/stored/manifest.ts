@@ -21,7 +21,7 @@ const FORMAT = 'ccsim-outputs';
  * fit's directory (scenario.yaml, fit.json, backtest.json) holds a fit alone: it is never kept
  * beside the others, nor they beside it.
  */
-export const RESULT_KINDS = ['summary', 'comparison', 'sweep', 'fit'] as const;
+export const RESULT_KINDS = ['summary', 'comparison', 'sweep', 'optimize', 'fit'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 export interface Manifest {

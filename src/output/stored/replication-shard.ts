@@ -26,6 +26,7 @@ export const ReplicationShardSchema = z
     from: count(0, STORED_BOUNDS.replications),
     to: count(0, STORED_BOUNDS.replications),
     by: key.nullable(),
+    require: list(z.string().max(1000, 'a requirement of at most 1,000 characters'), 1000),
     scenario: z.looseObject({ name, file: z.string().max(4096, 'a path of at most 4,096 characters'), source: z.string().max(SOURCE_CHARS, 'a scenario text of at most 4 MiB') }),
     policies: list(name, STORED_BOUNDS.items).min(1, 'at least one configuration'),
     results: list(list(z.unknown(), STORED_BOUNDS.replications), STORED_BOUNDS.items),

@@ -13,6 +13,7 @@ const point = z.looseObject({
   set: record(setValue, 64),
   kpis: estimates,
   economics: estimates,
+  channels: record(estimates, 64).optional(),
 });
 
 /** What defines a sweep (experiment/sweep.ts SweepDefinition). */
@@ -22,23 +23,35 @@ const definition = z.looseObject({
   replications: count(1, STORED_BOUNDS.replications),
   vary: list(z.looseObject({ key, values: list(setValue, STORED_BOUNDS.points) }), 64).min(1, 'at least one varied key'),
   by: key.nullable(),
+  require: list(z.string().max(1000), 1000),
+  decisions: list(key, 64),
   points: count(1, STORED_BOUNDS.points),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint (64 hex digits)'),
 });
 
 /** Every point (and best point) gives a value for every varied key: the readers show them. */
-function setsComplete(d: { vary: { key: string }[]; results: { set: Record<string, unknown> }[]; best?: Record<string, { set: Record<string, unknown> }> }, ctx: z.core.$RefinementCtx): void {
+function setsComplete(d: { vary: { key: string }[]; results: { set: Record<string, unknown> }[]; best?: Record<string, { set: Record<string, unknown> | null }[]> }, ctx: z.core.$RefinementCtx): void {
   const check = (set: Record<string, unknown>, path: (string | number)[]) => {
     for (const { key } of d.vary) if (!Object.hasOwn(set, key)) ctx.addIssue({ code: 'custom', message: `no value for the varied key "${key}"`, path: [...path, 'set'] });
   };
   d.results.forEach((p, i) => check(p.set, ['results', i]));
-  for (const [figure, b] of Object.entries(d.best ?? {})) check(b.set, ['best', figure]);
+  for (const [figure, levels] of Object.entries(d.best ?? {})) levels.forEach((b, i) => b.set && check(b.set, ['best', figure, i]));
 }
+
+/** The best point of one level of the keys that are not decisions (experiment/sweep.ts BestPoint). */
+const bestPoint = z.looseObject({
+  level: record(setValue, 64),
+  index: count(0, STORED_BOUNDS.points - 1).nullable(),
+  set: record(setValue, 64).nullable(),
+  mean: storedNumber,
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  ties: list(count(0, STORED_BOUNDS.points - 1), STORED_BOUNDS.points),
+}).refine((b) => (b.index === null) === (b.set === null) && (b.index === null || b.mean !== null), { message: 'a best point has an index, a set and a mean, or none of them' });
 
 export const SweepSchema = definition
   .extend({
     results: list(point, STORED_BOUNDS.points),
-    best: record(z.looseObject({ index: count(0, STORED_BOUNDS.points - 1), set: record(setValue, 64), mean: storedNumber }), 64),
+    best: record(list(bestPoint, STORED_BOUNDS.points), 64),
   })
   .superRefine(setsComplete);
 
@@ -62,7 +75,7 @@ export const PointStateSchema = z.looseObject({ format: z.literal(POINT_FORMAT),
 /** sweep.json as read back: output/sweep.ts SweepResult (not imported: it imports this module). */
 export interface StoredSweepResult extends SweepDefinition {
   results: PointResult[];
-  best: Record<string, BestPoint>;
+  best: Record<string, BestPoint[]>;
 }
 
 /** sweep.json in `text` (from `file`); throws StoredFileError. */

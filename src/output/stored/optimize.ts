@@ -1,0 +1,48 @@
+/**
+ * optimize.json read back (by `ccsim report` and the report rebuilt by the other commands): what
+ * the optimisation section and its chart read. See read.ts.
+ */
+import { z } from 'zod';
+import type { OptimizeResult } from '../optimize.js';
+import { readStoredJson } from './read.js';
+import { count, estimates, key, list, name, record, seed, setValue, STORED_BOUNDS, storedNumber } from './values.js';
+
+/** An objective's estimate: always measured (every candidate has at least two replications). */
+const measured = z.looseObject({ mean: z.number(), ci95: z.tuple([z.number(), z.number()]) });
+const status = z.enum(['feasible', 'infeasible', 'undetermined']);
+const set = record(setValue, 64);
+const CANDIDATES = 100_000;
+
+const candidate = z.looseObject({ set, totalAgents: count(0, 10_000_000), objective: measured, status, replications: count(1, STORED_BOUNDS.replications) });
+
+const requirement = z.looseObject({ requirement: z.string().max(1000), figure: key, mean: storedNumber, ci95: z.tuple([z.number(), z.number()]).nullable(), status });
+
+export const OptimizeSchema = z.looseObject({
+  scenario: name,
+  seed,
+  objective: z.enum(['profit', 'longTermValue', 'cost']),
+  require: list(z.string().max(1000), 1000),
+  evaluations: count(0, CANDIDATES),
+  replicationsUsed: count(0, CANDIDATES * 1000),
+  best: candidate.extend({ kpis: estimates, economics: estimates, requirements: list(requirement, 1000) }),
+  evaluated: list(candidate, CANDIDATES),
+  path: list(
+    z.looseObject({
+      step: count(0, CANDIDATES),
+      totalAgents: count(0, 10_000_000),
+      objective: measured,
+      status,
+      move: z.looseObject({ key }).nullable(),
+      delta: z.looseObject({ mean: z.number(), ci: z.tuple([z.number(), z.number()]) }).nullable(),
+    }),
+    CANDIDATES,
+  ),
+  start: z.looseObject({ method: z.enum(['analytic', 'scenario']), set, notes: list(z.string(), 1000) }),
+  notes: list(z.string(), 1000),
+  selection: z.looseObject({ finalists: list(z.unknown(), CANDIDATES), indifference: z.number(), alpha: z.number() }).nullable(),
+});
+
+/** optimize.json in `text` (from `file`); throws StoredFileError. */
+export function readOptimize(file: string, text: string, hint?: string): OptimizeResult {
+  return readStoredJson(OptimizeSchema, file, text, hint) as unknown as OptimizeResult;
+}
