@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Constraint } from '../experiment/constraint.js';
-import type { FigureRow } from '../experiment/optimize.js';
+import type { Objective } from '../experiment/optimize.js';
 import type { Decision } from '../experiment/optimize-space.js';
 import type { ModelConfig } from '../model/config.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -39,6 +39,7 @@ import { cliMessages } from './messages.js';
 import type { OutputDir } from './output-dir.js';
 import { makeDirs } from '../output/write.js';
 import { progress } from './progress.js';
+import { packageVersion } from './version.js';
 
 export interface OptimizeArgs {
   file: string;
@@ -63,23 +64,23 @@ export const DEFAULT_MAX_REPS_FACTOR = 4;
 export const optimizeMessages = {
   noBlock: (file: string) => `${file}: has no optimize block to say what may change; add one, e.g. optimize: { objective: profit, vary: { "staffing.agents": { min: 10, max: 40 } }, require: ["serviceLevel >= 0.8"] } (README, "Finding the staffing")`,
   objectiveNotReported: (objective: string, reported: readonly string[]) => `optimize.objective ${objective}: this scenario does not report it; it reports: ${reported.join(', ')}`,
-  objective: (value: unknown) => `--objective must be one of profit, longTermValue, cost, got ${JSON.stringify(value ?? null)}`,
+  objective: (value: unknown, allowed: readonly string[]) => `--objective must be one of ${allowed.join(', ')}, got ${JSON.stringify(value ?? null)}`,
   resumed: (reused: number, dir: string) => `resumed: reused ${reused} saved batch(es) of replications from ${dir}`,
+  snapped: (key: string, own: unknown, used: unknown) =>
+    `the scenario's ${key} = ${JSON.stringify(own)} is not among the decision's values; the search takes ${JSON.stringify(used)} as the scenario's value`,
 };
 
-const STATE_FORMAT = 'ccsim-optimize-batch';
-const OBJECTIVE_NAMES = ['profit', 'longTermValue', 'cost'] as const;
-
-function objectiveOption(value: unknown): (typeof OBJECTIVE_NAMES)[number] {
-  if (!OBJECTIVE_NAMES.includes(value as never)) throw new UsageError(optimizeMessages.objective(value));
-  return value as (typeof OBJECTIVE_NAMES)[number];
+async function objectiveOption(value: unknown): Promise<Objective> {
+  const { OBJECTIVES } = await import('../experiment/optimize.js');
+  if (typeof value !== 'string' || !Object.hasOwn(OBJECTIVES, value)) throw new UsageError(optimizeMessages.objective(value, Object.keys(OBJECTIVES)));
+  return value as Objective;
 }
 
 export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
   const loaded = await overrideOptions(await load(args.file), args.set);
   const { scenario } = loaded;
   if (!scenario.optimize) throw new UsageError(optimizeMessages.noBlock(args.file));
-  const spec = args.objective === undefined ? scenario.optimize : { ...scenario.optimize, objective: objectiveOption(args.objective) };
+  const spec = args.objective === undefined ? scenario.optimize : { ...scenario.optimize, objective: await objectiveOption(args.objective) };
   const replications = args.reps === undefined ? DEFAULT_OPTIMIZE_REPS : intOption('reps', args.reps, 2, LIMITS.replications);
   const budget = args.budget === undefined ? DEFAULT_BUDGET : intOption('budget', args.budget, 1, 1_000_000);
   const maxReplications = args.maxReps === undefined ? DEFAULT_MAX_REPS_FACTOR * replications : intOption('max-reps', args.maxReps, replications, LIMITS.replications);
@@ -100,7 +101,11 @@ export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
   const { readOverride } = await import('../scenario/overrides.js');
   const { deriveScenario } = await import('../scenario/load.js');
   const decisions = linkShiftStarts(decisionsOf(spec.vary), (path) => readOverride(scenario, path));
-  const scenarioPoint = decisions.map((d) => indexOfValue(d, readOverride(scenario, d.key) ?? null).index);
+  // The scenario's own value of each decision; one not among the decision's values is taken to the
+  // nearest (a range) or the first (a list), and the outputs say so.
+  const own = decisions.map((d) => ({ d, value: readOverride(scenario, d.key) ?? null, at: indexOfValue(d, readOverride(scenario, d.key) ?? null) }));
+  const scenarioPoint = own.map((o) => o.at.index);
+  const snapped = own.filter((o) => !o.at.exact).map((o) => optimizeMessages.snapped(o.d.key, o.value, o.d.values[o.at.index]));
   const derive = (set: Readonly<Record<string, unknown>>, name: string) => deriveScenario(loaded, name, set, `optimize candidate ${JSON.stringify(set)}`);
   const configOf = (set: Readonly<Record<string, unknown>>): { config: ModelConfig } | { error: string } => {
     try {
@@ -112,18 +117,19 @@ export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
   };
   const scenarioSet = setOf(decisions, scenarioPoint);
   const base = configOf(scenarioSet);
-  if ('error' in base) throw new UsageError(`optimize: the scenario's own values of the decisions make no valid scenario: ${base.error}`);
+  const { optimizeErrors } = await import('../experiment/optimize.js');
+  if ('error' in base) throw new UsageError(optimizeErrors.scenarioInvalid(base.error));
 
   // Saved batches of replications: the same scenario (as written, without its optimize block),
-  // seed and requirements give the same rows for the same candidate.
+  // seed, requirements and ccsim version give the same rows for the same candidate.
   const { fingerprintOf } = await import('../experiment/fingerprint.js');
   const { optimize: _drop, ...simulated } = loaded.raw as Record<string, unknown> & { optimize?: unknown };
-  const fingerprint = fingerprintOf({ format: 1, scenario: simulated, seed, require: constraints.map((c) => c.text) });
+  const fingerprint = fingerprintOf({ format: 1, scenario: simulated, seed, require: constraints.map((c) => c.text), version: packageVersion() });
   await checkResources([base.config], replications, workers);
   // The output directory is locked from here and replaced as a whole at the end (cli/output-dir.ts).
   const output = await openOutput(dir);
   try {
-    await search(args, loaded, { dir, output, fingerprint, fingerprintOf, spec, decisions, constraints, scenarioPoint, scenarioSet, base: base.config, configOf, derive, seed, replications, budget, maxReplications, workers });
+    await search(args, loaded, { dir, output, fingerprint, fingerprintOf, spec, decisions, constraints, scenarioPoint, scenarioSet, snapped, base: base.config, configOf, derive, seed, replications, budget, maxReplications, workers });
   } finally {
     output.release();
   }
@@ -143,6 +149,8 @@ async function search(
     constraints: Constraint[];
     scenarioPoint: number[];
     scenarioSet: Record<string, unknown>;
+    /** Notes on scenario values taken to a decision's value. */
+    snapped: string[];
     base: ModelConfig;
     configOf: (set: Readonly<Record<string, unknown>>) => { config: ModelConfig } | { error: string };
     derive: (set: Readonly<Record<string, unknown>>, name: string) => { config: ModelConfig };
@@ -167,9 +175,11 @@ async function search(
   const batchPath = (set: Readonly<Record<string, unknown>>, from: number, to: number) =>
     join(stateDir, `${fingerprintOf(set).slice(0, 16)}-${from}-${to}.json`);
   const { writeFileAtomically } = await import('../output/write.js');
+  const { readBatch, BATCH_FORMAT } = await import('../output/stored/optimize.js');
 
   const { createRunner } = await import('../experiment/pool.js');
   const { runOptimization } = await import('../experiment/optimize-run.js');
+  const { OptimizeError } = await import('../experiment/optimize.js');
   const { pilotOverrides } = await import('../experiment/optimize-start.js');
   const runner = createRunner(workers, 2);
   const bar = await progress('replications');
@@ -193,16 +203,19 @@ async function search(
       cache: {
         get(set, from, to) {
           const path = batchPath(set, from, to);
-          const saved = existsSync(path) ? parseBatch(readStored(path), fingerprint, set, to - from) : undefined;
+          const saved = existsSync(path) ? readBatch(readStored(path), fingerprint, set, to - from) : undefined;
           if (saved) reused++;
           return saved;
         },
         put(set, from, to, rows) {
-          writeFileAtomically(batchPath(set, from, to), `${JSON.stringify({ format: STATE_FORMAT, fingerprint, set, from, to, rows })}\n`);
+          writeFileAtomically(batchPath(set, from, to), `${JSON.stringify({ format: BATCH_FORMAT, fingerprint, set, from, to, rows })}\n`);
         },
       },
       onProgress: bar.tick,
     });
+  } catch (e) {
+    if (e instanceof OptimizeError) throw new UsageError(e.message);
+    throw e;
   } finally {
     bar.stop();
     await runner.close();
@@ -221,7 +234,7 @@ async function search(
     maxReplications,
     require: constraints.map((c) => c.text),
     vary: spec.vary as Record<string, unknown>,
-    start: { method: startPlan.method, set: setOf(decisions, startPlan.point), notes: startPlan.notes, requirement: startPlan.requirement },
+    start: { method: startPlan.method, set: setOf(decisions, startPlan.point), notes: [...o.snapped, ...startPlan.notes], requirement: startPlan.requirement },
     fingerprint,
   };
   const json = out.optimizeJson(result);
@@ -233,16 +246,4 @@ async function search(
   process.stdout.write(args.json ? json : out.optimizeTable(result));
   for (const note of report.notes) process.stderr.write(`${note}\n`);
   process.stderr.write(`${wroteMessage(written)}\n`);
-}
-
-/** A saved batch, if it is this run's (same fingerprint, candidate and length); anything else is ignored. */
-function parseBatch(text: string, fingerprint: string, set: Readonly<Record<string, unknown>>, length: number): FigureRow[] | undefined {
-  try {
-    const d = JSON.parse(text) as { format?: unknown; fingerprint?: unknown; set?: unknown; rows?: unknown };
-    if (d.format !== STATE_FORMAT || d.fingerprint !== fingerprint || JSON.stringify(d.set) !== JSON.stringify(set)) return undefined;
-    if (!Array.isArray(d.rows) || d.rows.length !== length) return undefined;
-    return d.rows as FigureRow[];
-  } catch {
-    return undefined;
-  }
 }

@@ -71,3 +71,16 @@ export function parseClock(text: string): number | null {
   const frac = m[4] ? Number(m[4]) / 10 ** m[4].length : 0;
   return h * 3600 + Number(m[2]) * 60 + (m[3] ? Number(m[3]) : 0) + frac;
 }
+
+/** Seconds from midnight of a clock time "HH:MM" as scenarios write it (validated there; 24:00 is the end of the day). */
+export function hhmmSec(text: string): number {
+  const sec = parseClock(text);
+  if (sec === null) throw new RangeError(`hhmmSec: "${text}" is not a clock time`);
+  return sec;
+}
+
+/** "HH:MM" of `sec` seconds from a midnight, taken modulo a day; a midnight that ends something (a shift's end) is "24:00". */
+export function hhmmText(sec: number, end: boolean): string {
+  const m = ((Math.round(sec / 60) % 1440) + 1440) % 1440;
+  return m === 0 && end ? '24:00' : `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+}

@@ -1,6 +1,6 @@
 import type { ModelConfig } from '../model/config.js';
 import type { Constraint } from './constraint.js';
-import { figureRow, optimize, type FigureRow, type Objective, type OptimizeOutcome } from './optimize.js';
+import { figureRow, optimize, OptimizeError, optimizeErrors, type FigureRow, type Objective, type OptimizeOutcome } from './optimize.js';
 import { analyticStart, type StartPlan } from './optimize-start.js';
 import type { Decision, Point } from './optimize-space.js';
 import type { Runner } from './pool.js';
@@ -58,7 +58,7 @@ export async function runOptimization(input: RunInput): Promise<RunOutcome> {
       if (abandoned <= PILOT_ABANDON || factor >= 8) break;
     }
     const base = input.configOf(Object.fromEntries(decisions.map((d, i) => [d.key, d.values[input.scenarioPoint[i]!]])));
-    if ('error' in base) throw new RangeError(`optimize: the scenario's own values make no valid scenario: ${base.error}`);
+    if ('error' in base) throw new OptimizeError(optimizeErrors.scenarioInvalid(base.error));
     const plan = await analyticStart({ decisions, scenarioPoint: input.scenarioPoint, config: base.config, pilot, constraints });
     start = { method: 'analytic', ...plan };
   } else start = { method: 'scenario', point: [...input.scenarioPoint], notes: [], requirement: null };

@@ -1,4 +1,5 @@
 import type { ModelConfig } from '../model/config.js';
+import { SHIFT_START, shiftMoveOverrides } from '../model/shift-move.js';
 
 /**
  * The decision space of `ccsim optimize`: each decision variable of `optimize.vary` as the ordered
@@ -48,15 +49,6 @@ export function setOf(decisions: readonly Decision[], point: Point): Record<stri
   return set;
 }
 
-const SHIFT_START = /^(groups\.[^.]+\.shifts\.\d+)\.start$/;
-
-/** "HH:MM" ↔ minutes from midnight. */
-const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-const clockOf = (minutes: number, end: boolean) => {
-  const m = ((minutes % 1440) + 1440) % 1440;
-  return m === 0 && end ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-};
-
 /**
  * A shift's start as a decision moves the whole shift: its end and its breaks follow, keeping the
  * shift's length and the breaks' places in it — unless the end is a decision too, when start and
@@ -67,23 +59,7 @@ export function linkShiftStarts(decisions: readonly Decision[], read: (path: str
   return decisions.map((d) => {
     const m = SHIFT_START.exec(d.key);
     if (!m || keys.has(`${m[1]}.end`)) return d;
-    const start = read(`${m[1]}.start`);
-    const end = read(`${m[1]}.end`);
-    const breaks = read(`${m[1]}.breaks`);
-    if (typeof start !== 'string' || typeof end !== 'string') return d;
-    const breakStarts = Array.isArray(breaks) ? breaks.map((b) => (b as { start?: unknown }).start) : [];
-    return {
-      ...d,
-      linked: (value: unknown) => {
-        if (typeof value !== 'string' || !/^\d\d:\d\d$/.test(value)) return {};
-        const offset = minutesOf(value) - minutesOf(start);
-        const out: Record<string, unknown> = { [`${m[1]}.end`]: clockOf(minutesOf(end) + offset, true) };
-        breakStarts.forEach((b, j) => {
-          if (typeof b === 'string') out[`${m[1]}.breaks.${j}.start`] = clockOf(minutesOf(b) + offset, false);
-        });
-        return out;
-      },
-    };
+    return { ...d, linked: (value: unknown) => shiftMoveOverrides(m[1]!, value, read) };
   });
 }
 

@@ -1,3 +1,4 @@
+import { hhmmSec } from '../engine/civil-time.js';
 import { intervalRequirement } from '../analytic/requirement.js';
 import { optimalStaffing } from '../analytic/staffing-cost.js';
 import { splitDotPath } from '../engine/dot-path.js';
@@ -69,11 +70,6 @@ export function staffingTarget(key: string): Target | null {
   return null;
 }
 
-/** "HH:MM" → seconds from midnight. */
-function clockSec(text: string): number {
-  const [h, m] = text.split(':').map(Number);
-  return h! * SECONDS_PER_HOUR + m! * 60;
-}
 
 type Candidate = CandidateShift & { decision: number; startDecision: number | null; startValue: unknown };
 
@@ -212,7 +208,7 @@ export async function analyticStart(input: {
         }
         const starts: unknown[] = startOf ? startOf.d.values : [null];
         for (const s of starts) {
-          const startSec = s === null ? sh.startSec % SECONDS_PER_DAY : clockSec(String(s));
+          const startSec = s === null ? sh.startSec % SECONDS_PER_DAY : hhmmSec(String(s));
           // A start moves the shift (its length kept) unless the end is a decision too: then the
           // end stays where the scenario has it and a later start is a shorter shift.
           const lengthSec = s === null || startOf?.d.linked ? sh.endSec - sh.startSec : ((sh.endSec % SECONDS_PER_DAY) - startSec + SECONDS_PER_DAY) % SECONDS_PER_DAY;

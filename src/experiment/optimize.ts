@@ -7,6 +7,14 @@ import { neighbours, pointKey, setOf, totalAgents, type Decision, type Point } f
 import { bonferroniLevel, pairedDifference } from './paired.js';
 import { selectBest } from './selection.js';
 
+/** An optimisation that cannot start from what the scenario says: bad input (exit 2), not a bug. */
+export class OptimizeError extends Error {}
+
+export const optimizeErrors = {
+  scenarioInvalid: (error: string) => `optimize: the scenario's own values of the decisions make no valid scenario: ${error}`,
+  startInvalid: (set: Readonly<Record<string, unknown>>, error: string | undefined) => `optimize: the start ${JSON.stringify(set)} makes no valid scenario: ${error ?? 'no reason given'}; try optimize.start: scenario`,
+};
+
 /**
  * `ccsim optimize` — the search, drawn where it starts:
  *
@@ -210,7 +218,7 @@ export async function optimize(options: OptimizeOptions, evaluator: Evaluator, o
 
   // ── the local search ──
   let x = await ensure(options.start, n0);
-  if (x === null) throw new RangeError(`optimize: the start ${JSON.stringify(setOf(decisions, options.start))} makes no valid scenario: ${invalid[0]?.error}`);
+  if (x === null) throw new OptimizeError(optimizeErrors.startInvalid(setOf(decisions, options.start), invalid[0]?.error));
   const path: PathStep[] = [{ step: 0, set: x.set, totalAgents: x.totalAgents, objective: objectiveOf(x), status: statusOf(x), move: null, delta: null, reason: 'start' }];
   const visited = new Set([x.key]);
   let stopped: OptimizeOutcome['stopped'] = 'local optimum';
@@ -364,7 +372,7 @@ export async function optimize(options: OptimizeOptions, evaluator: Evaluator, o
     replicationsUsed,
     stopped,
     invalid,
-    notes,
+    notes: invalid.length > 0 ? [...notes, `${invalid.length} candidate(s) skipped because their values make no valid scenario, e.g. ${JSON.stringify(invalid[0]!.set)}: ${invalid[0]!.error} (all in invalid)`] : notes,
   };
 
   function summary(c: Candidate): EvaluatedCandidate {

@@ -146,8 +146,16 @@ export function replicationRandomness(seed: number, replication: number): Random
   };
 }
 
-/** The counter word c0 of an agent-shift's absence draw: day, group and shift packed (each checked to fit). */
+/**
+ * The counter word c0 of an agent-shift's absence draw: day (12 bits), group and shift (10 bits
+ * each) packed into 32 bits — room for every scenario the limits allow (LIMITS.horizonDays 3,650
+ * days plus a partial one, LIMITS.listItems 1,000 groups and shifts a group); a test holds the
+ * limits to it.
+ */
+export const ABSENCE_COUNTER_BOUNDS = { days: 4096, groups: 1024, shifts: 1024 } as const;
+
 export function absenceCounter(day: number, group: number, shift: number): number {
-  if (!(group < 256 && shift < 256 && day < 65536)) throw new RangeError(`absenceCounter: day ${day}, group ${group}, shift ${shift} out of range (< 65536, 256, 256)`);
-  return day * 65536 + group * 256 + shift;
+  const b = ABSENCE_COUNTER_BOUNDS;
+  if (!(day < b.days && group < b.groups && shift < b.shifts)) throw new RangeError(`absenceCounter: day ${day}, group ${group}, shift ${shift} out of range (< ${b.days}, ${b.groups}, ${b.shifts})`);
+  return day * b.groups * b.shifts + group * b.shifts + shift;
 }

@@ -1,8 +1,9 @@
+import { hhmmSec } from '../engine/civil-time.js';
 import { idSlots, SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH } from '../model/config.js';
 import { compileFormula } from './formula.js';
 import { LIMITS } from './limits.js';
 import * as msg from './messages.js';
-import { clockSec, durationSec, groupsOf, reasonsOf, scaledAgents, totalIssuesPerMonth } from './normalize.js';
+import { durationSec, groupsOf, reasonsOf, scaledAgents, totalIssuesPerMonth } from './normalize.js';
 import type { Scenario } from './schema.js';
 
 type Path = readonly PropertyKey[];
@@ -23,8 +24,8 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
   const periods = (hours: NonNullable<Scenario['hours']> | undefined, path: Path) =>
     hours?.forEach((h, i) => {
       // "00:00"–"24:00" is a whole day; any other start and end at the same time of day is empty.
-      const whole = clockSec(h.start) === 0 && clockSec(h.end) === SECONDS_PER_DAY;
-      if (!whole && clockSec(h.start) % SECONDS_PER_DAY === clockSec(h.end) % SECONDS_PER_DAY) out.push([[...path, i], msg.emptyPeriod('an opening period\'s')]);
+      const whole = hhmmSec(h.start) === 0 && hhmmSec(h.end) === SECONDS_PER_DAY;
+      if (!whole && hhmmSec(h.start) % SECONDS_PER_DAY === hhmmSec(h.end) % SECONDS_PER_DAY) out.push([[...path, i], msg.emptyPeriod('an opening period\'s')]);
     });
   periods(s.hours, ['hours']);
   periods(s.channels?.voice?.hours, ['channels', 'voice', 'hours']);
@@ -78,12 +79,12 @@ export function crossFieldProblems(s: Scenario): [Path, string][] {
       if (g.shrinkage > 0) out.push([['groups', i, 'shrinkage'], msg.rosterShrinkage()]);
     }
     g.shifts?.forEach((sh, j) => {
-      const start = clockSec(sh.start);
+      const start = hhmmSec(sh.start);
       // An end at or before the start is the next day's; at the start itself it would silently be 24 hours.
-      if (clockSec(sh.end) === start || (start === SECONDS_PER_DAY && clockSec(sh.end) === 0)) out.push([['groups', i, 'shifts', j, 'end'], msg.emptyShift(sh.start, sh.end)]);
-      const end = clockSec(sh.end) <= start ? clockSec(sh.end) + SECONDS_PER_DAY : clockSec(sh.end);
+      if (hhmmSec(sh.end) === start || (start === SECONDS_PER_DAY && hhmmSec(sh.end) === 0)) out.push([['groups', i, 'shifts', j, 'end'], msg.emptyShift(sh.start, sh.end)]);
+      const end = hhmmSec(sh.end) <= start ? hhmmSec(sh.end) + SECONDS_PER_DAY : hhmmSec(sh.end);
       sh.breaks.forEach((b, k) => {
-        const from = clockSec(b.start) < start ? clockSec(b.start) + SECONDS_PER_DAY : clockSec(b.start);
+        const from = hhmmSec(b.start) < start ? hhmmSec(b.start) + SECONDS_PER_DAY : hhmmSec(b.start);
         if (from + b.minutes * 60 > end) out.push([['groups', i, 'shifts', j, 'breaks', k], msg.breakOutsideShift()]);
       });
     });

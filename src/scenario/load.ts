@@ -13,7 +13,8 @@ import type { z } from 'zod';
 import type { ModelConfig } from '../model/config.js';
 import { ScenarioError, formatPath, type Diagnostic } from './errors.js';
 import * as msg from './messages.js';
-import { applyOverrides, OverrideError } from './overrides.js';
+import { SHIFT_START, shiftMoveOverrides } from '../model/shift-move.js';
+import { applyOverrides, OverrideError, readOverride } from './overrides.js';
 import { crossFieldProblems } from './cross-checks.js';
 import { toModelConfig } from './normalize.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
@@ -94,9 +95,13 @@ function optimizeProblems(base: Scenario, raw: Record<string, unknown>, file: st
     const inner = keys.find((k) => k.startsWith(`${key}.`));
     if (inner) out.push(at(path, msg.decisionsOverlap(key, inner), true));
     const tried = Array.isArray(values) ? values : [values.min, values.max];
+    // A shift's start moves the whole shift unless its end is a decision too (model/shift-move.ts).
+    const shift = SHIFT_START.exec(key)?.[1];
+    const moves = shift !== undefined && !keys.includes(`${shift}.end`);
     for (const value of tried) {
       try {
-        validate(applyOverrides(raw, { [key]: value }), file, () => locate(path), (p, m) => msg.inDecision(key, value, formatPath(p), m), formatPath(path));
+        const set = { [key]: value, ...(moves ? shiftMoveOverrides(shift, value, (path) => readOverride(raw, path)) : {}) };
+        validate(applyOverrides(raw, set), file, () => locate(path), (p, m) => msg.inDecision(key, value, formatPath(p), m), formatPath(path));
       } catch (e) {
         if (e instanceof ScenarioError) out.push(...e.diagnostics);
         else if (e instanceof OverrideError) out.push(at(path, msg.inDecision(key, value, '', e.message), true));

@@ -1,3 +1,4 @@
+import { hhmmSec } from '../engine/civil-time.js';
 import type { DistSpec } from '../engine/random/fromSpec.js';
 import {
   SECONDS_PER_DAY,
@@ -24,12 +25,6 @@ export function durationSec(d: Duration): number {
   return d.months! * SECONDS_PER_MONTH;
 }
 
-/** "HH:MM" → seconds from midnight. */
-export function clockSec(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h! * SECONDS_PER_HOUR + m! * 60;
-}
-
 export function dist(d: Distribution): DistSpec {
   switch (d.dist) {
     case 'exponential':
@@ -50,8 +45,8 @@ function meanOne(values: readonly number[] | undefined, length: number): number[
 
 /** A time span "HH:MM"–"HH:MM" in seconds from midnight: an end at or before the start is the next day. */
 export function clockSpan(start: string, end: string): [number, number] {
-  const from = clockSec(start);
-  const to = clockSec(end);
+  const from = hhmmSec(start);
+  const to = hhmmSec(end);
   return [from, to <= from ? to + SECONDS_PER_DAY : to];
 }
 
@@ -133,7 +128,7 @@ export function toModelConfig(s: Scenario): ModelConfig {
             endSec,
             agents: scaledAgents(sh.agents, g.staffingScale),
             breaks: sh.breaks.map((b) => {
-              let from = clockSec(b.start);
+              let from = hhmmSec(b.start);
               if (from < startSec) from += SECONDS_PER_DAY;
               return { startSec: from, durationSec: b.minutes * 60, staggerSec: b.staggerMin * 60 };
             }),

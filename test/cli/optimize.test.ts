@@ -99,7 +99,7 @@ describe.concurrent('ccsim optimize', () => {
     expect(o.best.objective.mean).toBe(o.best.economics.cost.mean);
     const bad = await ccsimAsync(['optimize', file, '--workers', '1', '--objective', 'speed', '--out', join(dir, 'never')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe(`ccsim: ${optimizeMessages.objective('speed')}\n`);
+    expect(bad.stderr).toBe(`ccsim: ${optimizeMessages.objective('speed', ['profit', 'longTermValue', 'cost'])}\n`);
   });
 
   it('resumes a killed run from its saved batches and ends with the bytes of an uninterrupted run', async () => {

@@ -63,7 +63,7 @@ beforeAll(async () => {
 
 describe.concurrent('ccsim report', () => {
   it('writes no charts with --no-charts, and a report that says so', ({ expect }) => {
-    expect(afterCompare).toEqual(['.ccsim-manifest.json', 'comparison.csv', 'comparison.json', 'report.html', 'scenario.json']);
+    expect(afterCompare).toEqual(['.ccsim-manifest.json', 'comparison.csv', 'comparison.json', 'comparison.xlsx', 'report.html', 'scenario.json']);
   });
 
   it("makes one page of every result in the directory: the last command's report has the run, the comparison and the sweep, with every chart", ({ expect }) => {

@@ -13,6 +13,8 @@ import { optimalStaffing } from '../../src/analytic/staffing-cost.js';
 import { squareRootStaffing } from '../../src/analytic/square-root.js';
 import { knH2, selectBest } from '../../src/experiment/selection.js';
 import { optimizeText } from '../support/optimize.js';
+import { OBJECTIVES } from '../../src/experiment/optimize.js';
+import { OptimizeSchema } from '../../src/scenario/schema.js';
 
 /** Erlang C, P(wait) in M/M/c with a = λ/μ erlangs: P0⁻¹ = Σ_{k<c} aᵏ/k! + aᶜ/(c!(1 − a/c)). */
 function erlangC(a: number, c: number): number {
@@ -224,5 +226,11 @@ describe('Kim–Nelson selection (experiment/selection.ts)', () => {
     expect(r.capped).toBe(true);
     expect(r.selected).toBe(1);
     expect(r.survivors).toEqual([0, 1]);
+  });
+});
+
+describe('the objectives', () => {
+  it('are the same in the scenario schema and in the optimiser (written in two layers, held together here)', () => {
+    expect([...OptimizeSchema.shape.objective.unwrap().options].sort()).toEqual(Object.keys(OBJECTIVES).sort());
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { philoxKey } from '../../src/engine/random/philox.js';
 import type { GroupConfig } from '../../src/model/config.js';
-import { absenceCounter, KeyedDraws, PURPOSE } from '../../src/model/draws.js';
+import { ABSENCE_COUNTER_BOUNDS, absenceCounter, KeyedDraws, PURPOSE } from '../../src/model/draws.js';
+import { LIMITS } from '../../src/scenario/limits.js';
 import { buildStaffing, integrateSteps, type StaffingSteps } from '../../src/model/staffing.js';
 
 const H = 3600;
@@ -109,5 +110,22 @@ describe('buildStaffing with a roster', () => {
     const { available } = buildStaffing([group({ roster: { intervalSec: 3600, agents } })], 5 * DAY, absence());
     expect(levelAt(available, 3 * DAY + 9.5 * H)).toBe(7);
     expect(levelAt(available, 3 * DAY + 10.5 * H)).toBe(0);
+  });
+});
+
+describe('absenceCounter', () => {
+  it('has room for every scenario the limits allow (a 1,000-group center failed with a RangeError mid-run)', () => {
+    // The horizon's days plus a partial one at each end, every group and every shift a list may hold.
+    expect(LIMITS.horizonDays + 2).toBeLessThanOrEqual(ABSENCE_COUNTER_BOUNDS.days);
+    expect(LIMITS.listItems).toBeLessThanOrEqual(ABSENCE_COUNTER_BOUNDS.groups);
+    expect(LIMITS.listItems).toBeLessThanOrEqual(ABSENCE_COUNTER_BOUNDS.shifts);
+    const last = absenceCounter(LIMITS.horizonDays + 1, LIMITS.listItems - 1, LIMITS.listItems - 1);
+    expect(last).toBeLessThan(2 ** 32); // a Philox counter word
+  });
+
+  it('gives distinct words to distinct (day, group, shift)', () => {
+    const seen = new Set<number>();
+    for (const day of [0, 1, 3651]) for (const g of [0, 1, 255, 256, 999]) for (const s of [0, 1, 255, 256, 999]) seen.add(absenceCounter(day, g, s));
+    expect(seen.size).toBe(3 * 5 * 5);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { OptimizeResult } from '../optimize.js';
-import { readStoredJson } from './read.js';
+import { readStoredJson, StoredFileError } from './read.js';
 import { count, estimates, key, list, name, record, seed, setValue, STORED_BOUNDS, storedNumber } from './values.js';
 
 /** An objective's estimate: always measured (every candidate has at least two replications). */
@@ -45,4 +45,30 @@ export const OptimizeSchema = z.looseObject({
 /** optimize.json in `text` (from `file`); throws StoredFileError. */
 export function readOptimize(file: string, text: string, hint?: string): OptimizeResult {
   return readStoredJson(OptimizeSchema, file, text, hint) as unknown as OptimizeResult;
+}
+
+export const BATCH_FORMAT = 'ccsim-optimize-batch';
+
+/** A saved batch of replications of one candidate (`DIR/.optimize/<fingerprint>/…`): its figure rows. */
+const BatchSchema = z.looseObject({
+  format: z.literal(BATCH_FORMAT),
+  fingerprint: z.string(),
+  set,
+  rows: list(record(storedNumber, 1000), STORED_BOUNDS.replications),
+});
+
+/**
+ * The rows of a saved batch if it is this search's (same fingerprint and candidate) and of the
+ * expected length; anything else — another search's, a truncated or edited file — is undefined,
+ * and the batch is run again.
+ */
+export function readBatch(text: string, fingerprint: string, candidate: Readonly<Record<string, unknown>>, length: number): Record<string, number | null>[] | undefined {
+  try {
+    const d = readStoredJson(BatchSchema, 'saved batch', text);
+    if (d.fingerprint !== fingerprint || JSON.stringify(d.set) !== JSON.stringify(candidate) || d.rows.length !== length) return undefined;
+    return d.rows;
+  } catch (e) {
+    if (e instanceof StoredFileError) return undefined;
+    throw e;
+  }
 }
