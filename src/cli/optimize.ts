@@ -38,6 +38,7 @@ import {
 import { cliMessages } from './messages.js';
 import type { OutputDir } from './output-dir.js';
 import { makeDirs } from '../output/write.js';
+import { MAX_CANDIDATES } from '../output/stored/optimize.js';
 import { progress } from './progress.js';
 import { packageVersion } from './version.js';
 
@@ -82,7 +83,7 @@ export async function optimizeCommand(args: OptimizeArgs): Promise<void> {
   if (!scenario.optimize) throw new UsageError(optimizeMessages.noBlock(args.file));
   const spec = args.objective === undefined ? scenario.optimize : { ...scenario.optimize, objective: await objectiveOption(args.objective) };
   const replications = args.reps === undefined ? DEFAULT_OPTIMIZE_REPS : intOption('reps', args.reps, 2, LIMITS.replications);
-  const budget = args.budget === undefined ? DEFAULT_BUDGET : intOption('budget', args.budget, 1, 1_000_000);
+  const budget = args.budget === undefined ? DEFAULT_BUDGET : intOption('budget', args.budget, 1, MAX_CANDIDATES);
   const maxReplications = args.maxReps === undefined ? DEFAULT_MAX_REPS_FACTOR * replications : intOption('max-reps', args.maxReps, replications, LIMITS.replications);
   const seed = args.seed === undefined ? scenario.seed : intOption('seed', args.seed, 0, 2 ** 32 - 1);
   const workers = args.workers === undefined ? defaultWorkers() : intOption('workers', args.workers, 1, LIMITS.workers);

@@ -336,7 +336,7 @@ export const OptimizeRangeSchema = z
   })
   .refine((r) => r.min <= r.max, { message: 'min must be ≤ max' })
   .refine((r) => r.max === r.min || Math.abs((r.max - r.min) / r.step - Math.round((r.max - r.min) / r.step)) < 1e-9, { message: 'max − min must be a whole number of steps' })
-  .refine((r) => (r.max - r.min) / r.step <= LIMITS.optimizeValues, { message: `at most ${LIMITS.optimizeValues.toLocaleString('en-US')} values (limit)` });
+  .refine((r) => (r.max - r.min) / r.step + 1 <= LIMITS.optimizeValues, { message: `at most ${LIMITS.optimizeValues.toLocaleString('en-US')} values (limit)` });
 
 export const OptimizeSchema = z
   .strictObject({
@@ -345,7 +345,9 @@ export const OptimizeSchema = z
       .default('profit')
       .meta({ description: 'What to maximise: profit or longTermValue (NPV + customer equity; needs customers); or minimise: cost (support cost + the costs of waiting, abandonment and the service-level penalty).' }),
     vary: z
-      .record(z.string(), z.union([OptimizeRangeSchema, list(z.unknown(), 'a decision\'s list of values').min(1, 'a list of values needs at least one value')]), {
+      .record(z.string(), z.union([OptimizeRangeSchema, list(z.unknown(), 'a decision\'s list of values')
+          .min(1, 'a list of values needs at least one value')
+          .refine((vs) => new Set(vs.map((v) => JSON.stringify(v ?? null))).size === vs.length, 'each value at most once (a value listed twice is the same candidate)')]), {
         error: 'each decision is a dot path → { min, max, step? } or a list of values',
       })
       .refine((v) => Object.keys(v).length > 0, 'name at least one decision variable')

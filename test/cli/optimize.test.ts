@@ -164,6 +164,24 @@ describe.concurrent('ccsim optimize refuses bad input with exit 2 and writes not
     expect(b.stderr).toContain('max − min must be a whole number of steps');
   });
 
+  it('a list naming a value twice, and a range of one value more than the limit (100,000 values was 100,001)', async () => {
+    const a = await refuse(SCENARIO.replace('staffing.agents: { min: 5, max: 15 }', 'staffing.agents: [5, 6, 5]'));
+    expect(a.stderr).toContain(`${a.file}:12:`);
+    expect(a.stderr).toContain('each value at most once');
+    const b = await refuse(SCENARIO.replace('{ min: 5, max: 15 }', '{ min: 1, max: 100001 }'));
+    expect(b.stderr).toContain('at most 100,000 values (limit)');
+    // 100,000 values exactly are allowed (the limit itself)
+    const file = join(fresh(), 'limit.yaml');
+    writeFileSync(file, SCENARIO.replace('{ min: 5, max: 15 }', '{ min: 1, max: 100000 }'));
+    const v = await ccsimAsync(['validate', file]);
+    expect(v.stderr).not.toContain('values (limit)');
+  });
+
+  it('a --budget above the most candidates optimize.json can hold, naming the limit', async () => {
+    const { stderr } = await refuse(SCENARIO, ['--budget', '100001']);
+    expect(stderr).toMatch(/^ccsim: --budget must be a whole number from 1 to 100,?000/);
+  });
+
   it('a --require on a figure the scenario does not report', async () => {
     const { stderr } = await refuse(SCENARIO, ['--require', 'csat >= 4']);
     expect(stderr).toMatch(/^ccsim: --require requirement "csat >= 4": this scenario does not report csat; it reports: offered, /);

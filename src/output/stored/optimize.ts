@@ -10,8 +10,10 @@ import { count, estimates, key, list, name, record, seed, setValue, STORED_BOUND
 /** An objective's estimate: always measured (every candidate has at least two replications). */
 const measured = z.looseObject({ mean: z.number(), ci95: z.tuple([z.number(), z.number()]) });
 const status = z.enum(['feasible', 'infeasible', 'undetermined']);
-const set = record(setValue, 64);
-const CANDIDATES = 100_000;
+/** The most candidates an optimisation evaluates (`--budget`), and overrides a candidate sets (decisions and the shift ends and breaks they move). */
+export const MAX_CANDIDATES = 100_000;
+const CANDIDATES = MAX_CANDIDATES;
+const set = record(setValue, 10_000);
 
 const candidate = z.looseObject({ set, totalAgents: count(0, 10_000_000), objective: measured, status, replications: count(1, STORED_BOUNDS.replications) });
 
