@@ -37,6 +37,9 @@ export const LEDGER_ITEMS = {
 
 export type LedgerItem = keyof typeof LEDGER_ITEMS;
 export const ITEMS = Object.keys(LEDGER_ITEMS) as LedgerItem[];
+
+/** The costs of the center that are not wages (waitingCost, abandonCost, serviceLevelPenalty): shown only where priced. */
+export const NON_WAGE_COSTS: readonly string[] = [...new Set(ITEMS.filter((i) => LEDGER_ITEMS[i].center && LEDGER_ITEMS[i].figure !== 'supportCost').map((i) => LEDGER_ITEMS[i].figure))];
 const INDEX = Object.fromEntries(ITEMS.map((item, i) => [item, i])) as Record<LedgerItem, number>;
 
 /** The money figures the ledger's items add up to (referral fees are also reported on their own, the center's costs also in `cost`). */

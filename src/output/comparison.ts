@@ -1,5 +1,6 @@
 import { BENEFIT_COST_DEFINITION, benefitCostReading } from '../experiment/benefit-cost.js';
 import type { Comparison, PolicyComparison } from '../experiment/compare.js';
+import { NON_WAGE_COSTS } from '../model/ledger.js';
 import { policyFigure } from '../experiment/figures.js';
 import { isEstimate, type FigureEstimate } from '../experiment/estimate.js';
 import { LEVEL_NAMES } from '../model/satisfaction.js';
@@ -57,7 +58,7 @@ export function comparisonRequirementsCsv(c: Comparison): string | null {
 /** The rows of the terminal table, those the scenario reports; the full set is in the files. */
 const TABLE_ROWS = ['offered', 'serviceLevel', 'abandonRate', 'pWait', 'asaSec', 'waitSec', 'occupancy', 'ahtSec', 'fcr', 'csat', 'active', 'churned', 'returned', 'supportCost', 'waitingCost', 'abandonCost', 'serviceLevelPenalty', 'revenue', 'profit', 'npv'];
 /** Rows left out when every policy has 0 there: the costs a scenario that does not price them has none of. */
-const ZERO_HIDDEN = ['waitingCost', 'abandonCost', 'serviceLevelPenalty'];
+const ZERO_HIDDEN = NON_WAGE_COSTS;
 
 const figureOf = policyFigure;
 

@@ -1,5 +1,6 @@
 import type { OptimizeOutcome, Objective } from '../experiment/optimize.js';
 import type { StartPlan } from '../experiment/optimize-start.js';
+import { NON_WAGE_COSTS } from '../model/ledger.js';
 import { csvRow } from './csv.js';
 import { EMPTY_TEXT, formatInterval, formatValue } from './format.js';
 import { requirementLines, REQUIREMENT_RULE } from './requirements.js';
@@ -62,7 +63,7 @@ export function optimizeTable(r: OptimizeResult): string {
     '',
     ...['serviceLevel', 'abandonRate', 'asaSec', 'occupancy', 'csat'].filter((k) => b.kpis[k]).map((k) => `  ${k.padEnd(w)}  ${est(k, b.kpis[k])}`),
     ...['supportCost', 'waitingCost', 'abandonCost', 'serviceLevelPenalty', 'cost', 'revenue', 'profit', 'longTermValue']
-      .filter((k) => b.economics[k] && !(['waitingCost', 'abandonCost', 'serviceLevelPenalty'].includes(k) && b.economics[k].mean === 0))
+      .filter((k) => b.economics[k] && !(NON_WAGE_COSTS.includes(k) && b.economics[k].mean === 0))
       .map((k) => `  ${k.padEnd(w)}  ${est(k, b.economics[k])}`),
   ];
   if (b.requirements.length > 0) lines.push('', ...requirementLines([{ name: 'chosen', feasibility: { status: b.status, requirements: b.requirements } }]));

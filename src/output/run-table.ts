@@ -1,5 +1,6 @@
 import type { FigureEstimate } from '../experiment/estimate.js';
 import type { Summary } from '../experiment/summary.js';
+import { NON_WAGE_COSTS } from '../model/ledger.js';
 import { formatInterval, formatValue, ONE_REPLICATION_NOTE } from './format.js';
 
 /** The rows of `ccsim run`'s table, those the scenario reports; the full set is in summary.json. */
@@ -7,7 +8,7 @@ const ROWS = ['offered', 'closedAttempts', 'abandonRate', 'pWait', 'asaSec', 'se
 const CUSTOMER_ROWS = ['active', 'churned', 'returned'] as const;
 const MONEY_ROWS = ['supportCost', 'waitingCost', 'abandonCost', 'serviceLevelPenalty', 'revenue', 'profit', 'npv', 'longTermValue'] as const;
 /** The costs that are not wages: shown when the scenario prices them (a mean other than 0). */
-const NON_WAGE_ROWS: readonly string[] = ['waitingCost', 'abandonCost', 'serviceLevelPenalty'];
+const NON_WAGE_ROWS = NON_WAGE_COSTS;
 
 /**
  * The terminal table of a run: one line per key figure, its mean and — with two replications or

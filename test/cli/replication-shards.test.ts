@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compareMessages } from '../../src/cli/compare.js';
 import { ccsimAsync } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-rshard-'));
@@ -14,6 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** No engine variable from the machine running the tests leaks into a case. */
 const CLEAN = { JOB_COMPLETION_INDEX: undefined, AWS_BATCH_JOB_ARRAY_INDEX: undefined, AWS_BATCH_JOB_ARRAY_SIZE: undefined, CCSIM_SHARD_INDEX: undefined, CCSIM_SHARD_COUNT: undefined };
+const REQUIRE = 'serviceLevel >= 0.5';
 
 const same = (a: string, b: string, files: readonly string[]) => {
   for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), `${f} differs`).toBe(true);
@@ -37,9 +39,9 @@ describe.concurrent('run and compare over shards', () => {
     expect(merged.stdout).toBe(whole.stdout); // the same table
   });
 
-  it('compare with customers: 4 AWS Batch children (AWS_BATCH_JOB_ARRAY_INDEX/SIZE) merge into the unsharded comparison; a failed child rerun by its index gives the same bytes', async () => {
+  it('compare with customers and a requirement: 4 AWS Batch children (AWS_BATCH_JOB_ARRAY_INDEX/SIZE) merge into the unsharded comparison, requirements judged alike; a failed child rerun by its index gives the same bytes', async () => {
     const shards = join(dir, 'compare-shards');
-    const child = (i: number) => ccsimAsync(['compare', customers, '--reps', '6', '--shard', 'auto', '--workers', '1', '--out', shards], { env: { ...CLEAN, AWS_BATCH_JOB_ARRAY_INDEX: String(i), AWS_BATCH_JOB_ARRAY_SIZE: '4' } });
+    const child = (i: number) => ccsimAsync(['compare', customers, '--reps', '6', '--require', REQUIRE, '--shard', 'auto', '--workers', '1', '--out', shards], { env: { ...CLEAN, AWS_BATCH_JOB_ARRAY_INDEX: String(i), AWS_BATCH_JOB_ARRAY_SIZE: '4' } });
     const rs = await Promise.all([0, 1, 2, 3].map(child));
     for (const r of rs) expect(r.code, r.stderr).toBe(0);
     const before = readFileSync(join(shards, 'compare-shard-3-of-4.json'));
@@ -47,10 +49,19 @@ describe.concurrent('run and compare over shards', () => {
     expect(readFileSync(join(shards, 'compare-shard-3-of-4.json')).equals(before)).toBe(true);
     const merged = await ccsimAsync(['merge', shards, '--out', join(dir, 'compare-merged'), '--json'], { env: CLEAN });
     expect(merged.code, merged.stderr).toBe(0);
-    const whole = await ccsimAsync(['compare', customers, '--reps', '6', '--out', join(dir, 'compare-whole'), '--json'], { env: CLEAN });
+    const whole = await ccsimAsync(['compare', customers, '--reps', '6', '--require', REQUIRE, '--out', join(dir, 'compare-whole'), '--json'], { env: CLEAN });
     expect(whole.code).toBe(0);
-    same(join(dir, 'compare-merged'), join(dir, 'compare-whole'), ['comparison.json', 'comparison.csv', 'comparison-months.csv', 'report.html']);
+    same(join(dir, 'compare-merged'), join(dir, 'compare-whole'), ['comparison.json', 'comparison.csv', 'comparison-months.csv', 'comparison-requirements.csv', 'comparison.xlsx', 'report.html']);
     expect(merged.stdout).toBe(whole.stdout);
+    expect(JSON.parse(merged.stdout).require).toEqual([REQUIRE]);
+  });
+
+  it('refuses --set and --policy with --shard: merge rebuilds the configurations from the scenario text alone', async () => {
+    for (const extra of [['--set', 'seed=3'], ['--policy', 'p={ "staffing.agents": 3 }']]) {
+      const r = await ccsimAsync(['compare', customers, '--reps', '2', '--shard', '1/2', ...extra, '--out', join(dir, 'never')], { env: CLEAN });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`ccsim: ${compareMessages.shardOverride(extra[0]!)}\n`);
+    }
   });
 
   it('a GitHub Actions matrix (CCSIM_SHARD_INDEX/COUNT) with more shards than replications: the empty shards merge too', async () => {
