@@ -102,6 +102,16 @@ describe.concurrent('ccsim optimize', () => {
     expect(bad.stderr).toBe(`ccsim: ${optimizeMessages.objective('speed', ['profit', 'longTermValue', 'cost'])}\n`);
   });
 
+  it("says so when the scenario's own value is not among the decision's values (12 agents on a grid of odd numbers starts at 11)", async () => {
+    const odd = join(dir, 'odd.yaml');
+    writeFileSync(odd, SCENARIO.replace('{ min: 5, max: 15 }', '{ min: 5, max: 15, step: 2 }').replace('  objective: profit', '  objective: profit\n  start: scenario'));
+    const r = await ccsimAsync(['optimize', odd, '--workers', '1', '--json', '--no-charts', '--budget', '3', '--out', join(dir, 'odd')]);
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(o.path[0].set).toEqual({ 'staffing.agents': 11 });
+    expect(o.start.notes).toContain(optimizeMessages.snapped('staffing.agents', 12, 11));
+  });
+
   it('resumes a killed run from its saved batches and ends with the bytes of an uninterrupted run', async () => {
     const out = join(dir, 'killed');
     const saved = () => (existsSync(join(out, '.optimize')) ? readdirSync(join(out, '.optimize')).flatMap((d) => readdirSync(join(out, '.optimize', d))).filter((f) => f.endsWith('.json')) : []);
