@@ -182,6 +182,7 @@ async function search(
   const { runOptimization } = await import('../experiment/optimize-run.js');
   const { OptimizeError } = await import('../experiment/optimize.js');
   const { pilotOverrides } = await import('../experiment/optimize-start.js');
+  const { readOverride } = await import('../scenario/overrides.js');
   const runner = createRunner(workers, 2);
   const bar = await progress('replications');
   let reused = 0;
@@ -199,7 +200,7 @@ async function search(
       maxReplications,
       indifference: spec.indifference,
       configOf,
-      pilotConfig: (factor) => derive({ ...scenarioSet, ...pilotOverrides(o.base, scenario.staffing !== undefined, factor) }, 'pilot').config,
+      pilotConfig: (factor) => derive({ ...scenarioSet, ...pilotOverrides(o.base, scenario.staffing !== undefined, factor, (path) => readOverride(scenario, path)) }, 'pilot').config,
       runner,
       cache: {
         get(set, from, to) {

@@ -50,10 +50,19 @@ const COVER_MIN = 15;
 const SLOTS_PER_DAY = (24 * 60) / COVER_MIN;
 const SLOT_SEC = COVER_MIN * 60;
 
-/** Overrides that staff every group `factor` times as generously, for the pilot run. */
-export function pilotOverrides(config: ModelConfig, stationary: boolean, factor: number): Record<string, unknown> {
+/**
+ * Overrides that staff every group `factor` times as generously as the scenario does, for the
+ * pilot run: a group's own `staffingScale` (`read` gives the scenario's value at a dot path) is
+ * multiplied, not replaced.
+ */
+export function pilotOverrides(config: ModelConfig, stationary: boolean, factor: number, read: (path: string) => unknown): Record<string, unknown> {
   if (stationary) return { 'staffing.agents': Math.max(1, Math.ceil(config.groups[0]!.shifts[0]!.agents * factor)) };
-  return Object.fromEntries(config.groups.map((g) => [`groups.${g.name}.staffingScale`, factor]));
+  return Object.fromEntries(
+    config.groups.map((g) => {
+      const own = read(`groups.${g.name}.staffingScale`);
+      return [`groups.${g.name}.staffingScale`, factor * (typeof own === 'number' ? own : 1)];
+    }),
+  );
 }
 
 /** What a staffing decision path addresses: the agents or the start of a shift, or a group's around-the-clock agents. */

@@ -14,6 +14,7 @@ import { squareRootStaffing } from '../../src/analytic/square-root.js';
 import { knH2, selectBest } from '../../src/experiment/selection.js';
 import { optimizeText } from '../support/optimize.js';
 import { OBJECTIVES } from '../../src/experiment/optimize.js';
+import { pilotOverrides } from '../../src/experiment/optimize-start.js';
 import { OptimizeSchema } from '../../src/scenario/schema.js';
 
 /** Erlang C, P(wait) in M/M/c with a = λ/μ erlangs: P0⁻¹ = Σ_{k<c} aᵏ/k! + aᶜ/(c!(1 − a/c)). */
@@ -232,5 +233,13 @@ describe('Kim–Nelson selection (experiment/selection.ts)', () => {
 describe('the objectives', () => {
   it('are the same in the scenario schema and in the optimiser (written in two layers, held together here)', () => {
     expect([...OptimizeSchema.shape.objective.unwrap().options].sort()).toEqual(Object.keys(OBJECTIVES).sort());
+  });
+});
+
+describe('the pilot of the analytic start', () => {
+  it("staffs each group factor times as generously as the scenario does, its own staffingScale included (it was replaced by the factor)", () => {
+    const config = { groups: [{ name: 'care' }, { name: 'tech' }] } as unknown as Parameters<typeof pilotOverrides>[0];
+    const scales: Record<string, unknown> = { 'groups.care.staffingScale': 1.5 };
+    expect(pilotOverrides(config, false, 2, (path) => scales[path])).toEqual({ 'groups.care.staffingScale': 3, 'groups.tech.staffingScale': 2 });
   });
 });

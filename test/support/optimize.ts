@@ -42,7 +42,7 @@ export async function optimizeText(
           throw e;
         }
       },
-      pilotConfig: (factor) => deriveScenario(loaded, 'pilot', { ...scenarioSet, ...pilotOverrides(base, loaded.scenario.staffing !== undefined, factor) }, 'test').config,
+      pilotConfig: (factor) => deriveScenario(loaded, 'pilot', { ...scenarioSet, ...pilotOverrides(base, loaded.scenario.staffing !== undefined, factor, (path) => readOverride(loaded.scenario, path)) }, 'test').config,
       runner,
     });
   } finally {
