@@ -50,10 +50,10 @@ export async function load(file: string) {
   return { ...parseScenario(source, file), source };
 }
 
-/** What the report says about a loaded scenario (scenario.json). */
 /** A scenario as the commands hold it: its file, text, parsed scenario and configurations. */
 export type Loaded = Awaited<ReturnType<typeof load>>;
 
+/** What the report says about a loaded scenario (scenario.json). */
 export function scenarioInfo(loaded: { file: string; source: string; scenario: { name: string; description?: string | undefined } }) {
   return { name: loaded.scenario.name, description: loaded.scenario.description, file: loaded.file, source: loaded.source };
 }
@@ -156,7 +156,7 @@ export async function probeReported(config: ModelConfig, seed: number, groups: r
  * scenario with the overrides applied and validated (experiment/grid.ts reads them; a bad one is
  * bad input naming the option), its policies replaced by the given ones when there are any.
  */
-export async function overrideOptions(loaded: Awaited<ReturnType<typeof load>>, sets: unknown, policies?: unknown): Promise<Awaited<ReturnType<typeof load>>> {
+export async function overrideOptions(loaded: Loaded, sets: unknown, policies?: unknown): Promise<Loaded> {
   const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(String);
   const { parseSet, parsePolicy, GridError, gridMessages } = await import('../experiment/grid.js');
   const { withOverrides } = await import('../scenario/load.js');
