@@ -17,7 +17,7 @@ import type { Comparison } from '../experiment/compare.js';
 import type { ReportResults, StoredKind } from '../output/report-files.js';
 import type { ScenarioInfo } from '../output/report.js';
 import type { Summary } from '../output/summary.js';
-import type { SweepResult } from '../output/sweep.js';
+import type { SweepResult } from '../experiment/sweep.js';
 import type { OptimizeResult } from '../output/optimize.js';
 import { UsageError, openOutput, readStored } from './common.js';
 

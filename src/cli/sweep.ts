@@ -94,7 +94,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   for (const k of named ?? []) if (!keys.includes(k)) throw new UsageError(sweepMessages.notVaried(k, keys));
   const decisions = named ? keys.filter((k) => named.includes(k)) : keys.filter(isDecision);
 
-  const { defineSweep, runPoints } = await import('../experiment/sweep.js');
+  const { defineSweep, runPoints, sweepResult } = await import('../experiment/sweep.js');
   const { createRunner } = await import('../experiment/pool.js');
   const out = await import('../output/sweep.js');
   const { makeDirs, writeFileAtomically } = await import('../output/write.js');
@@ -142,7 +142,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
     if (!output) {
       const json = out.shardJson(def, shard!, results);
       written = [await writeOutputFile(join(dir, out.shardFileName(shard!)), json)];
-      stdout = args.json ? json : out.sweepTable(out.sweepResult(def, results));
+      stdout = args.json ? json : out.sweepTable(sweepResult(def, results));
       // The shard file is in place: its saved points are no longer needed. Only its own share is
       // removed, since other shards of the same sweep may be saving theirs in the same directory.
       const mine = new Set(share);
@@ -159,7 +159,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
         }
       }
     } else {
-      const result = out.sweepResult(def, results);
+      const result = sweepResult(def, results);
       const json = out.sweepJson(result);
       const { reportOutputs } = await import('./report.js');
       const report = await reportOutputs(dir, { scenario: scenarioInfo(loaded), sweep: result }, { charts: args.charts ?? true, kinds: output.keeps(scenario.name, 'sweep') });

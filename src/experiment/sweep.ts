@@ -1,6 +1,6 @@
 import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/result.js';
-import { channelEstimates, type ChannelEstimates, type Constraint, type ConstraintStatus } from './constraint.js';
+import { channelEstimates, feasibility, parseConstraints, type ChannelEstimates, type Constraint, type ConstraintStatus, type Feasibility } from './constraint.js';
 import { estimateAll, type FigureEstimate } from './estimate.js';
 import { fingerprintOf } from './fingerprint.js';
 import { groupRecords } from './figures.js';
@@ -175,4 +175,26 @@ export function bestPoints(
     });
   }
   return best;
+}
+
+/** A point as sweep.json holds it: its estimates, and with requirements each one judged. */
+export type SweepPointResult = PointResult & { feasibility?: Feasibility };
+
+/**
+ * sweep.json: the definition, every point's estimates in grid order (judged against the
+ * requirements, when there are any), and the best points per level of the keys that are not
+ * decisions (experiment/sweep.ts).
+ */
+export interface SweepResult extends SweepDefinition {
+  results: SweepPointResult[];
+  best: Record<string, BestPoint[]>;
+}
+
+export function sweepResult(def: SweepDefinition, points: readonly PointResult[]): SweepResult {
+  const constraints = parseConstraints(def.require);
+  const results: SweepPointResult[] = [...points]
+    .sort((a, b) => a.index - b.index)
+    .map((p) => (constraints.length > 0 ? { ...p, feasibility: feasibility(constraints, p, def.replications) } : p));
+  const status = new Map(results.map((p) => [p.index, p.feasibility?.status ?? 'feasible']));
+  return { ...def, results, best: bestPoints(results, def, (p) => status.get(p.index)!) };
 }

@@ -9,7 +9,7 @@ import type { Comparison } from '../experiment/compare.js';
 import { chartSpecs, specJson, type ChartSources } from './charts/index.js';
 import { renderReport, type ReportChart, type ScenarioInfo } from './report.js';
 import type { Summary } from './summary.js';
-import type { SweepResult } from './sweep.js';
+import type { SweepResult } from '../experiment/sweep.js';
 import { readComparison } from './stored/comparison.js';
 import { StoredFileError } from './stored/read.js';
 import { readScenarioInfo, SCENARIO_FORMAT } from './stored/scenario-info.js';

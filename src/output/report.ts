@@ -19,7 +19,7 @@ import { EMPTY_TEXT, formatReadable } from './format.js';
 import { LEVEL_LABELS } from './charts/satisfaction.js';
 import { policyColor } from './charts/theme.js';
 import type { Summary } from './summary.js';
-import type { SweepResult } from './sweep.js';
+import type { SweepResult } from '../experiment/sweep.js';
 import type { OptimizeResult } from './optimize.js';
 
 /** What the report says about the scenario (scenario.json). */

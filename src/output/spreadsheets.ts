@@ -4,7 +4,7 @@ import type { FigureEstimate } from '../experiment/estimate.js';
 import { isEstimate } from '../experiment/estimate.js';
 import { figureColumnFormat } from './format.js';
 import type { OptimizeResult } from './optimize.js';
-import type { SweepResult } from './sweep.js';
+import type { SweepResult } from '../experiment/sweep.js';
 import { xlsxBytes, type CellValue, type SheetColumn, type SheetTable } from './xlsx.js';
 
 /**

@@ -1,6 +1,5 @@
 import { shardIndices, type Shard } from '../experiment/grid.js';
-import { feasibility, parseConstraints, type Feasibility } from '../experiment/constraint.js';
-import { bestPoints, type BestPoint, type PointResult, type SweepDefinition } from '../experiment/sweep.js';
+import { sweepResult, type BestPoint, type PointResult, type SweepDefinition, type SweepPointResult, type SweepResult } from '../experiment/sweep.js';
 import type { FigureEstimate } from '../experiment/estimate.js';
 import { csvRow, estimateCells } from './csv.js';
 import { EMPTY_TEXT, formatInterval, formatValue } from './format.js';
@@ -14,28 +13,6 @@ import { REQUIREMENT_RULE } from './requirements.js';
  * merge of its shards build sweep.json with the same function from the same point data, which
  * is why they are equal byte for byte.
  */
-
-/** A point as sweep.json holds it: its estimates, and with requirements each one judged. */
-export type SweepPointResult = PointResult & { feasibility?: Feasibility };
-
-/**
- * sweep.json: the definition, every point's estimates in grid order (judged against the
- * requirements, when there are any), and the best points per level of the keys that are not
- * decisions (experiment/sweep.ts).
- */
-export interface SweepResult extends SweepDefinition {
-  results: SweepPointResult[];
-  best: Record<string, BestPoint[]>;
-}
-
-export function sweepResult(def: SweepDefinition, points: readonly PointResult[]): SweepResult {
-  const constraints = parseConstraints(def.require);
-  const results: SweepPointResult[] = [...points]
-    .sort((a, b) => a.index - b.index)
-    .map((p) => (constraints.length > 0 ? { ...p, feasibility: feasibility(constraints, p, def.replications) } : p));
-  const status = new Map(results.map((p) => [p.index, p.feasibility?.status ?? 'feasible']));
-  return { ...def, results, best: bestPoints(results, def, (p) => status.get(p.index)!) };
-}
 
 export function sweepJson(s: SweepResult): string {
   return `${JSON.stringify(s, null, 2)}\n`;

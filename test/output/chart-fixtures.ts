@@ -12,7 +12,7 @@ import { inlineRunner } from '../../src/experiment/pool.js';
 import { replicate } from '../../src/experiment/replicate.js';
 import { defineSweep, runPoints } from '../../src/experiment/sweep.js';
 import { summarize, type Summary } from '../../src/experiment/summary.js';
-import { sweepResult, type SweepResult } from '../../src/output/sweep.js';
+import { sweepResult, type SweepResult } from '../../src/experiment/sweep.js';
 import type { OptimizeResult } from '../../src/output/optimize.js';
 import { optimizeText } from '../support/optimize.js';
 import { isDecision } from '../../src/experiment/decisions.js';

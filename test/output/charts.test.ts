@@ -17,7 +17,7 @@ import { PNG_SCALE, renderChart, svgSize, type RenderedChart } from '../../src/o
 import { textWidth } from '../../src/output/charts/text-width.js';
 import { policyColor, wrap, type VlSpec } from '../../src/output/charts/theme.js';
 import type { Summary } from '../../src/output/summary.js';
-import type { SweepResult } from '../../src/output/sweep.js';
+import type { SweepResult } from '../../src/experiment/sweep.js';
 import { axisFormat } from '../../src/output/charts/figures.js';
 import { lifecycleComparison, lifecycleSummary, midsizeSummary, smallOptimization, staffingComparison, staffingSweep, stationarySummary } from './chart-fixtures.js';
 

@@ -9,7 +9,7 @@ import type { Comparison } from '../../src/experiment/compare.js';
 import { parseVary } from '../../src/experiment/grid.js';
 import type { OptimizeResult } from '../../src/output/optimize.js';
 import { comparisonXlsx, optimizeXlsx, sweepXlsx } from '../../src/output/spreadsheets.js';
-import type { SweepResult } from '../../src/output/sweep.js';
+import type { SweepResult } from '../../src/experiment/sweep.js';
 import { smallOptimization, staffingComparison, staffingSweep } from './chart-fixtures.js';
 
 async function book(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

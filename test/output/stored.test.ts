@@ -17,7 +17,8 @@ import { readPointState, readShard, readSweep } from '../../src/output/stored/sw
 import { STORED_BOUNDS } from '../../src/output/stored/values.js';
 import { readVerdicts } from '../../src/output/stored/verdicts.js';
 import { summaryJson, type Summary } from '../../src/output/summary.js';
-import { pointStateJson, shardJson, sweepJson, type SweepResult } from '../../src/output/sweep.js';
+import { pointStateJson, shardJson, sweepJson } from '../../src/output/sweep.js';
+import type { SweepResult } from '../../src/experiment/sweep.js';
 import { verdictsJson } from '../../src/output/verdicts.js';
 import { LIMITS } from '../../src/scenario/limits.js';
 import { lifecycleComparison, lifecycleSummary, midsizeSummary, staffingComparison, staffingSweep } from './chart-fixtures.js';

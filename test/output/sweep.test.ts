@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PointResult, SweepDefinition } from '../../src/experiment/sweep.js';
-import { MergeError, mergeMessages, mergeShards, parsePointState, pointStateJson, shardJson, sweepCsv, sweepJson, sweepResult } from '../../src/output/sweep.js';
+import { MergeError, mergeMessages, mergeShards, parsePointState, pointStateJson, shardJson, sweepCsv, sweepJson } from '../../src/output/sweep.js';
+import { sweepResult } from '../../src/experiment/sweep.js';
 
 const def: SweepDefinition = {
   scenario: 's',

@@ -16,7 +16,7 @@ import type { Backtest } from '../../fit/backtest.js';
 import type { FitJson } from '../../fit/fit-json.js';
 import { backtestChart } from './backtest.js';
 import type { Summary } from '../summary.js';
-import type { SweepResult } from '../sweep.js';
+import type { SweepResult } from '../../experiment/sweep.js';
 import type { OptimizeResult } from '../optimize.js';
 import { optimizeAgentsChart } from './optimize-agents.js';
 import { channelsChart } from './channels.js';

@@ -6,7 +6,7 @@
  * figure: the "better" end (experiment/verdict.ts) is the bright end of viridis.
  */
 import { DIRECTION } from '../../experiment/verdict.js';
-import type { SweepResult } from '../sweep.js';
+import type { SweepResult } from '../../experiment/sweep.js';
 import { axisFormat, figureStyle, figureTitle } from './figures.js';
 import { SERIES_COLORS, chart, FIT, rows, WIDTH, type VlSpec } from './theme.js';
 
