@@ -113,7 +113,8 @@ export const CATALOGUE = {
   repeatRate: share('Repeat rate', 'repeat contacts / contacts offered', { repeats: 1 }, { offered: 1 }, 'lower'),
   repeats: count('Repeat contacts', 'contacts offered because an earlier contact left the issue unresolved', 'repeats', 'lower'),
   retrials: count('Retrials', 'contacts offered by callers trying again after hanging up', 'retrials'),
-  transfers: count('Transfers', 'contacts transferred to another group (escalations)', 'transfers', 'lower'),
+  transfers: count('Transfers', 'contacts transferred to another group (escalations), counted when transferred', 'transfers', 'lower'),
+  abandonedAfterTransfer: count('Hung up after a transfer', 'transferred contacts who hung up waiting in the escalation queue (not in abandoned: their line wait ended at the first answer)', 'abandonedAfterTransfer', 'lower'),
   callbacksOffered: count('Callbacks offered', 'line callers offered a callback because the expected wait was long', 'callbacksOffered'),
   callbacksAccepted: count('Callbacks accepted', 'line callers who accepted a callback (now or in the next open period)', 'callbacksAccepted'),
   callbackWaitSec: {
@@ -153,7 +154,7 @@ export const CATALOGUE = {
   longTermValue: money('Long-term value (NPV + customer equity)', 'npv + customerEquity: the verdict figure for losses that come after the horizon', 'higher'),
   supportCost: money('Support cost', 'wages of paid agent hours, telephony per handled minute and the cost per handled contact', 'lower'),
   waitingCost: money('Cost of waiting', 'economics.waitingCostPerMinute × minutes line contacts waited in queue (abandoners up to hanging up): sales or goodwill lost to waiting', 'lower'),
-  abandonCost: money('Cost of abandonment', 'economics.abandonCost × contacts abandoned', 'lower'),
+  abandonCost: money('Cost of abandonment', 'economics.abandonCost × (contacts abandoned + hung up after a transfer)', 'lower'),
   serviceLevelPenalty: money('Service-level penalty', 'economics.serviceLevelPenalty × reporting intervals whose service level (line contacts offered in the interval) is below serviceLevel.target', 'lower'),
   cost: money('Cost of the center', 'support cost + the costs of waiting, abandonment and the service-level penalty (what the center costs; acquisition and returns are the business\'s)', 'lower'),
   revenue: money('Revenue', 'fees of the active base (referral fees included)', 'higher'),

@@ -141,13 +141,14 @@ class ContactCenter implements Dispatcher {
   private offered = 0;
   private answeredTotal = 0;
   private abandonedTotal = 0;
+  private abandonedAfterTransferTotal = 0;
   private completedTotal = 0;
   private closedTotal = 0;
   private closedScheduled = 0;
   private closedLostTotal = 0;
   /** Offered contacts waiting off the line for a callback promised for the next open period. */
   private promised = 0;
-  private snapshot: Pick<Conservation, 'completedByHorizon' | 'abandonedByHorizon' | 'waitingAtHorizon' | 'inServiceAtHorizon' | 'promisedAtHorizon'> | null = null;
+  private snapshot: Pick<Conservation, 'completedByHorizon' | 'abandonedByHorizon' | 'abandonedAfterTransferByHorizon' | 'waitingAtHorizon' | 'inServiceAtHorizon' | 'promisedAtHorizon'> | null = null;
 
   private readonly record: ContactRecord = { serial: 0, issue: 0, attempt: 0, handleSec: 0, patienceSec: 0, resolutionU: 0, customer: -1, reason: 0, channel: 0, arrivalSec: 0, queuedSec: NaN, answeredSec: NaN, endedSec: 0, served: false, group: -1 };
 
@@ -438,7 +439,7 @@ class ContactCenter implements Dispatcher {
     this.totalWaiting++;
     this.observer.queueChange(now, 1);
     const patience = c.patienceSec[id]!;
-    if (patience !== Infinity && this.realtime[c.channel[id]!] === 1 && (c.flags[id]! & (CALLBACK | TRANSFERRED | PROACTIVE)) === 0) {
+    if (patience !== Infinity && this.realtime[c.channel[id]!] === 1 && (c.flags[id]! & (CALLBACK | PROACTIVE)) === 0) {
       c.ref(id);
       c.abandonAt[id] = now + patience;
       this.calendar.schedule(now + patience, ABANDON, id);
@@ -508,6 +509,8 @@ class ContactCenter implements Dispatcher {
     this.inService--;
     if (overran) this.reportOverrun(g, now);
     const resolved = c.uResolve[id]! < c.pResolve[id]!;
+    // The issue's first handled contact at its first group: it counts in first-contact resolution now.
+    if ((c.flags[id]! & (HANDLED_BEFORE | TRANSFERRED)) === 0) this.observer.issueFirstHandled(c.issueBucket[id]!, channel, c.reason[id]!, resolved);
     // An outbound contact that did not fix the fault ends: the customer calls later, as a repeat.
     const escalateTo = c.flags[id]! & PROACTIVE ? -1 : this.escalation[c.reason[id]! * this.groupCount + g]!;
     if (!resolved && escalateTo >= 0) this.transfer(id, escalateTo, now);
@@ -522,10 +525,13 @@ class ContactCenter implements Dispatcher {
   private transfer(id: number, to: number, now: number): void {
     const c = this.contacts;
     c.flags[id]! |= TRANSFERRED;
+    this.observer.add(c.bucket[id]!, c.channel[id]!, c.reason[id]!, F.transfers);
     const issue = c.issue[id]!;
     const attempt = ++c.attempt[id]!;
     c.handleSec[id] = this.followHandle[c.reason[id]!]!(issue, attempt, PURPOSE.handleTime);
     c.uResolve[id] = this.keyed.uniform(issue, attempt, PURPOSE.resolution);
+    // A transferred caller waits in the escalation queue with a fresh patience, and may hang up there.
+    c.patienceSec[id] = this.followPatience === null ? Infinity : this.followPatience(issue, attempt, PURPOSE.patience);
     // The service's reference becomes the queue's: unref after enqueue keeps the slot alive.
     this.wait(id, this.routing.escalationClass(to, c.channel[id]!), now);
     c.unref(id);
@@ -541,9 +547,9 @@ class ContactCenter implements Dispatcher {
     const k = c.bucket[id]!;
     const obs = this.observer;
     this.completedTotal++;
-    obs.contactHandled(k, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & TRANSFERRED) !== 0, (flags & PROACTIVE) !== 0 && resolved);
+    obs.contactHandled(k, channel, reason, c.servedSec[id]!, (flags & RUSHED) !== 0, (flags & REASKED) !== 0, (flags & PROACTIVE) !== 0 && resolved);
     if (this.onContact !== null) this.logContact(id, true, now);
-    if ((flags & HANDLED_BEFORE) === 0) obs.issueFirstHandled(c.issueBucket[id]!, channel, reason, resolved, (flags & TRANSFERRED) !== 0);
+    if ((flags & HANDLED_BEFORE) === 0 && resolved) obs.add(c.issueBucket[id]!, channel, reason, F.issuesResolvedAnyStage);
     if (resolved) {
       this.customers?.handled(c, id, true, true, now);
       return;
@@ -617,10 +623,17 @@ class ContactCenter implements Dispatcher {
       c.state[id] = ABANDONED;
       this.routing.waiting[c.cls[id]!]!--;
       this.totalWaiting--;
-      this.abandonedTotal++;
       this.observer.queueChange(now, -1);
-      this.observer.add(k, channel, reason, F.abandoned);
-      this.observer.add(k, channel, reason, F.abandonedWaitSec, now - c.arrivalSec[id]!);
+      // A transferred contact's line wait ended when it was first answered: its hang-up in the
+      // escalation queue is counted apart, with no line wait.
+      if (c.flags[id]! & TRANSFERRED) {
+        this.abandonedAfterTransferTotal++;
+        this.observer.add(k, channel, reason, F.abandonedAfterTransfer);
+      } else {
+        this.abandonedTotal++;
+        this.observer.add(k, channel, reason, F.abandoned);
+        this.observer.add(k, channel, reason, F.abandonedWaitSec, now - c.arrivalSec[id]!);
+      }
       if (this.onContact !== null) this.logContact(id, false, now);
       const retrial = this.config.retrial;
       const issue = c.issue[id]!;
@@ -704,6 +717,7 @@ class ContactCenter implements Dispatcher {
     this.snapshot = {
       completedByHorizon: this.completedTotal,
       abandonedByHorizon: this.abandonedTotal,
+      abandonedAfterTransferByHorizon: this.abandonedAfterTransferTotal,
       waitingAtHorizon: this.totalWaiting,
       inServiceAtHorizon: this.inService,
       promisedAtHorizon: this.promised,

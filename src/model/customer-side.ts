@@ -185,12 +185,16 @@ export class CustomerSide {
     if (flags & PITCHED) this.offer(c, id, now);
   }
 
-  /** An abandoned contact (it met no agent: courtesy 3); word of mouth when the issue `ends` here. */
+  /**
+   * An abandoned contact (courtesy 3: no agent finished it), in the first queue or after a
+   * transfer (its time in service not counted as waiting); word of mouth when the issue `ends` here.
+   */
   abandoned(c: ContactStore, id: number, ends: boolean, now: number): void {
     const o = this.outcome;
-    o.waitSec = now - c.arrivalSec[id]!;
+    o.waitSec = now - c.arrivalSec[id]! - c.servedSec[id]!;
     o.abandoned = 1;
-    o.resolved = o.rushed = o.reasked = o.transferred = o.handleMin = o.proactive = o.pitched = o.calledBack = 0;
+    o.resolved = o.rushed = o.reasked = o.handleMin = o.proactive = o.pitched = o.calledBack = 0;
+    o.transferred = c.flags[id]! & TRANSFERRED ? 1 : 0;
     o.repeats = c.repeats[id]!;
     o.courtesy = 3;
     this.record(c, id, ends, now);

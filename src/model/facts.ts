@@ -41,6 +41,12 @@ export const FACTS = [
   /** Line contacts that hung up while waiting, and Σ their waits up to hanging up, s. */
   'abandoned',
   'abandonedWaitSec',
+  /**
+   * Transferred contacts that hung up in the escalation queue: answered at their first queue, so
+   * not in `abandoned` (a line wait ends at the first answer), but an issue left open and a caller
+   * lost all the same.
+   */
+  'abandonedAfterTransfer',
   /** Callbacks made, and Σ the time from the request to the call back, s. */
   'callbacksAnswered',
   'callbackWaitSec',

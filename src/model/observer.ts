@@ -6,8 +6,8 @@ const OFFERED = F.offered, NEW_ISSUES = F.newIssues, REPEATS = F.repeats, RETRIA
 const EMAIL_OFFERED = F.emailOffered, OUTBOUND = F.outbound, INBOUND = F.inboundRealtime, CALLBACKS = F.callbacks;
 const ANSWERED = F.answered, LINE_ANSWERED = F.lineAnswered, ANSWER_WAIT = F.answeredWaitSec, AT_ONCE = F.answeredAtOnce, WITHIN = F.withinThreshold;
 const EMAIL_ANSWERED = F.emailAnswered, EMAIL_RESPONSE = F.emailResponseSec, EMAIL_WITHIN = F.emailWithinTarget, CALLBACKS_ANSWERED = F.callbacksAnswered, CALLBACK_WAIT = F.callbackWaitSec;
-const HANDLE = F.handleSec, RUSHED = F.rushed, REASKED = F.reasked, TRANSFERS = F.transfers, OUTBOUND_RESOLVED = F.outboundResolved;
-const ISSUES_HANDLED = F.issuesHandled, RESOLVED_ANY = F.issuesResolvedAnyStage, RESOLVED_FIRST = F.issuesResolvedFirst;
+const HANDLE = F.handleSec, RUSHED = F.rushed, REASKED = F.reasked, OUTBOUND_RESOLVED = F.outboundResolved;
+const ISSUES_HANDLED = F.issuesHandled, RESOLVED_FIRST = F.issuesResolvedFirst;
 
 /** What kind of contact is offered (a bit mask for `contactOffered`). */
 export const OFFER_NEW_ISSUE = 1, OFFER_REPEAT = 2, OFFER_RETRIAL = 4, OFFER_DEFERRED = 8, OFFER_EMAIL = 16, OFFER_OUTBOUND = 32, OFFER_CALLBACK = 64;
@@ -158,34 +158,34 @@ export class Observer {
     if (this.byCombo !== null) this.answeredInto(this.byCombo, (channel * this.reasonCount + reason) * NF, channel, mode, waitSec);
   }
 
-  private static handledInto(b: Float64Array, row: number, handleSec: number, rushed: boolean, reasked: boolean, transferred: boolean, outboundResolved: boolean): void {
+  private static handledInto(b: Float64Array, row: number, handleSec: number, rushed: boolean, reasked: boolean, outboundResolved: boolean): void {
     b[row + HANDLE]! += handleSec;
     if (rushed) b[row + RUSHED]!++;
     if (reasked) b[row + REASKED]!++;
-    if (transferred) b[row + TRANSFERS]!++;
     if (outboundResolved) b[row + OUTBOUND_RESOLVED]!++;
   }
 
   /** A contact's service ended: its handle time (all stages) and how it went. */
-  contactHandled(k: number, channel: number, reason: number, handleSec: number, rushed: boolean, reasked: boolean, transferred: boolean, outboundResolved: boolean): void {
+  contactHandled(k: number, channel: number, reason: number, handleSec: number, rushed: boolean, reasked: boolean, outboundResolved: boolean): void {
     if (k < 0) return;
-    Observer.handledInto(this.byInterval, k * NF, handleSec, rushed, reasked, transferred, outboundResolved);
-    if (this.byCombo !== null) Observer.handledInto(this.byCombo, (channel * this.reasonCount + reason) * NF, handleSec, rushed, reasked, transferred, outboundResolved);
+    Observer.handledInto(this.byInterval, k * NF, handleSec, rushed, reasked, outboundResolved);
+    if (this.byCombo !== null) Observer.handledInto(this.byCombo, (channel * this.reasonCount + reason) * NF, handleSec, rushed, reasked, outboundResolved);
   }
 
-  private static firstHandledInto(b: Float64Array, row: number, resolved: boolean, transferred: boolean): void {
+  private static firstHandledInto(b: Float64Array, row: number, resolved: boolean): void {
     b[row + ISSUES_HANDLED]!++;
-    if (resolved) {
-      b[row + RESOLVED_ANY]!++;
-      if (!transferred) b[row + RESOLVED_FIRST]!++;
-    }
+    if (resolved) b[row + RESOLVED_FIRST]!++;
   }
 
-  /** The first handled contact of an issue (interval k of the issue's first offer) ended: resolved, and whether through a transfer. */
-  issueFirstHandled(k: number, channel: number, reason: number, resolved: boolean, transferred: boolean): void {
+  /**
+   * The first service of an issue's first handled contact ended (interval k of the issue's first
+   * offer), at the first group, before any transfer: the issue counts in first-contact resolution
+   * from here, whatever happens to the contact after a transfer (answered, or hung up at tier 2).
+   */
+  issueFirstHandled(k: number, channel: number, reason: number, resolved: boolean): void {
     if (k < 0) return;
-    Observer.firstHandledInto(this.byInterval, k * NF, resolved, transferred);
-    if (this.byCombo !== null) Observer.firstHandledInto(this.byCombo, (channel * this.reasonCount + reason) * NF, resolved, transferred);
+    Observer.firstHandledInto(this.byInterval, k * NF, resolved);
+    if (this.byCombo !== null) Observer.firstHandledInto(this.byCombo, (channel * this.reasonCount + reason) * NF, resolved);
   }
 
   /** The number of contacts waiting changes by `delta` at `now`. */

@@ -16,13 +16,17 @@ export type Figures = Record<string, number | null>;
 export interface Conservation {
   /** Contacts offered before the horizon (warm-up included; repeats and retrials included). */
   offered: number;
-  /** Of those, by the horizon: handled to the end, abandoned, waiting, in service, or promised a callback in the next open period. */
+  /**
+   * Of those, by the horizon: handled to the end, abandoned (in the first queue, or after a
+   * transfer), waiting, in service, or promised a callback in the next open period.
+   */
   completedByHorizon: number;
   abandonedByHorizon: number;
+  abandonedAfterTransferByHorizon: number;
   waitingAtHorizon: number;
   inServiceAtHorizon: number;
   promisedAtHorizon: number;
-  /** At the end of the run: answered, abandoned, and still waiting (beyond the drain); they add up to `offered`. */
+  /** At the end of the run: answered, abandoned in the first queue, and still waiting (beyond the drain); they add up to `offered`. */
   answeredTotal: number;
   abandonedTotal: number;
   leftAtEnd: number;
@@ -230,7 +234,7 @@ export function replicationResult(config: ModelConfig, replication: number, mode
       // The costs that are not wages, from the interval's facts (as the catalogue's waitSec,
       // abandoned and serviceLevel read them): each interval's contacts, posted over the interval.
       ledger.accrue('waiting', from, to, ((rows[o + F.answeredWaitSec]! + rows[o + F.abandonedWaitSec]!) / 60) * waitingCostPerMinute);
-      ledger.accrue('abandonment', from, to, rows[o + F.abandoned]! * abandonCost);
+      ledger.accrue('abandonment', from, to, (rows[o + F.abandoned]! + rows[o + F.abandonedAfterTransfer]!) * abandonCost);
       const level = figureValue('serviceLevel', rows, o);
       if (level !== null && level < config.slTarget) ledger.accrue('serviceLevelPenalty', from, to, serviceLevelPenalty);
     }

@@ -46,6 +46,39 @@ describe('first-contact resolution', () => {
   });
 });
 
+describe('first-contact resolution with a starved escalation tier', () => {
+  it('keeps an issue in FCR and transfers whose transferred contact hangs up at tier 2 (such issues used to drop out, lifting FCR)', () => {
+    // Tier 1 resolves p₁ = 0.5; tier 2 has 1 agent for ~150 transfers an hour of 5-minute calls
+    // with 10-minute patience, so nearly every transferred contact hangs up in tier 2's queue.
+    // FCR is tier 1's 0.5 whatever happens after the transfer; transfers are half the issues
+    // handled (each a binomial share, 4 standard errors). 0.1's counting recorded an issue's first
+    // contact only when its last stage finished, so these issues were left out: FCR ≈ 0.98.
+    const [r] = run({
+      ...groupsOnly,
+      reasons: [{ name: 'tech', share: 1, resolveProb: 0.5, groups: ['tier1', 'tier2'] }],
+      groups: [
+        { name: 'tier1', agents: 35, escalateTo: 'tier2' },
+        { name: 'tier2', agents: 1, resolveOddsFactor: 100 },
+      ],
+    });
+    const k = r!.kpis;
+    // Issues whose first contact was handled, from the fact table over the measured window (after the 1-day warm-up).
+    const { intervalSec, rows } = r!.facts;
+    let handled = 0;
+    for (let b = 86_400 / intervalSec; b * NF < rows.length; b++) handled += rows[b * NF + F.issuesHandled]!;
+    expect(handled).toBeGreaterThan(0.9 * k.issues);
+    expect(Math.abs(k.fcr! - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / handled) + 0.01);
+    expect(Math.abs(k.transfers - 0.5 * handled)).toBeLessThan(4 * Math.sqrt(0.25 * handled));
+    // any stage: tier 2 answers few of them, so far below the 0.995 of a staffed tier 2
+    expect(k.fcrAnyStage!).toBeLessThan(0.7);
+    // Their hang-ups at tier 2 are counted apart: tier 1 (35 agents for 25 erlangs) loses few
+    // callers from its own queue, and a line wait ends at the first answer.
+    expect(k.abandonedAfterTransfer).toBeGreaterThan(0.3 * handled);
+    expect(k.abandonRate!).toBeLessThan(0.05);
+    expect(k.abandoned).toBeLessThan(0.1 * k.abandonedAfterTransfer!);
+  });
+});
+
 describe('escalation', () => {
   const isp: ScenarioInput = {
     ...groupsOnly,

@@ -163,7 +163,7 @@ describe('every run of the operations model', () => {
             if (!open) expect(r.facts.rows[k * NF + F.inboundRealtime]).toBe(0);
           }
         }
-        expect(c.completedByHorizon + c.abandonedByHorizon + c.waitingAtHorizon + c.inServiceAtHorizon + c.promisedAtHorizon).toBe(c.offered);
+        expect(c.completedByHorizon + c.abandonedByHorizon + c.abandonedAfterTransferByHorizon + c.waitingAtHorizon + c.inServiceAtHorizon + c.promisedAtHorizon).toBe(c.offered);
         expect(c.answeredTotal + c.abandonedTotal + c.leftAtEnd).toBe(c.offered);
         expect(r.kpis.answered + r.kpis.abandoned).toBeLessThanOrEqual(r.kpis.offered);
         for (const share of [r.kpis.abandonRate, r.kpis.pWait, r.kpis.serviceLevel, r.kpis.occupancy, r.kpis.fcr, r.kpis.repeatRate]) {
