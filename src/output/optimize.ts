@@ -3,7 +3,7 @@ import type { StartPlan } from '../experiment/optimize-start.js';
 import { NON_WAGE_COSTS } from '../model/ledger.js';
 import { csvRow } from './csv.js';
 import { EMPTY_TEXT, formatInterval, formatValue } from './format.js';
-import { requirementLines, REQUIREMENT_RULE } from './requirements.js';
+import { requirementLines } from './requirements.js';
 
 /**
  * `ccsim optimize` outputs: optimize.json (the CONTRACT's `{ objective, best, evaluated }` first,
@@ -82,6 +82,5 @@ export function optimizeTable(r: OptimizeResult): string {
   }
   lines.push('', `${r.evaluations} candidates evaluated, ${r.replicationsUsed} replications in all; the search ended at a ${r.stopped}`);
   for (const n of [...r.start.notes, ...r.notes]) lines.push(`note: ${n}`);
-  if (r.require.length > 0) lines.push(`(${REQUIREMENT_RULE})`);
   return `${lines.join('\n')}\n`;
 }
