@@ -28,6 +28,7 @@ export const SHORTENED: Readonly<Record<string, Record<string, unknown> | null>>
   'staffing-levels': null,
   'thorough-calls': { horizon: { months: 1 } },
   upsell: { horizon: { months: 1 } },
+  'two-group-week': null,
 };
 
 export const GOLDEN_DIR = join(REPO, 'test', 'golden');
