@@ -17,7 +17,7 @@ import { NF } from '../model/facts.js';
 import type { ReplicationResult } from '../model/result.js';
 import { decodeExact, encodeExact, ExactJsonError } from './exact-json.js';
 import { readReplicationShard, REPLICATION_SHARD_FORMAT, type StoredReplicationShard } from './stored/replication-shard.js';
-import { StoredFileError } from './stored/read.js';
+import { readShardSet, shardSetMessages } from './shard-set.js';
 
 export { REPLICATION_SHARD_FORMAT };
 
@@ -80,9 +80,7 @@ export const replicationMergeMessages = {
   notShard: (file: string, reason: string) => `${file}: not a shard file of ccsim run or compare --shard: ${reason}`,
   mixed: (file: string, command: string, first: string, other: string) => `${file} is a shard of ccsim ${command}, but ${first} is one of ccsim ${other}; merge the shards of one command at a time`,
   otherExperiment: (file: string, first: string) => `${file} belongs to another ${'experiment'} than ${first} (fingerprints differ: different scenario, policies, seed, replications, --by, --require or ccsim version)`,
-  otherCount: (file: string, n: number, first: string, m: number) => `${file} is one of ${n} shards, but ${first} is one of ${m}`,
-  duplicate: (k: number, a: string, b: string) => `shard ${k} is given twice: ${a} and ${b}`,
-  missing: (missing: readonly number[], n: number) => `missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${n}`,
+  ...shardSetMessages,
   wrongRange: (file: string, k: number, n: number, from: number, to: number) =>
     `${file}: shard ${k} of ${n} must hold replications ${from}–${to - 1} of every configuration (the file was edited or is damaged)`,
   sourceChanged: (file: string) => `${file}: its scenario text no longer gives the configurations it ran (the fingerprint differs): the file was edited, or comes from another ccsim version`,
@@ -105,31 +103,22 @@ export interface JoinedShards {
  * checked afterwards (checkSource, decodeResults), where the scenario is loaded.
  */
 export function joinReplicationShards(inputs: readonly { file: string; text: string }[]): JoinedShards {
-  const shards = inputs.map(({ file, text }) => {
-    try {
-      return { file, data: readReplicationShard(file, text) };
-    } catch (e) {
-      if (e instanceof StoredFileError) throw new ReplicationMergeError(replicationMergeMessages.notShard(file, e.path ? `${e.path}: ${e.problem}` : e.problem), { cause: e });
-      throw e;
-    }
-  });
-  const first = shards[0]!;
-  const seen = new Map<number, string>();
   const headOf = (d: StoredReplicationShard) => JSON.stringify({ ...d, results: undefined, shard: undefined, from: undefined, to: undefined });
-  for (const s of shards) {
-    if (s.data.command !== first.data.command) throw new ReplicationMergeError(replicationMergeMessages.mixed(s.file, s.data.command, first.file, first.data.command));
-    if (s.data.fingerprint !== first.data.fingerprint) throw new ReplicationMergeError(replicationMergeMessages.otherExperiment(s.file, first.file));
-    if (s.data.shard.n !== first.data.shard.n) throw new ReplicationMergeError(replicationMergeMessages.otherCount(s.file, s.data.shard.n, first.file, first.data.shard.n));
-    // Every shard carries the whole definition: the scenario text, seed, count, --by, --require, version.
-    if (headOf(s.data) !== headOf(first.data)) throw new ReplicationMergeError(replicationMergeMessages.otherExperiment(s.file, first.file));
-    const before = seen.get(s.data.shard.k);
-    if (before !== undefined) throw new ReplicationMergeError(replicationMergeMessages.duplicate(s.data.shard.k, before, s.file));
-    seen.set(s.data.shard.k, s.file);
-  }
+  const ordered = readShardSet(inputs, {
+    read: readReplicationShard,
+    shardOf: (d) => d.shard,
+    notShard: replicationMergeMessages.notShard,
+    otherExperiment: (s, first) =>
+      s.data.command !== first.data.command
+        ? replicationMergeMessages.mixed(s.file, s.data.command, first.file, first.data.command)
+        : // Every shard carries the whole definition: the scenario text, seed, count, --by, --require, version.
+          s.data.fingerprint !== first.data.fingerprint || headOf(s.data) !== headOf(first.data)
+          ? replicationMergeMessages.otherExperiment(s.file, first.file)
+          : null,
+    fail: (message, cause) => new ReplicationMergeError(message, { cause }),
+  });
+  const first = ordered[0]!;
   const n = first.data.shard.n;
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !seen.has(k));
-  if (missing.length > 0) throw new ReplicationMergeError(replicationMergeMessages.missing(missing, n));
-  const ordered = [...shards].sort((a, b) => a.data.shard.k - b.data.shard.k);
   for (const s of ordered) {
     const { from, to } = replicationRange(first.data.replications, s.data.shard);
     const right = (d: StoredReplicationShard) => d.from === from && d.to === to && d.policies.length === first.data.policies.length && d.results.length === d.policies.length && d.results.every((rs) => rs.length === to - from);

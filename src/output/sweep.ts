@@ -3,7 +3,7 @@ import { sweepResult, type BestPoint, type PointResult, type SweepDefinition, ty
 import type { FigureEstimate } from '../experiment/estimate.js';
 import { csvRow, estimateCells } from './csv.js';
 import { EMPTY_TEXT, formatInterval, formatValue } from './format.js';
-import { StoredFileError } from './stored/read.js';
+import { readShardSet, shardSetMessages } from './shard-set.js';
 import { POINT_FORMAT, readPointState, readShard, SHARD_FORMAT } from './stored/sweep.js';
 import { REQUIREMENT_RULE } from './requirements.js';
 
@@ -121,9 +121,7 @@ export const mergeMessages = {
   noShards: (dirs: readonly string[]) => `no shard files (shard-K-of-N.json of a sweep, run-shard-K-of-N.json or compare-shard-K-of-N.json) found in ${dirs.join(', ')}`,
   notShard: (file: string, reason: string) => `${file}: not a shard file of ccsim sweep --shard: ${reason}`,
   otherSweep: (file: string, first: string) => `${file} belongs to another sweep than ${first} (fingerprints differ: different scenario, grid, seed, replications or --by)`,
-  otherCount: (file: string, n: number, first: string, m: number) => `${file} is one of ${n} shards, but ${first} is one of ${m}`,
-  duplicate: (k: number, a: string, b: string) => `shard ${k} is given twice: ${a} and ${b}`,
-  missing: (missing: readonly number[], n: number) => `missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${n}`,
+  ...shardSetMessages,
   wrongPoints: (file: string) => `${file}: its points are not the share of its shard (the file was edited or is damaged)`,
 };
 
@@ -133,26 +131,14 @@ export const mergeMessages = {
  */
 export function mergeShards(inputs: readonly { file: string; text: string }[], dirs: readonly string[]): SweepResult {
   if (inputs.length === 0) throw new MergeError(mergeMessages.noShards(dirs));
-  const shards = inputs.map(({ file, text }) => {
-    try {
-      return { file, data: readShard(file, text) };
-    } catch (e) {
-      if (e instanceof StoredFileError) throw new MergeError(mergeMessages.notShard(file, e.path ? `${e.path}: ${e.problem}` : e.problem), { cause: e });
-      throw e;
-    }
+  const shards = readShardSet(inputs, {
+    read: readShard,
+    shardOf: (d) => d.shard,
+    notShard: mergeMessages.notShard,
+    otherExperiment: (s, first) => (s.data.sweep.fingerprint === first.data.sweep.fingerprint ? null : mergeMessages.otherSweep(s.file, first.file)),
+    fail: (message, cause) => new MergeError(message, { cause }),
   });
   const first = shards[0]!;
-  const seen = new Map<number, string>();
-  for (const s of shards) {
-    if (s.data.sweep.fingerprint !== first.data.sweep.fingerprint) throw new MergeError(mergeMessages.otherSweep(s.file, first.file));
-    if (s.data.shard.n !== first.data.shard.n) throw new MergeError(mergeMessages.otherCount(s.file, s.data.shard.n, first.file, first.data.shard.n));
-    const before = seen.get(s.data.shard.k);
-    if (before !== undefined) throw new MergeError(mergeMessages.duplicate(s.data.shard.k, before, s.file));
-    seen.set(s.data.shard.k, s.file);
-  }
-  const n = first.data.shard.n;
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !seen.has(k));
-  if (missing.length > 0) throw new MergeError(mergeMessages.missing(missing, n));
   const def = first.data.sweep;
   for (const s of shards) {
     const expected = shardIndices(def.points, s.data.shard);
