@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optimizeMessages } from '../../src/cli/optimize.js';
 import { constraintMessages } from '../../src/experiment/constraint.js';
 import * as msg from '../../src/scenario/messages.js';
-import { ccsimAsync } from '../support/cli.js';
+import { ccsimAsync, killWhen } from '../support/cli.js';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'ccsim-optimize-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
@@ -116,17 +116,7 @@ describe.concurrent('ccsim optimize', () => {
     const out = join(dir, 'killed');
     const saved = () => (existsSync(join(out, '.optimize')) ? readdirSync(join(out, '.optimize')).flatMap((d) => readdirSync(join(out, '.optimize', d))).filter((f) => f.endsWith('.json')) : []);
     const args = ['optimize', file, '--workers', '1', '--no-charts', '--out', out];
-    const killed = await ccsimAsync(args, {
-      onStart: (child) => {
-        const poll = setInterval(() => {
-          if (saved().length > 0) {
-            clearInterval(poll);
-            child.kill('SIGKILL');
-          }
-        }, 5);
-        child.on('close', () => clearInterval(poll));
-      },
-    });
+    const killed = await ccsimAsync(args, { onStart: killWhen(() => saved().length > 0, 5) });
     expect(killed.signal).toBe('SIGKILL');
     expect(existsSync(join(out, 'optimize.json'))).toBe(false);
     const resumed = await ccsimAsync(args);

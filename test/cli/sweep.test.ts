@@ -12,7 +12,7 @@ import { sweepCommand, sweepMessages, type SweepArgs } from '../../src/cli/sweep
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { gridMessages } from '../../src/experiment/grid.js';
 import { mergeMessages } from '../../src/output/sweep.js';
-import { ccsimAsync } from '../support/cli.js';
+import { ccsimAsync, killWhen } from '../support/cli.js';
 import { shardMessages } from '../../src/cli/shard-option.js';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'ccsim-sweep-'));
@@ -104,17 +104,7 @@ describe.concurrent('ccsim sweep and merge', () => {
     const out = join(dir, 'out');
     const saved = () => (existsSync(join(out, '.points')) ? readdirSync(join(out, '.points')).flatMap((d) => readdirSync(join(out, '.points', d))).filter((f) => f.endsWith('.json')) : []);
     const [killed, reference] = await Promise.all([
-      ccsimAsync(args(out), {
-        onStart: (child) => {
-          const poll = setInterval(() => {
-            if (saved().length > 0) {
-              clearInterval(poll);
-              child.kill('SIGKILL');
-            }
-          }, 10);
-          child.on('close', () => clearInterval(poll));
-        },
-      }),
+      ccsimAsync(args(out), { onStart: killWhen(() => saved().length > 0, 10) }),
       ccsimAsync(args(join(dir, 'reference'))),
     ]);
     expect(killed.signal).toBe('SIGKILL');

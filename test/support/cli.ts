@@ -42,3 +42,19 @@ export function ccsimAsync(
     options.onStart?.(child);
   });
 }
+
+/**
+ * An `onStart` for ccsimAsync that SIGKILLs the child as soon as `ready()` holds (polled every
+ * `everyMs`): a run killed midway, once it has saved some of its work.
+ */
+export function killWhen(ready: () => boolean, everyMs = 5): (child: ChildProcess) => void {
+  return (child) => {
+    const poll = setInterval(() => {
+      if (ready()) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+      }
+    }, everyMs);
+    child.on('close', () => clearInterval(poll));
+  };
+}
