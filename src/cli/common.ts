@@ -194,6 +194,20 @@ export function isUnwritable(e: unknown): boolean {
 }
 
 /**
+ * Makes a command's work-in-progress directory inside its output directory `dir` (a sweep's saved
+ * points, an optimisation's saved batches); a file-system error is bad input naming `dir`.
+ */
+export async function makeWorkDir(dir: string, path: string): Promise<void> {
+  const { makeDirs } = await import('../output/write.js');
+  try {
+    makeDirs(path);
+  } catch (e) {
+    if (isUnwritable(e)) throw new UsageError(cliMessages.cannotWrite(dir, (e as Error).message));
+    throw e;
+  }
+}
+
+/**
  * Opens an output directory for writing: the lock, recovery of an interrupted swap and the check
  * that the directory is ccsim's (cli/output-dir.ts). Release it in a finally.
  */

@@ -24,8 +24,8 @@ import {
   defaultWorkers,
   fileRequirements,
   intOption,
-  isUnwritable,
   load,
+  makeWorkDir,
   openOutput,
   outOption,
   overrideOptions,
@@ -35,9 +35,7 @@ import {
   scenarioInfo,
   type Loaded,
 } from './common.js';
-import { cliMessages } from './messages.js';
 import type { OutputDir } from './output-dir.js';
-import { makeDirs } from '../output/write.js';
 import { MAX_CANDIDATES } from '../output/stored/optimize.js';
 import { progress } from './progress.js';
 import { packageVersion } from './version.js';
@@ -167,12 +165,7 @@ async function search(
   const { setOf } = await import('../experiment/optimize-space.js');
   const state = join('.optimize', fingerprint.slice(0, 16));
   const stateDir = join(dir, state);
-  try {
-    makeDirs(stateDir);
-  } catch (e) {
-    if (isUnwritable(e)) throw new UsageError(cliMessages.cannotWrite(dir, (e as Error).message));
-    throw e;
-  }
+  await makeWorkDir(dir, stateDir);
   const batchPath = (set: Readonly<Record<string, unknown>>, from: number, to: number) =>
     join(stateDir, `${fingerprintOf(set).slice(0, 16)}-${from}-${to}.json`);
   const { writeFileAtomically } = await import('../output/write.js');

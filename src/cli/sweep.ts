@@ -12,8 +12,7 @@ import { existsSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ScenarioError, type Diagnostic } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
-import { UsageError, checkResources, defaultWorkers, figureOption, intOption, isUnwritable, load, openOutput, outOption, probeReported, readStored, requireOption, scenarioInfo, writeOutputFile } from './common.js';
-import { cliMessages } from './messages.js';
+import { UsageError, checkResources, defaultWorkers, figureOption, intOption, load, makeWorkDir, openOutput, outOption, probeReported, readStored, requireOption, scenarioInfo, writeOutputFile } from './common.js';
 import { progress } from './progress.js';
 import { shardOption } from './shard-option.js';
 
@@ -97,7 +96,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   const { defineSweep, runPoints, sweepResult } = await import('../experiment/sweep.js');
   const { createRunner } = await import('../experiment/pool.js');
   const out = await import('../output/sweep.js');
-  const { makeDirs, writeFileAtomically } = await import('../output/write.js');
+  const { writeFileAtomically } = await import('../output/write.js');
   const all = points.map((p) => ({ index: p.index, set: p.set, config: p.config! }));
   const def = defineSweep({ scenario: scenario.name, seed, replications, vary: axes, by, require: constraints.map((c) => c.text), decisions }, all);
   const share = shard ? shardIndices(all.length, shard) : all.map((p) => p.index);
@@ -109,12 +108,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
     // Resume: points an interrupted run of the same sweep saved are reused, the rest run.
     const points = join('.points', def.fingerprint.slice(0, 16));
     const stateDir = join(dir, points);
-    try {
-      makeDirs(stateDir);
-    } catch (e) {
-      if (isUnwritable(e)) throw new UsageError(cliMessages.cannotWrite(dir, (e as Error).message));
-      throw e;
-    }
+    await makeWorkDir(dir, stateDir);
     const statePath = (index: number) => join(stateDir, `${index}.json`);
     const reused = share.flatMap((i) => {
       const path = statePath(i);

@@ -29,6 +29,11 @@ export interface OptimizeResult extends Omit<OptimizeOutcome, 'best' | 'evaluate
   fingerprint: string;
 }
 
+/** Whether an evaluated candidate is the chosen one (same overrides; sets are built in one key order). */
+export function isChosen(r: Pick<OptimizeResult, 'best'>, set: Readonly<Record<string, unknown>>): boolean {
+  return JSON.stringify(set) === JSON.stringify(r.best.set);
+}
+
 export function optimizeJson(r: OptimizeResult): string {
   const { objective, best, evaluated, ...rest } = r;
   return `${JSON.stringify({ objective, best, evaluated, ...rest }, null, 2)}\n`;
@@ -38,9 +43,8 @@ export function optimizeJson(r: OptimizeResult): string {
 export function optimizeCsv(r: OptimizeResult): string {
   const keys = Object.keys(r.vary);
   const rows = [csvRow([...keys, 'totalAgents', `${r.objective}.mean`, `${r.objective}.lo`, `${r.objective}.hi`, 'status', 'feasible', 'replications', 'chosen'])];
-  const chosen = JSON.stringify(r.best.set);
   for (const c of r.evaluated) {
-    rows.push(csvRow([...keys.map((k) => c.set[k]), c.totalAgents, c.objective.mean, c.objective.ci95[0], c.objective.ci95[1], c.status, c.feasible, c.replications, JSON.stringify(c.set) === chosen]));
+    rows.push(csvRow([...keys.map((k) => c.set[k]), c.totalAgents, c.objective.mean, c.objective.ci95[0], c.objective.ci95[1], c.status, c.feasible, c.replications, isChosen(r, c.set)]));
   }
   return `${rows.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@ import type { Feasibility } from '../experiment/constraint.js';
 import type { FigureEstimate } from '../experiment/estimate.js';
 import { isEstimate } from '../experiment/estimate.js';
 import { figureColumnFormat } from './format.js';
-import type { OptimizeResult } from './optimize.js';
+import { isChosen, type OptimizeResult } from './optimize.js';
 import type { SweepResult } from '../experiment/sweep.js';
 import { xlsxBytes, type CellValue, type SheetColumn, type SheetTable } from './xlsx.js';
 
@@ -110,7 +110,7 @@ export function optimizeXlsx(r: OptimizeResult): Promise<Uint8Array> {
     {
       name: 'evaluated',
       columns: [...keys, { name: 'agents', format: 'integer' }, ...columnsOf(objective, objective), 'status', 'feasible', { name: 'replications', format: 'integer' }, 'chosen'],
-      rows: r.evaluated.map((c) => [...keys.map((k) => plain(c.set[k])), c.totalAgents, ...cells(c.objective), c.status, c.feasible, c.replications, JSON.stringify(c.set) === JSON.stringify(b.set)]),
+      rows: r.evaluated.map((c) => [...keys.map((k) => plain(c.set[k])), c.totalAgents, ...cells(c.objective), c.status, c.feasible, c.replications, isChosen(r, c.set)]),
     },
     {
       name: 'path',

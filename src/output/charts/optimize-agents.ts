@@ -4,7 +4,7 @@
  * drawn through its incumbents and the chosen staffing ringed. Candidates with the same number of
  * agents differ in where those agents sit (shifts, starts) or in other decisions.
  */
-import type { OptimizeResult } from '../optimize.js';
+import { isChosen, type OptimizeResult } from '../optimize.js';
 import { axisFormat, figureStyle, figureTitle } from './figures.js';
 import { chart, FIT, rows, type VlSpec } from './theme.js';
 
@@ -12,8 +12,7 @@ const STATUS_COLORS = { feasible: '#1a7f37', undetermined: '#b58900', infeasible
 
 export function optimizeAgentsChart(r: OptimizeResult): VlSpec | null {
   if (r.evaluated.length === 0) return null;
-  const figure = r.objective === 'cost' ? 'cost' : r.objective;
-  const chosen = JSON.stringify(r.best.set);
+  const figure = r.objective;
   const data = rows(
     r.evaluated.map((c) => ({
       agents: c.totalAgents,
@@ -21,7 +20,7 @@ export function optimizeAgentsChart(r: OptimizeResult): VlSpec | null {
       lo: c.objective.ci95[0],
       hi: c.objective.ci95[1],
       status: c.status,
-      chosen: JSON.stringify(c.set) === chosen,
+      chosen: isChosen(r, c.set),
       label: Object.entries(c.set).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', '),
     })),
   );
