@@ -521,17 +521,24 @@ class ContactCenter implements Dispatcher {
     this.fill(g, now);
   }
 
+  /**
+   * The draws of an issue's attempt after its first contact — handle time, patience, resolution —
+   * keyed by (issue, attempt), so the same attempt draws the same under every policy.
+   */
+  private drawAttempt(id: number, reason: number, issue: number, attempt: number): void {
+    const c = this.contacts;
+    c.handleSec[id] = this.followHandle[reason]!(issue, attempt, PURPOSE.handleTime);
+    c.patienceSec[id] = this.followPatience === null ? Infinity : this.followPatience(issue, attempt, PURPOSE.patience);
+    c.uResolve[id] = this.keyed.uniform(issue, attempt, PURPOSE.resolution);
+  }
+
   /** An unresolved contact moves to the escalation group's queue, with a fresh handle time: the issue's next attempt. */
   private transfer(id: number, to: number, now: number): void {
     const c = this.contacts;
     c.flags[id]! |= TRANSFERRED;
     this.observer.add(c.bucket[id]!, c.channel[id]!, c.reason[id]!, F.transfers);
-    const issue = c.issue[id]!;
-    const attempt = ++c.attempt[id]!;
-    c.handleSec[id] = this.followHandle[c.reason[id]!]!(issue, attempt, PURPOSE.handleTime);
-    c.uResolve[id] = this.keyed.uniform(issue, attempt, PURPOSE.resolution);
-    // A transferred caller waits in the escalation queue with a fresh patience, and may hang up there.
-    c.patienceSec[id] = this.followPatience === null ? Infinity : this.followPatience(issue, attempt, PURPOSE.patience);
+    // The issue's next attempt; a transferred caller waits in the escalation queue with a fresh patience, and may hang up there.
+    this.drawAttempt(id, c.reason[id]!, c.issue[id]!, ++c.attempt[id]!);
     // The service's reference becomes the queue's: unref after enqueue keeps the slot alive.
     this.wait(id, this.routing.escalationClass(to, c.channel[id]!), now);
     c.unref(id);
@@ -594,9 +601,7 @@ class ContactCenter implements Dispatcher {
     c.repeats[id] = repeats;
     c.retrials[id] = retrials;
     c.flags[id] = (c.flags[of]! & (ANSWERED | HANDLED_BEFORE) ? HANDLED_BEFORE : 0) | (deferred ? DEFERRED : 0);
-    c.handleSec[id] = this.followHandle[reason]!(issue, attempt, PURPOSE.handleTime);
-    c.patienceSec[id] = this.followPatience === null ? Infinity : this.followPatience(issue, attempt, PURPOSE.patience);
-    c.uResolve[id] = this.keyed.uniform(issue, attempt, PURPOSE.resolution);
+    this.drawAttempt(id, reason, issue, attempt);
     c.state[id] = SCHEDULED;
     c.ref(id);
     this.calendar.schedule(at, FOLLOW_UP, id);
