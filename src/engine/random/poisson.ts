@@ -42,15 +42,8 @@ export function poissonQuantile(u: number, mean: number): number {
   const lambda = nonNegative('poissonQuantile', 'mean', mean);
   if (lambda === 0) return 0;
   if (lambda < QUANTILE_MODE_MIN_MEAN) {
-    let k = 0;
-    let p = Math.exp(-lambda);
-    let cdf = p;
-    while (u >= cdf && p > 0) {
-      k += 1;
-      p *= lambda / k;
-      cdf += p;
-    }
-    return k;
+    const p0 = Math.exp(-lambda);
+    return walkUp(u, lambda, 0, p0, p0);
   }
   let k = Math.floor(lambda);
   let p = Math.exp(-lambda + k * Math.log(lambda) - logGamma(k + 1));
@@ -65,7 +58,14 @@ export function poissonQuantile(u: number, mean: number): number {
       k -= 1;
     }
   }
-  // Up: stops when the cdf passes u, or when the pmf has underflowed (u within 1e-300 of 1).
+  return walkUp(u, lambda, k, p, cdf);
+}
+
+/**
+ * The Poisson(λ) quantile of u found upward from k, where p = P(X = k) and cdf = P(X ≤ k): the
+ * first k with u < P(X ≤ k). Stops too when the pmf has underflowed (u within 1e-300 of 1).
+ */
+function walkUp(u: number, lambda: number, k: number, p: number, cdf: number): number {
   while (u >= cdf && p > 0) {
     k += 1;
     p *= lambda / k;
@@ -79,19 +79,8 @@ const QUANTILE_MODE_MIN_MEAN = 30;
 
 function inversion(rng: Uniform, lambda: number): Sampler {
   const p0 = Math.exp(-lambda);
-  return () => {
-    const u = rng();
-    let k = 0;
-    let p = p0;
-    let cdf = p0;
-    // cdf reaches 1 - O(1e-16) while u <= 1 - 2^-32, so the loop ends.
-    while (u >= cdf) {
-      k += 1;
-      p *= lambda / k;
-      cdf += p;
-    }
-    return k;
-  };
+  // cdf reaches 1 − O(1e-16) while u ≤ 1 − 2^-32, so the walk ends.
+  return () => walkUp(rng(), lambda, 0, p0, p0);
 }
 
 function ptrs(rng: Uniform, lambda: number): Sampler {
