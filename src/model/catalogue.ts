@@ -206,12 +206,18 @@ function compile(key: string): Compiled {
  */
 export function figureValue(key: string, row: ArrayLike<number>, offset = 0): number | null {
   const c = compile(key);
-  let num = 0;
-  for (const [f, w] of c.num) num += w * row[offset + f]!;
+  const num = figureNumerator(key, row, offset);
   if (c.den === null) return num;
   let den = 0;
   for (const [f, w] of c.den) den += w * row[offset + f]!;
   return den > 0 ? num / den : null;
+}
+
+/** The numerator of a fact-based figure on one row of facts (for a count, the figure itself). */
+export function figureNumerator(key: string, row: ArrayLike<number>, offset = 0): number {
+  let num = 0;
+  for (const [f, w] of compile(key).num) num += w * row[offset + f]!;
+  return num;
 }
 
 /** Whether a figure is computed from facts (and so exists on every breakdown row). */

@@ -1,4 +1,4 @@
-import { CATALOGUE, figureValue, KPI_KEYS, type FigureDef, type Kpis } from './catalogue.js';
+import { CATALOGUE, figureNumerator, figureValue, KPI_KEYS, type FigureDef, type Kpis } from './catalogue.js';
 import { SECONDS_PER_HOUR, SECONDS_PER_YEAR, type ChannelConfig, type ModelConfig } from './config.js';
 import type { CustomerSide } from './customer-side.js';
 import { CUSTOMER_FLOWS } from './customer-tally.js';
@@ -233,7 +233,7 @@ export function replicationResult(config: ModelConfig, replication: number, mode
       ledger.accrue('contactCost', from, to, rows[o + F.answered]! * costPerContact);
       // The costs that are not wages, from the interval's facts (as the catalogue's waitSec,
       // abandoned and serviceLevel read them): each interval's contacts, posted over the interval.
-      ledger.accrue('waiting', from, to, ((rows[o + F.answeredWaitSec]! + rows[o + F.abandonedWaitSec]!) / 60) * waitingCostPerMinute);
+      ledger.accrue('waiting', from, to, (figureNumerator('waitSec', rows, o) / 60) * waitingCostPerMinute);
       ledger.accrue('abandonment', from, to, (rows[o + F.abandoned]! + rows[o + F.abandonedAfterTransfer]!) * abandonCost);
       const level = figureValue('serviceLevel', rows, o);
       if (level !== null && level < config.slTarget) ledger.accrue('serviceLevelPenalty', from, to, serviceLevelPenalty);
