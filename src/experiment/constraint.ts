@@ -1,4 +1,5 @@
 import { FIGURE_KEYS, figureDef } from '../model/catalogue.js';
+import { CHANNEL_KINDS } from '../model/config.js';
 import type { ReplicationResult } from '../model/result.js';
 import { estimate, type FigureEstimate } from './estimate.js';
 import { policyFigure, type EstimatedFigures } from './figures.js';
@@ -40,7 +41,7 @@ export interface Constraint {
 /** Bad requirement text, or one the scenario cannot judge; the CLI reports it as bad input (exit 2). */
 export class ConstraintError extends Error {}
 
-const CHANNELS = ['voice', 'chat', 'email'] as const;
+const CHANNELS = CHANNEL_KINDS;
 const FORM = '[CHANNEL.]FIGURE OP NUMBER, e.g. "serviceLevel >= 0.8", "voice.serviceLevel >= 80%" or "abandonRate <= 0.05" (OP: >=, <=, >, <)';
 const SYNTAX = /^(?:([A-Za-z]+)\.)?([A-Za-z]+)\s*(>=|<=|≥|≤|>|<)\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(%?)$/;
 

@@ -136,7 +136,9 @@ export interface ReasonConfig {
   maxRepeats: number;
 }
 
-export type ChannelKind = 'voice' | 'chat' | 'email';
+/** The kinds of channel, in the order the model lists them. */
+export const CHANNEL_KINDS = ['voice', 'chat', 'email'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export interface ChannelConfig {
   kind: ChannelKind;
